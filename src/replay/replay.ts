@@ -1,0 +1,101 @@
+// Replays: the decisions of a whole game, enough to recompute it exactly anywhere.
+// `{format, scenarioId, scenarioHash, seed, decisions}` — the scenario's content hash ties a
+// replay to one version of one scenario, so a replay never silently plays a different game.
+import { z } from 'zod';
+import {
+  DISPUTE_OPTIONS,
+  MOVE_KINDS,
+  ReplayMismatchError,
+  hashValue,
+  playSteps,
+  stateHash,
+  type GameState,
+  type Scenario,
+  type Step,
+} from '../sim/index';
+
+export const REPLAY_FORMAT = 'marketing-and-sales/replay@1';
+
+const moveSchema = z.strictObject({
+  kind: z.enum(MOVE_KINDS),
+  target: z.string().max(100).optional(),
+  points: z.int().min(1).max(1000),
+  price: z.int().min(0).max(1_000_000_000).optional(),
+});
+
+const stepSchema = z.strictObject({
+  dispute: z.enum(DISPUTE_OPTIONS).optional(),
+  moves: z.array(moveSchema).max(200),
+});
+
+export const replaySchema = z.strictObject({
+  format: z.literal(REPLAY_FORMAT),
+  scenarioId: z.string().min(1).max(100),
+  scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
+  seed: z.int().min(0).max(2 ** 31 - 1),
+  decisions: z.array(stepSchema).max(100),
+});
+
+export type Replay = z.infer<typeof replaySchema>;
+
+export class ReplayError extends Error {}
+
+/** The content hash of a validated scenario: formatting and comments in its file do not count. */
+export function scenarioHash(scenario: Scenario): string {
+  return hashValue(scenario);
+}
+
+export function makeReplay(scenario: Scenario, seed: number, decisions: readonly Step[]): Replay {
+  return {
+    format: REPLAY_FORMAT,
+    scenarioId: scenario.id,
+    scenarioHash: scenarioHash(scenario),
+    seed,
+    decisions: decisions.map((step) => (step.dispute === undefined ? { moves: step.moves } : { dispute: step.dispute, moves: step.moves })),
+  };
+}
+
+/** Parses replay JSON (text or a value), with an error that says what is wrong and where. */
+export function parseReplay(input: unknown): Replay {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new ReplayError(`replay is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parsed = replaySchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    throw new ReplayError(`replay field ${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export interface ReplayResult {
+  state: GameState;
+  stateHash: string;
+  score: number;
+}
+
+export function runReplay(scenario: Scenario, replay: Replay): ReplayResult {
+  if (replay.scenarioId !== scenario.id) {
+    throw new ReplayError(`replay is for scenario "${replay.scenarioId}", not "${scenario.id}"`);
+  }
+  const expected = scenarioHash(scenario);
+  if (replay.scenarioHash !== expected) {
+    throw new ReplayError(`replay was recorded on another version of "${scenario.id}" (content hash ${replay.scenarioHash}, this file is ${expected})`);
+  }
+  let state: GameState;
+  try {
+    state = playSteps(scenario, replay.seed, replay.decisions);
+  } catch (error) {
+    if (error instanceof ReplayMismatchError) throw new ReplayError(`replay does not fit the game at ${error.message}`);
+    throw error;
+  }
+  if (!state.finished) throw new ReplayError(`replay ends after ${replay.decisions.length} of ${scenario.quarters} quarters`);
+  const last = state.history[state.history.length - 1]!;
+  return { state, stateHash: stateHash(state), score: last.score.total };
+}

@@ -1,0 +1,195 @@
+// The model in one place: every formula and every constant a scenario cannot set, each
+// with the source it comes from. The resolver (resolve.ts) only sequences these.
+//
+// Determinism: only + − × ÷, integer powers and Math.floor/round/min/max appear here —
+// no Math.exp, Math.log or fractional Math.pow, whose last bits differ between engines.
+import type { Cents, ResponseCurve } from './types';
+
+// ----- Constants (not set by scenarios) -------------------------------------------------
+
+/** Ratios are rounded to this many steps per unit at the end of every quarter. */
+export const RATIO_PRECISION = 1_000_000;
+/** Lead counts are rounded to thousandths. */
+export const LEAD_PRECISION = 1000;
+
+/** Research insight carried over each quarter; the rest fades. */
+export const INSIGHT_CARRYOVER = 0.6;
+/** Campaign response is multiplied by (1 + INSIGHT_BOOST × insight). */
+export const INSIGHT_BOOST = 0.6;
+/** Quality erodes each quarter as competitors catch up. */
+export const QUALITY_EROSION = 0.03;
+/** Portfolio reviews cannot cut a line's fixed cost below this share of its starting cost. */
+export const FIXED_COST_FLOOR = 0.6;
+/** Brand building spreads its response over every active line at this rate. */
+export const BRAND_SHARE = 0.6;
+
+/** Conversion scales with collaboration: (BASE + (1 − BASE) × collaboration). */
+export const CONVERSION_COLLABORATION_BASE = 0.4;
+
+/** A new account starts with these relationship and satisfaction levels. */
+export const NEW_ACCOUNT_RELATIONSHIP = 0.35;
+export const NEW_ACCOUNT_SATISFACTION = 0.6;
+/** Relative size of a new account: min + (max − min) × draw. */
+
+/** Satisfaction target weights: service response, product quality, relationship. */
+export const SATISFACTION_SERVICE_WEIGHT = 0.5;
+export const SATISFACTION_QUALITY_WEIGHT = 0.3;
+export const SATISFACTION_RELATIONSHIP_WEIGHT = 0.2;
+/** Satisfaction lost per unit of closing pull (pushy selling). */
+export const CLOSING_SATISFACTION_COST = 0.25;
+
+/** Volume factor = (REL_BASE + (1 − REL_BASE)·R) × (GW_BASE + (1 − GW_BASE)·G) × (Q_BASE + (1 − Q_BASE)·quality). */
+export const VOLUME_RELATIONSHIP_BASE = 0.3;
+export const VOLUME_GOODWILL_BASE = 0.45;
+export const VOLUME_QUALITY_BASE = 0.75;
+/** Demand noise: each line's demand varies by ± this share per quarter. */
+export const DEMAND_NOISE = 0.08;
+
+/** Promotional elasticity: units rise by this much per unit of discount depth (promotions move more than list prices). */
+export const PROMOTION_ELASTICITY = 2.5;
+/** Closing gives away this share of price on the pulled-forward volume. */
+export const CLOSING_PRICE_CONCESSION = 0.1;
+/** Discount expectations carried over each quarter (reference-price effect). */
+export const DISCOUNT_EXPECTATION_CARRYOVER = 0.6;
+/** Units held back per unit of expected discount not given. */
+export const DISCOUNT_HOLDBACK = 1.2;
+
+/** Churn multiplier per unit of lost anchor (a discontinued product the account was anchored on). */
+export const ANCHOR_CHURN = 0.7;
+/** A relationship protects against anchor churn by this share of its level. */
+export const ANCHOR_RELATIONSHIP_SHIELD = 0.5;
+/** Quarters after a discontinuation during which anchor churn applies. */
+export const ANCHOR_CHURN_QUARTERS = 3;
+
+/** Collaboration lost when one side's case is overruled without a hearing. */
+export const OVERRULE_COLLABORATION_COST = 0.08;
+
+/** Score components are clamped to this range (points). */
+export const SCORE_MIN = -100;
+export const SCORE_MAX = 200;
+
+// ----- Formulas -------------------------------------------------------------------------
+
+/** x to a non-negative integer power, by repeated multiplication. */
+export function intPow(x: number, n: number): number {
+  let out = 1;
+  for (let i = 0; i < n; i++) out *= x;
+  return out;
+}
+
+/**
+ * ADBUDG response (Little 1970): r(x) = b + (a − b)·xᶜ / (d + xᶜ).
+ * S-shaped for c > 1 with diminishing returns past the inflection.
+ */
+export function adbudg(x: number, curve: ResponseCurve): number {
+  if (x <= 0) return curve.b;
+  const xc = intPow(x, curve.c);
+  return curve.b + ((curve.a - curve.b) * xc) / (curve.d + xc);
+}
+
+/** Nerlove–Arrow goodwill (1962): G' = (1 − δ)·G + response. */
+export function nextGoodwill(goodwill: number, decay: number, response: number): number {
+  return clamp01((1 - decay) * goodwill + response);
+}
+
+/** CALLPLAN carry-over (Lodish 1971): R' = λ·R + (1 − λ)·response(calls). */
+export function nextRelationship(relationship: number, carryover: number, response: number): number {
+  return clamp01(carryover * relationship + (1 - carryover) * response);
+}
+
+/** Satisfaction moves toward a target by the same carry-over form as relationships. */
+export function nextSatisfaction(
+  satisfaction: number,
+  carryover: number,
+  serviceResponse: number,
+  quality: number,
+  relationship: number,
+): number {
+  const target =
+    SATISFACTION_SERVICE_WEIGHT * serviceResponse +
+    SATISFACTION_QUALITY_WEIGHT * quality +
+    SATISFACTION_RELATIONSHIP_WEIGHT * relationship;
+  return clamp01(carryover * satisfaction + (1 - carryover) * target);
+}
+
+/**
+ * Bass diffusion, imitation term (1969): referral leads grow with satisfied adopters and
+ * with the share of the market not yet adopted; asking for them scales the rate.
+ */
+export function referralLeads(
+  referralRate: number,
+  satisfaction: number,
+  relationship: number,
+  askResponse: number,
+  prospectsLeft: number,
+  prospectsTotal: number,
+): number {
+  if (prospectsTotal <= 0) return 0;
+  return (referralRate * satisfaction * relationship * askResponse * prospectsLeft) / prospectsTotal;
+}
+
+/** Share of leads converted to accounts: sales effort, scaled by collaboration. */
+export function conversionRate(prospectingResponse: number, collaboration: number): number {
+  return clamp01(
+    prospectingResponse * (CONVERSION_COLLABORATION_BASE + (1 - CONVERSION_COLLABORATION_BASE) * collaboration),
+  );
+}
+
+/** Churn probability in a quarter: falls with relationship and satisfaction (both matter). */
+export function churnProbability(baseChurn: number, relationship: number, satisfaction: number): number {
+  const exposure = 1 - 0.5 * relationship - 0.5 * satisfaction;
+  return clamp01(baseChurn * exposure * exposure * 4);
+}
+
+/** Extra churn when a product the account was anchored on is discontinued. */
+export function anchorChurn(anchor: number, relationship: number): number {
+  return clamp01(ANCHOR_CHURN * anchor * (1 - ANCHOR_RELATIONSHIP_SHIELD * relationship));
+}
+
+/** Customer lifetime value (Gupta & Lehmann): CLV = m·r / (1 + i − r), m the margin a quarter. */
+export function lifetimeValue(margin: Cents, retention: number, discountRate: number): Cents {
+  if (margin <= 0) return 0;
+  return Math.round((margin * retention) / (1 + discountRate - retention));
+}
+
+/** Units an account buys of a line, before closing, discounts and prices. */
+export function volumeFactor(relationship: number, goodwill: number, quality: number): number {
+  return (
+    (VOLUME_RELATIONSHIP_BASE + (1 - VOLUME_RELATIONSHIP_BASE) * relationship) *
+    (VOLUME_GOODWILL_BASE + (1 - VOLUME_GOODWILL_BASE) * goodwill) *
+    (VOLUME_QUALITY_BASE + (1 - VOLUME_QUALITY_BASE) * quality)
+  );
+}
+
+/** Linear price response: units change by −elasticity × the relative price change. */
+export function priceFactor(price: Cents, listPrice: Cents, elasticity: number): number {
+  const change = (price - listPrice) / listPrice;
+  return Math.min(2, Math.max(0.1, 1 - elasticity * change));
+}
+
+/** Units held back when customers expect a deeper discount than they get. */
+export function discountHoldback(expectation: number, depth: number): number {
+  return Math.max(0.2, 1 - DISCOUNT_HOLDBACK * Math.max(0, expectation - depth));
+}
+
+/** Demand noise multiplier from a uniform draw: 1 ± DEMAND_NOISE. */
+export function demandNoise(draw: number): number {
+  return 1 + DEMAND_NOISE * (2 * draw - 1);
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+/** Rounds a ratio to the model's fixed precision (end of every quarter). */
+export function fix(x: number): number {
+  return Math.round(x * RATIO_PRECISION) / RATIO_PRECISION;
+}
+
+export function fixLeads(x: number): number {
+  return Math.round(x * LEAD_PRECISION) / LEAD_PRECISION;
+}
