@@ -36,11 +36,11 @@ export const SATISFACTION_SERVICE_WEIGHT = 0.5;
 export const SATISFACTION_QUALITY_WEIGHT = 0.3;
 export const SATISFACTION_RELATIONSHIP_WEIGHT = 0.2;
 /** Satisfaction lost per unit of closing pull (pushy selling). */
-export const CLOSING_SATISFACTION_COST = 0.25;
+export const CLOSING_SATISFACTION_COST = 0.1;
 
 /** Volume factor = (REL_BASE + (1 − REL_BASE)·R) × (GW_BASE + (1 − GW_BASE)·G) × (Q_BASE + (1 − Q_BASE)·quality). */
-export const VOLUME_RELATIONSHIP_BASE = 0.3;
-export const VOLUME_GOODWILL_BASE = 0.45;
+export const VOLUME_RELATIONSHIP_BASE = 0.2;
+export const VOLUME_GOODWILL_BASE = 0.3;
 export const VOLUME_QUALITY_BASE = 0.75;
 /** Demand noise: each line's demand varies by ± this share per quarter. */
 export const DEMAND_NOISE = 0.08;

@@ -41,6 +41,7 @@ import type {
   GameState,
   ProductLedger,
   ProductState,
+  PurchaseState,
   QuarterRecord,
   Scenario,
 } from './types';
@@ -118,6 +119,22 @@ function copyAccount(a: AccountState): AccountState {
   };
 }
 
+/** Side of each move as a small integer (0 marketing, 1 sales, 2 joint) for the hot loop. */
+const SIDE_OF: Record<string, number> = Object.fromEntries(
+  Object.entries(MOVE_INFO).map(([kind, info]) => [kind, info.side === 'marketing' ? 0 : info.side === 'sales' ? 1 : 2]),
+);
+
+/** Product indices of an account's purchases, cached per purchase list (lists are shared between states). */
+const buyIndexCache = new WeakMap<readonly PurchaseState[], number[]>();
+function buyIndices(ids: readonly string[], buys: readonly PurchaseState[]): number[] {
+  let out = buyIndexCache.get(buys);
+  if (!out) {
+    out = buys.map((b) => indexOf(ids, b.product));
+    buyIndexCache.set(buys, out);
+  }
+  return out;
+}
+
 /** Index of a product id; a linear scan beats a Map for the handful of lines a firm has. */
 function indexOf(ids: readonly string[], id: string): number {
   for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
@@ -164,10 +181,12 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     for (let j = 0; j < list.length; j++) if (list[j]!.id === id) return j;
     return -1;
   };
-  for (const move of decision.moves) {
-    const side = MOVE_INFO[move.kind].side;
-    if (side === 'marketing') effortMarketing += move.points;
-    else if (side === 'sales') effortSales += move.points;
+  const moves = decision.moves;
+  for (let m = 0; m < moves.length; m++) {
+    const move = moves[m]!;
+    const side = SIDE_OF[move.kind];
+    if (side === 0) effortMarketing += move.points;
+    else if (side === 1) effortSales += move.points;
     else effortJoint += move.points;
     switch (move.kind) {
       case 'campaign':
@@ -212,7 +231,9 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     }
   }
 
-  // ----- 1. Goodwill, insight, quality, fixed costs.
+  // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
+  // discrete time): this quarter's leads and sales see the goodwill and quality the quarter
+  // started with, and this quarter's campaigns build the stock the next quarters sell on.
   const insight = fix(INSIGHT_CARRYOVER * state.insight + adbudg(research, tunings.research.response));
   const brandResponse = BRAND_SHARE * adbudg(brand, tunings.brand.response);
   const reviewCut = adbudg(review, tunings['portfolio-review'].response);
@@ -236,7 +257,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   const demand = products.map((p, i) => state.segments[segmentOfProduct[i]!]!.demand * demandNoise(marketDraws[i]!));
   let leads = state.leads * (1 - scenario.market.leadDecay);
   for (let i = 0; i < nProducts; i++) {
-    if (products[i]!.active) leads += scenario.market.leadsPerGoodwill * products[i]!.goodwill * demand[i]!;
+    if (products[i]!.active) leads += scenario.market.leadsPerGoodwill * state.products[i]!.goodwill * demand[i]!;
   }
 
   // ----- 3. Conversion: leads (marketing) × conversion (sales, collaboration) → new accounts.
@@ -297,10 +318,13 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     let qualitySum = 0;
     let qualityCount = 0;
     let lostAnchor = 0;
-    for (const buy of a.buys) {
-      const product = products[indexOf(productIds, buy.product)]!;
+    const buys = a.buys;
+    const at = buyIndices(productIds, buys);
+    for (let b = 0; b < buys.length; b++) {
+      const buy = buys[b]!;
+      const product = products[at[b]!]!;
       if (product.active) {
-        qualitySum += product.quality;
+        qualitySum += state.products[at[b]!]!.quality;
         qualityCount += 1;
       } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
         lostAnchor = Math.max(lostAnchor, buy.anchor);
@@ -355,14 +379,17 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     if (!account.active) continue;
     const owed = account.pulledForward;
     let margin = 0;
-    for (const buy of account.buys) {
-      const i = indexOf(productIds, buy.product);
+    const buys = account.buys;
+    const at = buyIndices(productIds, buys);
+    for (let b = 0; b < buys.length; b++) {
+      const buy = buys[b]!;
+      const i = at[b]!;
       const product = products[i]!;
       if (!product.active) continue;
       const base =
         buy.units *
         demand[i]! *
-        volumeFactor(account.relationship, product.goodwill, product.quality) *
+        volumeFactor(account.relationship, state.products[i]!.goodwill, state.products[i]!.quality) *
         priceFactor(product.price, listPrices[i]!.price, elasticity) *
         (1 + PROMOTION_ELASTICITY * discountDepth) *
         holdback;

@@ -16,13 +16,20 @@ export function split(points: number, weights: readonly number[]): number[] {
 
 /** Units an account buys a quarter at list price: a rough value for ranking accounts. */
 export function accountValue(scenario: Scenario, account: AccountState): number {
-  let value = 0;
-  for (const buy of account.buys) {
-    const spec = scenario.products.find((p) => p.id === buy.product);
-    if (spec) value += buy.units * spec.price;
+  let value = valueCache.get(account.buys);
+  if (value === undefined) {
+    value = 0;
+    for (const buy of account.buys) {
+      const spec = scenario.products.find((p) => p.id === buy.product);
+      if (spec) value += buy.units * spec.price;
+    }
+    valueCache.set(account.buys, value);
   }
   return value;
 }
+
+/** Purchase lists are shared between successive states, so their value is worked out once. */
+const valueCache = new WeakMap<readonly unknown[], number>();
 
 export function activeAccountsByValue(scenario: Scenario, state: GameState): AccountState[] {
   return state.accounts
@@ -48,4 +55,22 @@ export function spread(
 ): void {
   const shares = split(points, targets.map((t) => t.weight));
   targets.forEach((t, i) => push(scenario, moves, kind, shares[i]!, t.id));
+}
+
+/** Gives `per` points to each target in order until the points run out (S-curves punish thin spreading). */
+export function concentrate(
+  scenario: Scenario,
+  moves: Move[],
+  kind: MoveKind,
+  points: number,
+  targets: readonly string[],
+  per: number,
+): void {
+  let left = points;
+  for (let i = 0; i < targets.length && left > 0; i++) {
+    const last = i === targets.length - 1;
+    const give = last ? left : Math.min(per, left);
+    push(scenario, moves, kind, give, targets[i]);
+    left -= give;
+  }
 }

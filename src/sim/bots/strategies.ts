@@ -1,27 +1,32 @@
 // The bot players. Each is a plain strategy that reads the state and returns a decision, so the
 // balance tool, the tests and the simulate command can play thousands of games headless.
 // Fixed bots spend the same way every quarter; the adaptive one reads the state.
-import { adbudg } from '../model';
-import type { Prng } from '../random';
-import type { Decision, DisputeOption, GameState, Move, Scenario } from '../types';
-import { activeAccountsByValue, push, split, spread } from './plan';
+import { adaptive } from './adaptive';
+import type { Bot } from './bot';
+import type { DisputeOption, GameState, Move, Scenario } from '../types';
+import { activeAccountsByValue, concentrate, push, split, spread } from './plan';
 
-export interface Bot {
-  name: string;
-  description: string;
-  decide(scenario: Scenario, state: GameState, rng: Prng): Decision;
-  settleDispute(scenario: Scenario, state: GameState, rng: Prng): DisputeOption;
-}
+export type { Bot } from './bot';
 
 function activeProducts(state: GameState) {
   return state.products.filter((p) => p.active);
+}
+
+/** A line's weight in the starting book of business: units the starting accounts buy × unit margin. */
+function lineWeight(scenario: Scenario, productId: string): number {
+  const spec = scenario.products.find((p) => p.id === productId);
+  if (!spec) return 0;
+  let units = 0;
+  for (const account of scenario.accounts) for (const buy of account.buys) if (buy.product === productId) units += buy.units;
+  return units * (spec.price - spec.unitCost);
 }
 
 /** Marketing's usual mix: campaigns on every line, some brand, research and improvement. */
 function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const [campaigns = 0, brand = 0, research = 0, improve = 0] = split(points, [6, 1, 1, 2]);
   const lines = activeProducts(state);
-  spread(scenario, moves, 'campaign', campaigns, lines.map((p) => ({ id: p.id, weight: 1 })));
+  const ranked = [...lines].sort((a, b) => lineWeight(scenario, b.id) - lineWeight(scenario, a.id) || (a.id < b.id ? -1 : 1));
+  concentrate(scenario, moves, 'campaign', campaigns, ranked.map((p) => p.id), 2);
   push(scenario, moves, 'brand', brand);
   push(scenario, moves, 'research', research);
   const best = [...lines].sort((a, b) => a.quality - b.quality)[0];
@@ -30,13 +35,13 @@ function marketingMoves(scenario: Scenario, state: GameState, points: number, mo
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
 function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
-  const [prospecting = 0, relationship = 0, service = 0, referrals = 0] = split(points, [4, 3, 2, 1]);
-  const top = activeAccountsByValue(scenario, state);
+  const [prospecting = 0, relationship = 0, service = 0, referrals = 0] = split(points, [3, 4, 2, 1]);
+  const top = activeAccountsByValue(scenario, state).map((a) => a.id);
   push(scenario, moves, 'prospecting', prospecting);
-  spread(scenario, moves, 'relationship', relationship, top.slice(0, 4).map((a) => ({ id: a.id, weight: 1 })));
-  spread(scenario, moves, 'service', service, top.slice(0, 3).map((a) => ({ id: a.id, weight: 1 })));
+  concentrate(scenario, moves, 'relationship', relationship, top, 2);
+  concentrate(scenario, moves, 'service', service, top, 2);
   const first = top[0];
-  if (first) push(scenario, moves, 'referrals', referrals, first.id);
+  if (first) push(scenario, moves, 'referrals', referrals, first);
 }
 
 const keepTheAccount = (): DisputeOption => 'keep';
@@ -119,57 +124,8 @@ export const random: Bot = {
   },
 };
 
-/**
- * Reads the state each quarter: campaigns where goodwill is low and the line earns a margin,
- * calls where relationships are weak on valuable accounts, prospecting in proportion to the
- * leads waiting, alignment when collaboration sags. Skill, not a formula the score rewards.
- */
-export const adaptive: Bot = {
-  name: 'adaptive',
-  description: 'Reads the state each quarter and puts effort where the model’s returns are highest.',
-  decide(scenario, state) {
-    const moves: Move[] = [];
-    const budget = scenario.effortBudget;
-    const lines = activeProducts(state);
-    const top = activeAccountsByValue(scenario, state);
-    const lastRecord = state.history[state.history.length - 1];
-    const profitable = lines.filter((p) => {
-      const ledger = lastRecord?.products.find((l) => l.product === p.id);
-      return !ledger || ledger.profit >= 0 || ledger.revenue > ledger.fixedCost;
-    });
-    const needAlignment = state.collaboration < 0.5 && scenario.moves.alignment.enabled ? 2 : 0;
-    const leadsWaiting = state.leads;
-    const prospecting = leadsWaiting > 2 && state.prospectsLeft > 0 ? Math.min(7, 3 + Math.floor(leadsWaiting / 4)) : 2;
-    const rest = budget - needAlignment - prospecting;
-    const marketingShare = Math.floor(rest / 2);
-    const [campaigns = 0, research = 0] = split(marketingShare, [5, 1]);
-    spread(
-      scenario,
-      moves,
-      'campaign',
-      campaigns,
-      profitable.map((p) => ({ id: p.id, weight: 1.2 - p.goodwill })),
-    );
-    push(scenario, moves, 'research', research);
-    const salesPoints = rest - marketingShare;
-    const [relationship = 0, service = 0] = split(salesPoints, [3, 2]);
-    const weak = top.slice(0, 5).map((a) => ({ id: a.id, weight: 1.1 - a.relationship }));
-    spread(scenario, moves, 'relationship', relationship, weak);
-    spread(scenario, moves, 'service', service, top.slice(0, 4).map((a) => ({ id: a.id, weight: 1.1 - a.satisfaction })));
-    push(scenario, moves, 'prospecting', prospecting);
-    push(scenario, moves, 'alignment', needAlignment);
-    void adbudg;
-    return { moves };
-  },
-  settleDispute(scenario, state) {
-    const dispute = state.dispute;
-    const account = state.accounts.find((a) => a.id === dispute?.account);
-    // Without an estimate of the anchor, a strong relationship with a big account is worth keeping.
-    return account && account.active && account.relationship > 0.4 ? 'keep' : 'discontinue';
-  },
-};
-
 export const BOTS: readonly Bot[] = [allMarketing, allSales, balanced, shortRunGreedy, random, adaptive];
+
 
 export function botNamed(name: string): Bot | undefined {
   return BOTS.find((b) => b.name === name);
