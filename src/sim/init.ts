@@ -25,7 +25,8 @@ export function createGame(scenario: Scenario, seed: number): GameState {
       const range =
         dispute && dispute.account === spec.id && dispute.product === buy.product ? dispute.anchor : buy.anchor;
       const draw = dispute && range === dispute.anchor ? luck.disputeAnchor : luck.anchors[i]![j]!;
-      return { product: buy.product, units: buy.units, anchor: fix(range.min + (range.max - range.min) * draw) };
+      const line = scenario.products.findIndex((p) => p.id === buy.product);
+      return { product: buy.product, line, units: buy.units, anchor: fix(range.min + (range.max - range.min) * draw) };
     }),
     pulledForward: 0,
   }));

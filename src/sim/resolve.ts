@@ -41,7 +41,6 @@ import type {
   GameState,
   ProductLedger,
   ProductState,
-  PurchaseState,
   QuarterRecord,
   Scenario,
 } from './types';
@@ -123,17 +122,6 @@ function copyAccount(a: AccountState): AccountState {
 const SIDE_OF: Record<string, number> = Object.fromEntries(
   Object.entries(MOVE_INFO).map(([kind, info]) => [kind, info.side === 'marketing' ? 0 : info.side === 'sales' ? 1 : 2]),
 );
-
-/** Product indices of an account's purchases, cached per purchase list (lists are shared between states). */
-const buyIndexCache = new WeakMap<readonly PurchaseState[], number[]>();
-function buyIndices(ids: readonly string[], buys: readonly PurchaseState[]): number[] {
-  let out = buyIndexCache.get(buys);
-  if (!out) {
-    out = buys.map((b) => indexOf(ids, b.product));
-    buyIndexCache.set(buys, out);
-  }
-  return out;
-}
 
 /** Index of a product id; a linear scan beats a Map for the handful of lines a firm has. */
 function indexOf(ids: readonly string[], id: string): number {
@@ -280,6 +268,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       if (products[index]!.active && (pref === 0 || index !== draw.preferences[0])) {
         buys.push({
           product: products[index]!.id,
+          line: index,
           units: fix(scenario.products[index]!.unitsPerAccount * size * (pref === 0 ? 1 : 0.5)),
           anchor: fix(0.4 * draw.anchorDraws[pref]!),
         });
@@ -287,7 +276,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     }
     if (buys.length === 0) {
       const index = productIndex.get(activeProductIds[0]!)!;
-      buys.push({ product: activeProductIds[0]!, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
+      buys.push({ product: activeProductIds[0]!, line: index, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
     }
     const number = firstProspect + k + 1;
     newAccounts.push({
@@ -319,12 +308,11 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     let qualityCount = 0;
     let lostAnchor = 0;
     const buys = a.buys;
-    const at = buyIndices(productIds, buys);
     for (let b = 0; b < buys.length; b++) {
       const buy = buys[b]!;
-      const product = products[at[b]!]!;
+      const product = products[buy.line]!;
       if (product.active) {
-        qualitySum += state.products[at[b]!]!.quality;
+        qualitySum += state.products[buy.line]!.quality;
         qualityCount += 1;
       } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
         lostAnchor = Math.max(lostAnchor, buy.anchor);
@@ -380,10 +368,9 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     const owed = account.pulledForward;
     let margin = 0;
     const buys = account.buys;
-    const at = buyIndices(productIds, buys);
     for (let b = 0; b < buys.length; b++) {
       const buy = buys[b]!;
-      const i = at[b]!;
+      const i = buy.line;
       const product = products[i]!;
       if (!product.active) continue;
       const base =

@@ -214,6 +214,8 @@ export interface ProductState {
 
 export interface PurchaseState {
   product: string;
+  /** Index of the product in the scenario's list, so the quarter's hot loop never looks ids up. */
+  line: number;
   units: number;
   /** Hidden from the player. */
   anchor: Ratio;

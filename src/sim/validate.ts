@@ -1,7 +1,6 @@
 // Checks a decision against the rules before it is resolved, with a reason a screen can show.
 import { MOVE_INFO, PRICE_MAX_SHARE, PRICE_MIN_SHARE } from './moves';
 import type { Decision, GameState, Move, Scenario } from './types';
-import { MOVE_KINDS } from './types';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -14,7 +13,7 @@ export function effortOf(decision: Decision): number {
 }
 
 export function validateMove(scenario: Scenario, state: GameState, move: Move): Verdict {
-  if (!(MOVE_KINDS as readonly string[]).includes(move.kind)) {
+  if (!Object.hasOwn(MOVE_INFO, move.kind)) {
     return { ok: false, reason: `Unknown move "${String(move.kind)}".` };
   }
   const info = MOVE_INFO[move.kind];

@@ -16,45 +16,33 @@ export function split(points: number, weights: readonly number[]): number[] {
 
 /** Units an account buys a quarter at list price: a rough value for ranking accounts. */
 export function accountValue(scenario: Scenario, account: AccountState): number {
-  let value = valueCache.get(account.buys);
-  if (value === undefined) {
-    value = 0;
-    for (const buy of account.buys) {
-      const spec = scenario.products.find((p) => p.id === buy.product);
-      if (spec) value += buy.units * spec.price;
-    }
-    valueCache.set(account.buys, value);
-  }
+  let value = 0;
+  const buys = account.buys;
+  for (let b = 0; b < buys.length; b++) value += buys[b]!.units * scenario.products[buys[b]!.line]!.price;
   return value;
 }
 
-/** Purchase lists are shared between successive states, so their value is worked out once. */
-const valueCache = new WeakMap<readonly unknown[], number>();
-
-export function activeAccountsByValue(scenario: Scenario, state: GameState): AccountState[] {
-  return state.accounts
-    .filter((a) => a.active)
-    .map((a) => [a, accountValue(scenario, a)] as const)
-    .sort((x, y) => y[1] - x[1] || (x[0].id < y[0].id ? -1 : 1))
-    .map(([a]) => a);
+/** The `count` most valuable active accounts, most valuable first (ties: earlier in the list). */
+export function topAccounts(scenario: Scenario, state: GameState, count: number): AccountState[] {
+  const accounts = state.accounts;
+  const values = new Array<number>(accounts.length);
+  for (let j = 0; j < accounts.length; j++) values[j] = accounts[j]!.active ? accountValue(scenario, accounts[j]!) : -1;
+  const out: AccountState[] = [];
+  // Selection by repeated scans: cheaper than sorting when only the top few are wanted.
+  for (let k = 0; k < count; k++) {
+    let best = -1;
+    for (let j = 0; j < accounts.length; j++) if (values[j]! >= 0 && (best < 0 || values[j]! > values[best]!)) best = j;
+    if (best < 0) break;
+    out.push(accounts[best]!);
+    values[best] = -1;
+  }
+  return out;
 }
 
 /** Adds a move if it has points and is enabled in the scenario. */
 export function push(scenario: Scenario, moves: Move[], kind: MoveKind, points: number, target?: string): void {
   if (points <= 0 || !scenario.moves[kind].enabled) return;
   moves.push(target === undefined ? { kind, points } : { kind, points, target });
-}
-
-/** Spreads points over targets with weights, one move per target that gets any. */
-export function spread(
-  scenario: Scenario,
-  moves: Move[],
-  kind: MoveKind,
-  points: number,
-  targets: readonly { id: string; weight: number }[],
-): void {
-  const shares = split(points, targets.map((t) => t.weight));
-  targets.forEach((t, i) => push(scenario, moves, kind, shares[i]!, t.id));
 }
 
 /** Gives `per` points to each target in order until the points run out (S-curves punish thin spreading). */

@@ -4,7 +4,7 @@
 import { adaptive } from './adaptive';
 import type { Bot } from './bot';
 import type { DisputeOption, GameState, Move, Scenario } from '../types';
-import { activeAccountsByValue, concentrate, push, split, spread } from './plan';
+import { concentrate, push, split, topAccounts } from './plan';
 
 export type { Bot } from './bot';
 
@@ -12,31 +12,41 @@ function activeProducts(state: GameState) {
   return state.products.filter((p) => p.active);
 }
 
-/** A line's weight in the starting book of business: units the starting accounts buy × unit margin. */
-function lineWeight(scenario: Scenario, productId: string): number {
-  const spec = scenario.products.find((p) => p.id === productId);
-  if (!spec) return 0;
-  let units = 0;
-  for (const account of scenario.accounts) for (const buy of account.buys) if (buy.product === productId) units += buy.units;
-  return units * (spec.price - spec.unitCost);
+/** Product ids ranked by their weight in the starting book of business (units × unit margin). */
+function linesByWeight(scenario: Scenario): string[] {
+  let ranked = rankedLines.get(scenario);
+  if (!ranked) {
+    const weight = (id: string) => {
+      const spec = scenario.products.find((p) => p.id === id)!;
+      let units = 0;
+      for (const account of scenario.accounts) for (const buy of account.buys) if (buy.product === id) units += buy.units;
+      return units * (spec.price - spec.unitCost);
+    };
+    ranked = scenario.products.map((p) => p.id).sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1));
+    rankedLines.set(scenario, ranked);
+  }
+  return ranked;
 }
+
+const rankedLines = new WeakMap<Scenario, string[]>();
 
 /** Marketing's usual mix: campaigns on every line, some brand, research and improvement. */
 function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const [campaigns = 0, brand = 0, research = 0, improve = 0] = split(points, [6, 1, 1, 2]);
   const lines = activeProducts(state);
-  const ranked = [...lines].sort((a, b) => lineWeight(scenario, b.id) - lineWeight(scenario, a.id) || (a.id < b.id ? -1 : 1));
-  concentrate(scenario, moves, 'campaign', campaigns, ranked.map((p) => p.id), 2);
+  const ranked = linesByWeight(scenario).filter((id) => lines.some((p) => p.id === id));
+  concentrate(scenario, moves, 'campaign', campaigns, ranked, 2);
   push(scenario, moves, 'brand', brand);
   push(scenario, moves, 'research', research);
-  const best = [...lines].sort((a, b) => a.quality - b.quality)[0];
-  if (best) push(scenario, moves, 'improve', improve, best.id);
+  let weakest = lines[0];
+  for (const p of lines) if (weakest && p.quality < weakest.quality) weakest = p;
+  if (weakest) push(scenario, moves, 'improve', improve, weakest.id);
 }
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
 function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const [prospecting = 0, relationship = 0, service = 0, referrals = 0] = split(points, [3, 4, 2, 1]);
-  const top = activeAccountsByValue(scenario, state).map((a) => a.id);
+  const top = topAccounts(scenario, state, Math.ceil(points / 2)).map((a) => a.id);
   push(scenario, moves, 'prospecting', prospecting);
   concentrate(scenario, moves, 'relationship', relationship, top, 2);
   concentrate(scenario, moves, 'service', service, top, 2);
