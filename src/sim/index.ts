@@ -3,7 +3,7 @@ export * from './types';
 export * from './moves';
 export { createGame } from './init';
 export { resolveQuarter, resolveValidQuarter, decideDispute, InvalidDecisionError, RESOLUTION_ORDER } from './resolve';
-export { validateDecision, validateMove, effortOf, type Verdict } from './validate';
+export { validateDecision, validateDisputeOption, validateMove, effortOf, type Verdict } from './validate';
 export { scoreCard, portfolioHealth } from './score';
 export { canonicalJson, hashString, hashValue } from './hash';
 export { playBot, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';

@@ -44,7 +44,7 @@ import type {
   QuarterRecord,
   Scenario,
 } from './types';
-import { validateDecision } from './validate';
+import { validateDecision, validateDisputeOption } from './validate';
 
 /** The order in which a quarter resolves. The debrief and the docs quote it. */
 export const RESOLUTION_ORDER = [
@@ -510,8 +510,9 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
 
 /** Settles an open dispute. The full set of options and their staging arrive with the dispute issue. */
 export function decideDispute(scenario: Scenario, state: GameState, option: DisputeOption): GameState {
-  const dispute = state.dispute;
-  if (!dispute || dispute.status !== 'open') throw new InvalidDecisionError('There is no open dispute to settle.');
+  const verdict = validateDisputeOption(state, option);
+  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
+  const dispute = state.dispute!;
   let products = state.products;
   if (option === 'discontinue') {
     products = products.map((p) =>

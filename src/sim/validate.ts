@@ -1,6 +1,7 @@
 // Checks a decision against the rules before it is resolved, with a reason a screen can show.
 import { MOVE_INFO, PRICE_MAX_SHARE, PRICE_MIN_SHARE } from './moves';
 import type { Decision, GameState, Move, Scenario } from './types';
+import { DISPUTE_OPTIONS } from './types';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -57,9 +58,16 @@ export function validateDecision(scenario: Scenario, state: GameState, decision:
   if (state.dispute && state.dispute.status === 'open') {
     return { ok: false, reason: 'The discontinuation dispute must be settled first.' };
   }
-  for (const move of decision.moves) {
+  const moves = decision.moves;
+  for (let m = 0; m < moves.length; m++) {
+    const move = moves[m]!;
     const verdict = validateMove(scenario, state, move);
     if (!verdict.ok) return verdict;
+    for (let k = 0; k < m; k++) {
+      if (moves[k]!.kind === move.kind && moves[k]!.target === move.target) {
+        return { ok: false, reason: `${MOVE_INFO[move.kind].label}${move.target ? ` for "${move.target}"` : ''} is planned twice; plan each move once.` };
+      }
+    }
   }
   const effort = effortOf(decision);
   if (effort > scenario.effortBudget) {
@@ -67,6 +75,14 @@ export function validateDecision(scenario: Scenario, state: GameState, decision:
       ok: false,
       reason: `Over budget: ${effort} effort points planned, ${scenario.effortBudget} available this quarter.`,
     };
+  }
+  return OK;
+}
+
+export function validateDisputeOption(state: GameState, option: unknown): Verdict {
+  if (!state.dispute || state.dispute.status !== 'open') return { ok: false, reason: 'There is no open dispute to settle.' };
+  if (!(DISPUTE_OPTIONS as readonly unknown[]).includes(option)) {
+    return { ok: false, reason: `Unknown way to settle the dispute: "${String(option)}". Choose one of: ${DISPUTE_OPTIONS.join(', ')}.` };
   }
   return OK;
 }
