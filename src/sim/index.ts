@@ -9,3 +9,4 @@ export { canonicalJson, hashString, hashValue } from './hash';
 export { playBot, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';
 export { BOTS, botNamed, type Bot } from './bots/strategies';
 export { stateHash } from './state-hash';
+export { projectQuarter, neutralLuck } from './project';

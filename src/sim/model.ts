@@ -29,7 +29,12 @@ export const CONVERSION_COLLABORATION_BASE = 0.4;
 /** A new account starts with these relationship and satisfaction levels. */
 export const NEW_ACCOUNT_RELATIONSHIP = 0.35;
 export const NEW_ACCOUNT_SATISFACTION = 0.6;
-/** Relative size of a new account: min + (max − min) × draw. */
+/** A new account's hidden anchor on a product it buys: up to this strength (it has little history yet). */
+export const NEW_ACCOUNT_MAX_ANCHOR = 0.4;
+/** A new account buys its second-choice line at this share of its first choice's units. */
+export const NEW_ACCOUNT_SECOND_LINE_SHARE = 0.5;
+/** Without joint work, collaboration slides toward this guarded level. */
+export const COLLABORATION_REST = 0.3;
 
 /** Satisfaction target weights: service response, product quality, relationship. */
 export const SATISFACTION_SERVICE_WEIGHT = 0.5;
@@ -135,10 +140,23 @@ export function conversionRate(prospectingResponse: number, collaboration: numbe
   );
 }
 
-/** Churn probability in a quarter: falls with relationship and satisfaction (both matter). */
+/**
+ * Churn probability in a quarter: baseChurn at zero relationship and satisfaction, falling with
+ * the square of the exposure left by both (each protects half), so strong accounts rarely leave.
+ */
 export function churnProbability(baseChurn: number, relationship: number, satisfaction: number): number {
   const exposure = 1 - 0.5 * relationship - 0.5 * satisfaction;
-  return clamp01(baseChurn * exposure * exposure * 4);
+  return clamp01(baseChurn * exposure * exposure);
+}
+
+/** Research insight: a stock like goodwill that fades by (1 − INSIGHT_CARRYOVER) each quarter. */
+export function nextInsight(insight: number, response: number): number {
+  return clamp01(INSIGHT_CARRYOVER * insight + response);
+}
+
+/** Collaboration slides toward COLLABORATION_REST by `drift`, and alignment closes part of the gap to 1. */
+export function nextCollaboration(collaboration: number, drift: number, alignmentResponse: number): number {
+  return clamp01(collaboration - drift * (collaboration - COLLABORATION_REST) + alignmentResponse * (1 - collaboration));
 }
 
 /** Extra churn when a product the account was anchored on is discontinued. */

@@ -9,7 +9,8 @@ import {
   DISCOUNT_EXPECTATION_CARRYOVER,
   FIXED_COST_FLOOR,
   INSIGHT_BOOST,
-  INSIGHT_CARRYOVER,
+  NEW_ACCOUNT_MAX_ANCHOR,
+  NEW_ACCOUNT_SECOND_LINE_SHARE,
   NEW_ACCOUNT_RELATIONSHIP,
   NEW_ACCOUNT_SATISFACTION,
   OVERRULE_COLLABORATION_COST,
@@ -25,7 +26,9 @@ import {
   fix,
   fixLeads,
   lifetimeValue,
+  nextCollaboration,
   nextGoodwill,
+  nextInsight,
   nextRelationship,
   nextSatisfaction,
   priceFactor,
@@ -122,6 +125,12 @@ function copyAccount(a: AccountState): AccountState {
 const SIDE_OF: Record<string, number> = Object.fromEntries(
   Object.entries(MOVE_INFO).map(([kind, info]) => [kind, info.side === 'marketing' ? 0 : info.side === 'sales' ? 1 : 2]),
 );
+
+/** The dispute opens once, over a line still sold, with a quarter left to live with the decision. */
+function disputeCanOpen(scenario: Scenario, products: readonly ProductState[], dispute: GameState['dispute'], q: number): boolean {
+  const at = compile(scenario).disputeProduct;
+  return scenario.dispute !== undefined && dispute === null && at >= 0 && products[at]!.active && q < scenario.quarters;
+}
 
 /** Index of a product id; a linear scan beats a Map for the handful of lines a firm has. */
 function indexOf(ids: readonly string[], id: string): number {
@@ -222,7 +231,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
   // discrete time): this quarter's leads and sales see the goodwill and quality the quarter
   // started with, and this quarter's campaigns build the stock the next quarters sell on.
-  const insight = fix(INSIGHT_CARRYOVER * state.insight + adbudg(research, tunings.research.response));
+  const insight = fix(nextInsight(state.insight, adbudg(research, tunings.research.response)));
   const brandResponse = BRAND_SHARE * adbudg(brand, tunings.brand.response);
   const reviewCut = adbudg(review, tunings['portfolio-review'].response);
   const products: ProductState[] = state.products.map(copyProduct);
@@ -269,8 +278,8 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
         buys.push({
           product: products[index]!.id,
           line: index,
-          units: fix(scenario.products[index]!.unitsPerAccount * size * (pref === 0 ? 1 : 0.5)),
-          anchor: fix(0.4 * draw.anchorDraws[pref]!),
+          units: fix(scenario.products[index]!.unitsPerAccount * size * (pref === 0 ? 1 : NEW_ACCOUNT_SECOND_LINE_SHARE)),
+          anchor: fix(NEW_ACCOUNT_MAX_ANCHOR * draw.anchorDraws[pref]!),
         });
       }
     }
@@ -429,6 +438,8 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       const i = productIndex.get(trigger.productLossQuarters.product);
       fires = i !== undefined && products[i]!.active && products[i]!.lossStreak >= trigger.productLossQuarters.quarters;
     }
+    // An event whose only effect is to open the dispute stays silent once the dispute cannot open.
+    if (fires && event.effects.every((e) => e.type === 'dispute') && !disputeCanOpen(scenario, products, dispute, q)) fires = false;
     if (!fires) continue;
     firedEvents = [...firedEvents, event.id];
     eventTitles.push(event.title);
@@ -447,8 +458,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
           break;
         case 'dispute': {
           const spec = scenario.dispute;
-          const at = compile(scenario).disputeProduct;
-          if (spec && dispute === null && at >= 0 && products[at]!.active && q < scenario.quarters) {
+          if (spec && disputeCanOpen(scenario, products, dispute, q)) {
             dispute = { product: spec.product, account: spec.account, openedInQuarter: q, status: 'open', option: null };
           }
           break;
@@ -458,13 +468,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   }
 
   // ----- 10. Collaboration drifts down without joint work; alignment meetings raise it.
-  collaboration = fix(
-    clamp01(
-      collaboration -
-        params.collaborationDrift * (collaboration - 0.3) +
-        adbudg(alignment, tunings.alignment.response) * (1 - collaboration),
-    ),
-  );
+  collaboration = fix(nextCollaboration(collaboration, params.collaborationDrift, adbudg(alignment, tunings.alignment.response)));
 
   const record: QuarterRecord = {
     quarter: q,

@@ -162,7 +162,7 @@ export interface ModelParams {
   baseChurn: Ratio;
   /** Price elasticity of units (linear: −elasticity × relative price change). */
   priceElasticity: number;
-  /** Share of the collaboration that decays toward 0.5 each quarter without alignment. */
+  /** Share of the gap to the guarded rest level (COLLABORATION_REST, 0.3) that collaboration loses each quarter without alignment. */
   collaborationDrift: Ratio;
 }
 

@@ -1,0 +1,85 @@
+// `npm run bench [-- --json]`: the headless core's speed targets, measured on one core.
+//   games per second  — whole two-hats games, the balanced bot playing, no I/O   (target ≥ 20,000)
+//   replay            — replaying a saved game, from its JSON text               (target ≤ 1 ms)
+//   load              — loading and validating scenarios/two-hats.yaml from text (target ≤ 20 ms)
+// Each figure is the median of several timed rounds after a warm-up, so one hiccup doesn't count.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeReplay, parseReplay, runReplay } from '../replay/replay';
+import { loadScenario } from '../scenario/load';
+import { BOTS, botNamed, playBot, type Scenario } from '../sim/index';
+
+const SCENARIO_PATH = fileURLToPath(new URL('../../scenarios/two-hats.yaml', import.meta.url));
+
+const TARGETS = { gamesPerSecond: 20_000, replayMs: 1, loadMs: 20 };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Runs `work` in rounds of `batch` calls for about `seconds`, returning the median time per call in ms. */
+function measure(work: (i: number) => void, batch: number, seconds: number): number {
+  for (let i = 0; i < batch; i++) work(i);
+  const rounds: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  let i = 0;
+  while (performance.now() < deadline || rounds.length < 5) {
+    const start = performance.now();
+    for (let k = 0; k < batch; k++) work(i++);
+    rounds.push((performance.now() - start) / batch);
+  }
+  return median(rounds);
+}
+
+function load(text: string): Scenario {
+  const result = loadScenario(text, SCENARIO_PATH);
+  if (!result.ok) throw new Error(`two-hats.yaml does not load: ${result.errors[0]?.message ?? ''}`);
+  return result.scenario;
+}
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const unknown = argv.filter((a) => a !== '--json');
+  if (unknown.length > 0) {
+    console.error(`bench: unknown argument ${unknown[0]}\nusage: npm run bench [-- --json]`);
+    return 2;
+  }
+  const text = readFileSync(SCENARIO_PATH, 'utf8');
+  const scenario = load(text);
+  const balanced = botNamed('balanced')!;
+
+  const gameMs = measure((i) => playBot(scenario, i + 1, balanced), 500, 3);
+  const perBot: Record<string, number> = {};
+  for (const bot of BOTS) perBot[bot.name] = Math.round(1000 / measure((i) => playBot(scenario, i + 1, bot), 100, 0.5));
+
+  const replayText = JSON.stringify(makeReplay(scenario, 7, playBot(scenario, 7, botNamed('adaptive')!).steps));
+  const replayMs = measure(() => runReplay(scenario, parseReplay(replayText)), 200, 1);
+  const loadMs = measure(() => load(text), 20, 1);
+
+  const figures = {
+    gamesPerSecond: Math.round(1000 / gameMs),
+    gamesPerSecondByBot: perBot,
+    replayMs: Number(replayMs.toFixed(4)),
+    loadMs: Number(loadMs.toFixed(3)),
+    targets: TARGETS,
+    node: process.version,
+  };
+  const pass = {
+    gamesPerSecond: figures.gamesPerSecond >= TARGETS.gamesPerSecond,
+    replayMs: figures.replayMs <= TARGETS.replayMs,
+    loadMs: figures.loadMs <= TARGETS.loadMs,
+  };
+  if (json) {
+    console.log(JSON.stringify({ ...figures, pass }));
+  } else {
+    const mark = (ok: boolean) => (ok ? 'ok  ' : 'SLOW');
+    console.log(`${mark(pass.gamesPerSecond)} games per second (balanced bot, one core): ${figures.gamesPerSecond.toLocaleString('en-US')}   target ≥ ${TARGETS.gamesPerSecond.toLocaleString('en-US')}`);
+    for (const [name, rate] of Object.entries(perBot)) console.log(`       ${name.padEnd(18)} ${rate.toLocaleString('en-US')} games/s`);
+    console.log(`${mark(pass.replayMs)} replaying a replay: ${figures.replayMs} ms   target ≤ ${TARGETS.replayMs} ms`);
+    console.log(`${mark(pass.loadMs)} loading and validating two-hats.yaml: ${figures.loadMs} ms   target ≤ ${TARGETS.loadMs} ms`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,42 @@
+// Golden replays of two-hats.
+//
+// Why these exist: a replay must give the same final state on every engine and every build,
+// and a change to the model must never move results by accident. Each entry is a whole game
+// (its decisions, recorded from a bot) with the state hash and score it produced when it was
+// recorded. If this test fails, either the change is a bug, or it is a deliberate balance
+// change — then re-record with `npx tsx tests/golden/record.ts` and say so in the commit.
+// The browser test replays the same files in Chromium and must get the same hashes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReplay, runReplay } from '../../src/replay/replay';
+import { botNamed, playBot } from '../../src/sim/index';
+import { loadShipped } from '../support/scenarios';
+import { GOLDEN_GAMES } from './games';
+
+interface Golden {
+  bot: string;
+  seed: number;
+  stateHash: string;
+  score: number;
+  replay: unknown;
+}
+
+const goldens = JSON.parse(readFileSync(new URL('./two-hats.replays.json', import.meta.url), 'utf8')) as Golden[];
+
+describe('golden replays of two-hats', () => {
+  it('cover every game listed in games.ts', () => {
+    expect(goldens.map((g) => `${g.bot}:${g.seed}`)).toEqual(GOLDEN_GAMES.map((g) => `${g.bot}:${g.seed}`));
+  });
+
+  for (const golden of goldens) {
+    it(`${golden.bot} seed ${golden.seed} replays to ${golden.stateHash}`, () => {
+      const scenario = loadShipped('two-hats');
+      const result = runReplay(scenario, parseReplay(golden.replay));
+      expect(result.stateHash).toBe(golden.stateHash);
+      expect(result.score).toBe(golden.score);
+      // The bot, played afresh, still makes the same decisions: bots are deterministic too.
+      const again = playBot(scenario, golden.seed, botNamed(golden.bot)!);
+      expect(again.steps).toEqual(parseReplay(golden.replay).decisions);
+    });
+  }
+});
