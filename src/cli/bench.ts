@@ -4,12 +4,13 @@
 //   load              — loading and validating scenarios/two-hats.yaml from text (target ≤ 20 ms)
 // Each figure is the median of several timed rounds after a warm-up, so one hiccup doesn't count.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { makeReplay, parseReplay, runReplay } from '../replay/replay';
 import { loadScenario } from '../scenario/load';
 import { BOTS, botNamed, playBot, type Scenario } from '../sim/index';
 
-const SCENARIO_PATH = fileURLToPath(new URL('../../scenarios/two-hats.yaml', import.meta.url));
+// Resolved from the project root (npm runs scripts there): the bundled copy lives elsewhere.
+const SCENARIO_PATH = resolve('scenarios/two-hats.yaml');
 
 const TARGETS = { gamesPerSecond: 20_000, replayMs: 1, loadMs: 20 };
 

@@ -1,8 +1,7 @@
-// Test access to the shipped scenarios. Until the scenario loader lands this parses the YAML
-// directly; afterwards it goes through the real loader so tests see what players see.
+// Test access to the shipped scenarios, through the real loader so tests see what players see.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { formatIssue, loadScenario } from '../../src/scenario/load';
 import type { Scenario } from '../../src/sim/index';
 
 const cache = new Map<string, Scenario>();
@@ -14,7 +13,10 @@ export function shippedScenarioPath(id: string): string {
 export function loadShipped(id: string): Scenario {
   let scenario = cache.get(id);
   if (!scenario) {
-    scenario = parse(readFileSync(shippedScenarioPath(id), 'utf8')) as Scenario;
+    const path = shippedScenarioPath(id);
+    const result = loadScenario(readFileSync(path, 'utf8'), path);
+    if (!result.ok) throw new Error(`shipped scenario ${id} does not load:\n${result.errors.map(formatIssue).join('\n')}`);
+    scenario = result.scenario;
     cache.set(id, scenario);
   }
   return scenario;

@@ -1,0 +1,118 @@
+// `npm run check-scenarios -- FILE...`: validates scenario files the way the game loads them
+// and prints every problem as `file:line:col: error: path: message` (editors and CI link those).
+// Exit 0 when every file is valid, 1 when any is not (or cannot be read), 2 for a usage
+// mistake. Whatever the input, the output is a report, never a stack trace.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { formatIssue, loadScenario } from '../scenario/load';
+import { MAX_FILE_BYTES } from '../scenario/source';
+import type { Scenario } from '../sim/types';
+
+const USAGE = `usage: npm run check-scenarios -- FILE...
+       tsx src/cli/check-scenarios.ts FILE...
+Checks scenario files (.yaml, .yml or .json) and prints every problem with its line and column.
+Exit status: 0 all valid, 1 some file has errors or cannot be read, 2 usage error.`;
+
+type Read = { ok: true; text: string } | { ok: false; message: string };
+
+/** Reads at most one byte past the limit, so a huge file or a device is never read whole. */
+function readText(path: string): Read {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return { ok: false, message: `cannot open the file: ${reason(error)}` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return { ok: false, message: 'cannot read the file: it is a folder, not a file' };
+    if (!stat.isFile()) return { ok: false, message: 'cannot read the file: not a regular file' };
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        return { ok: false, message: `the file is larger than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB), the limit for a scenario file` };
+      }
+    }
+    try {
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length)) };
+    } catch {
+      return { ok: false, message: 'the file is not UTF-8 text; save it as UTF-8' };
+    }
+  } catch (error) {
+    return { ok: false, message: `cannot read the file: ${reason(error)}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function summary(scenario: Scenario): string {
+  const parts = [
+    `${scenario.quarters} quarters`,
+    `${scenario.effortBudget} effort points`,
+    `${scenario.products.length} product lines`,
+    `${scenario.accounts.length} accounts`,
+    `${scenario.events.length} events`,
+  ];
+  if (scenario.dispute) parts.push(`dispute over ${scenario.dispute.product} at ${scenario.dispute.account}`);
+  return `${scenario.title}: ${parts.join(', ')}`;
+}
+
+function main(argv: string[]): number {
+  const files: string[] = [];
+  let options = true;
+  for (const arg of argv) {
+    if (options && arg === '--') options = false;
+    else if (options && (arg === '-h' || arg === '--help')) {
+      console.log(USAGE);
+      return 0;
+    } else if (options && arg.startsWith('-')) {
+      console.error(`check-scenarios: unknown option ${arg}\n${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    console.error(`check-scenarios: no files given\n${USAGE}`);
+    return 2;
+  }
+
+  let failed = 0;
+  for (const file of files) {
+    const read = readText(file);
+    if (!read.ok) {
+      console.log(`${file}: error: ${read.message}`);
+      failed++;
+      continue;
+    }
+    const result = loadScenario(read.text, file);
+    if (result.ok) {
+      console.log(`${file}: ok (${summary(result.scenario)})`);
+    } else {
+      for (const issue of result.errors) console.log(formatIssue(issue));
+      failed++;
+    }
+  }
+  if (files.length > 1) {
+    console.log(`checked ${files.length} files: ${files.length - failed} ok, ${failed} with errors`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+// A closed pipe (`check-scenarios … | head`) is not worth a crash report.
+process.stdout.on('error', () => {});
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  console.error(`check-scenarios: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,322 @@
+// The one schema of a scenario file: the zod schema below is the runtime validation, its
+// inferred type is checked against the model's `Scenario` (so the two cannot drift), and the
+// exported JSON Schema is generated from it. Ranges here are the file format's limits: they
+// keep hostile or mistaken files out, and the `.describe()` texts are what editors and the
+// generated docs show an instructor.
+import { z } from 'zod';
+import type { MoveKind, Scenario } from '../sim/types';
+import { formatNumber } from './issues';
+
+/** What a value must look like, in an instructor's words; used to build error messages. */
+export const expectations = z.registry<{ expected: string }>();
+
+function expecting<S extends z.ZodType>(schema: S, expected: string): S {
+  expectations.add(schema, { expected });
+  return schema;
+}
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** Money limit: a billion dollars in cents, far beyond any scenario yet short of float trouble. */
+export const MAX_CENTS = 100_000_000_000;
+export const MAX_TITLE = 80;
+export const MAX_TEXT = 2000;
+/** The key a JSON file uses to name its schema for editors; the loader drops it before validation. */
+export const SCHEMA_KEY = '$schema';
+
+export const LIMITS = {
+  quarters: { min: 4, max: 20 },
+  effortBudget: { min: 4, max: 100 },
+  products: { min: 1, max: 12 },
+  accounts: { min: 1, max: 60 },
+  segments: { min: 1, max: 12 },
+  events: { min: 0, max: 50 },
+  effects: { min: 1, max: 10 },
+  objectives: { min: 1, max: 10 },
+  debrief: { min: 0, max: 20 },
+  prospects: { min: 0, max: 200 },
+  buys: { min: 1, max: 12 },
+} as const;
+
+const id = () =>
+  expecting(
+    z.string().regex(ID_PATTERN),
+    'an id: 1 to 40 lowercase letters, digits or hyphens, starting with a letter or digit',
+  );
+const title = () => expecting(z.string().min(1).max(MAX_TITLE), `text of 1 to ${MAX_TITLE} characters`);
+const text = () => expecting(z.string().min(1).max(MAX_TEXT), `text of 1 to ${MAX_TEXT} characters`);
+const ratio = () => expecting(z.number().min(0).max(1), 'a number from 0 to 1');
+const intIn = (min: number, max: number) =>
+  expecting(z.int().min(min).max(max), `a whole number from ${formatNumber(min)} to ${formatNumber(max)}`);
+const numIn = (min: number, max: number) => expecting(z.number().min(min).max(max), `a number from ${formatNumber(min)} to ${formatNumber(max)}`);
+const positiveUpTo = (max: number) =>
+  expecting(z.number().gt(0).max(max), `a number above 0 and at most ${formatNumber(max)}`);
+const cents = (min = 0) =>
+  expecting(z.int().min(min).max(MAX_CENTS), `a whole number of cents from ${formatNumber(min)} to ${formatNumber(MAX_CENTS)}`);
+const signedCents = () =>
+  expecting(z.int().min(-MAX_CENTS).max(MAX_CENTS), `a whole number of cents from ${formatNumber(-MAX_CENTS)} to ${formatNumber(MAX_CENTS)}`);
+const flag = () => expecting(z.boolean(), 'true or false');
+const listOf = <T extends z.ZodType>(item: T, limits: { min: number; max: number }, noun: string) =>
+  expecting(
+    z.array(item).min(limits.min).max(limits.max),
+    limits.min === 0 ? `a list of at most ${limits.max} ${noun}` : `a list of ${limits.min} to ${limits.max} ${noun}`,
+  );
+const mapping = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  expecting(z.strictObject(shape), 'a mapping of fields (name: value)');
+
+// --- building blocks ---------------------------------------------------------------------
+
+const responseCurveSchema = mapping({
+  a: ratio().describe('Response at saturation, as effort grows without limit (0–1).'),
+  b: ratio().describe('Response with no effort at all (0–1).'),
+  c: intIn(1, 4).describe('Shape: a whole number 1–4; above 1 gives an S-curve (slow start, then a surge).'),
+  d: positiveUpTo(10_000).describe('Half-saturation: when effort to the power c equals d, the response is halfway from b to a.'),
+});
+
+const moveTuningSchema = mapping({
+  enabled: flag().describe('Whether the move is offered in this scenario.'),
+  response: responseCurveSchema.describe('ADBUDG response curve (Little 1970) of the move’s effect to the effort points put into it.'),
+});
+
+// The move list is repeated here rather than imported because this layer may import only
+// the model's types; the assertion below fails to compile if the two lists ever differ.
+const MOVE_KIND_LIST = [
+  'campaign',
+  'research',
+  'improve',
+  'price',
+  'brand',
+  'portfolio-review',
+  'prospecting',
+  'service',
+  'relationship',
+  'referrals',
+  'closing',
+  'discounting',
+  'alignment',
+] as const;
+
+const MOVE_HELP: Record<MoveKind, string> = {
+  campaign: 'Marketing: a campaign for one product line (builds its goodwill).',
+  research: 'Marketing: customer research (sharpens later campaigns and product decisions).',
+  improve: 'Marketing: improve one product line’s quality.',
+  price: 'Marketing: change one product line’s price.',
+  brand: 'Marketing: brand building across all product lines.',
+  'portfolio-review': 'Marketing: review the product portfolio (trims fixed costs).',
+  prospecting: 'Sales: prospect for new accounts (converts leads).',
+  service: 'Sales: service one account (raises its satisfaction).',
+  relationship: 'Sales: relationship work with one account.',
+  referrals: 'Sales: ask satisfied accounts for referrals.',
+  closing: 'Sales: push to close this quarter (pulls sales forward).',
+  discounting: 'Sales: discount to win volume (trains customers to expect discounts).',
+  alignment: 'Joint: marketing and sales plan together (raises collaboration).',
+};
+
+const moveTuningsSchema = mapping(
+  Object.fromEntries(
+    MOVE_KIND_LIST.map((kind) => [kind, moveTuningSchema.describe(MOVE_HELP[kind])]),
+  ) as Record<MoveKind, typeof moveTuningSchema>,
+);
+
+const anchorRangeSchema = mapping({
+  min: ratio().describe('Lowest possible anchor strength (0–1).'),
+  max: ratio().describe('Highest possible anchor strength (0–1); not below min.'),
+});
+
+const productSchema = mapping({
+  id: id().describe('Unique id of the product line, used by accounts, events and the dispute.'),
+  name: title().describe('Name shown to the player.'),
+  segment: id().describe('Id of the market segment whose demand drives this line.'),
+  price: cents(1).describe('List price per unit, in cents (above 0).'),
+  unitCost: cents().describe('Variable cost per unit, in cents. May exceed the price: a loss-making line is a lesson.'),
+  fixedCost: cents().describe('Fixed cost per quarter while the line is active, in cents.'),
+  goodwill: ratio().describe('Starting goodwill, the Nerlove–Arrow stock built by marketing (0–1).'),
+  quality: ratio().describe('Starting quality (0–1).'),
+  unitsPerAccount: positiveUpTo(1_000_000).describe('Units per quarter a fully engaged new account of size 1 buys.'),
+});
+
+const purchaseSchema = mapping({
+  product: id().describe('Id of the product line bought.'),
+  units: positiveUpTo(1_000_000).describe('Units per quarter at full relationship, goodwill and demand.'),
+  anchor: anchorRangeSchema.describe(
+    'Range of the hidden anchor strength, drawn per seed: how much the account’s loyalty hangs on this product.',
+  ),
+});
+
+const accountSchema = mapping({
+  id: id().describe('Unique id of the account.'),
+  name: title().describe('Name shown to the player.'),
+  relationship: ratio().describe('Starting relationship with the firm’s sales people (0–1).'),
+  satisfaction: ratio().describe('Starting satisfaction (0–1).'),
+  buys: listOf(purchaseSchema, LIMITS.buys, 'purchases').describe('The product lines the account buys, each at most once.'),
+  key: flag().describe('Key accounts are shown as such; the dispute usually turns on one.'),
+});
+
+const segmentSchema = mapping({
+  id: id().describe('Unique id of the market segment.'),
+  name: title().describe('Name shown to the player.'),
+  demand: numIn(0, 10).describe('Demand multiplier at the start (1 = normal, 0–10).'),
+});
+
+const marketSchema = mapping({
+  leads: numIn(0, 10_000).describe('Qualified leads at the start.'),
+  prospects: intIn(LIMITS.prospects.min, LIMITS.prospects.max).describe(
+    'How many new accounts the market can yield over the whole game.',
+  ),
+  leadDecay: ratio().describe('Fraction of unconverted leads lost each quarter (0–1).'),
+  leadsPerGoodwill: numIn(0, 1000).describe('Leads per quarter a product line generates at goodwill 1 and demand 1.'),
+  referralRate: numIn(0, 1000).describe(
+    'Bass imitation coefficient: referral leads per satisfied active account at full asking effort.',
+  ),
+  newAccountSize: mapping({
+    min: positiveUpTo(10).describe('Smallest relative size of a newly won account.'),
+    max: positiveUpTo(10).describe('Largest relative size of a newly won account; not below min.'),
+  }).describe('Relative size of a newly won account; its purchases scale each product’s unitsPerAccount.'),
+});
+
+const quarterSchema = () => intIn(1, LIMITS.quarters.max);
+
+const eventTriggerSchema = z.union([
+  mapping({
+    quarter: quarterSchema().describe('The quarter (1-based) at whose end the event fires; not after the last quarter.'),
+  }),
+  mapping({
+    productLossQuarters: mapping({
+      product: id().describe('Id of the product line to watch.'),
+      quarters: quarterSchema().describe('Quarters in a row the line must lose money for the event to fire; not more than the game has.'),
+    }).describe('Fire once a product line has lost money for a number of quarters in a row.'),
+  }),
+]);
+
+const eventEffectSchema = z.discriminatedUnion('type', [
+  mapping({
+    type: z.literal('shift-demand').describe('Move a segment’s demand to a new level.'),
+    segment: id().describe('Id of the segment whose demand changes.'),
+    demand: numIn(0, 10).describe('The segment’s new demand multiplier (1 = normal, 0–10).'),
+  }),
+  mapping({
+    type: z.literal('collaboration').describe('Change the collaboration between marketing and sales.'),
+    change: numIn(-1, 1).describe('Added to collaboration (−1 to 1; the result stays within 0–1).'),
+  }),
+  mapping({
+    type: z.literal('cash').describe('A windfall or a bill.'),
+    change: signedCents().describe('Added to the firm’s cash, in cents (negative for a cost).'),
+  }),
+  mapping({
+    type: z.literal('news').describe('A message to the player.'),
+    text: text().describe('What the player reads.'),
+  }),
+  mapping({
+    type: z.literal('dispute').describe('Open the discontinuation dispute described in the dispute section.'),
+  }),
+]);
+
+const eventSchema = mapping({
+  id: id().describe('Unique id of the event.'),
+  title: title().describe('Headline shown to the player.'),
+  trigger: expecting(eventTriggerSchema, 'either "quarter: N" or "productLossQuarters: { product, quarters }"').describe(
+    'When the event fires: at a quarter, or once a product line has lost money for some quarters in a row.',
+  ),
+  effects: listOf(eventEffectSchema, LIMITS.effects, 'effects').describe('What happens when the event fires, in order.'),
+});
+
+const disputeSchema = mapping({
+  product: id().describe('Id of the product line marketing wants to discontinue.'),
+  account: id().describe('Id of the account sales says the product anchors; it must buy the product.'),
+  marketingArgument: text().describe('Marketing’s case, in its own words.'),
+  salesArgument: text().describe('Sales’ case, in its own words.'),
+  anchor: anchorRangeSchema.describe(
+    'Range of the account’s hidden anchor strength on the product, drawn per seed; overrides the purchase’s range.',
+  ),
+});
+
+const weight = (what: string) => numIn(0, 100).describe(`Weight of ${what} in the total score (0–100).`);
+
+const scoringSchema = mapping({
+  weights: mapping({
+    profit: weight('profit'),
+    revenue: weight('revenue'),
+    customerEquity: weight('customer equity (lifetime value of the customer base)'),
+    portfolioHealth: weight('portfolio health'),
+    collaboration: weight('collaboration'),
+  }).describe('Weights of the balanced scorecard; at least one above 0.'),
+  targets: mapping({
+    profit: cents(1).describe('Profit over the whole game, in cents, that scores 100 points.'),
+    revenue: cents(1).describe('Revenue over the whole game, in cents, that scores 100 points.'),
+    customerEquity: cents(1).describe('Customer equity at the end, in cents, that scores 100 points.'),
+  }).describe('The value of each money component that scores 100 points.'),
+  par: numIn(0, 200).describe('The total score a good game reaches (0–200).'),
+});
+
+const modelSchema = mapping({
+  goodwillDecay: ratio().describe('Nerlove–Arrow goodwill decay per quarter (δ, 0–1).'),
+  relationshipCarryover: ratio().describe('CALLPLAN carry-over of account relationships per quarter (λ, 0–1).'),
+  satisfactionCarryover: ratio().describe('Carry-over of satisfaction per quarter (0–1).'),
+  discountRate: ratio().describe('Quarterly discount rate for customer lifetime value (i, 0–1).'),
+  baseChurn: ratio().describe('Churn probability per quarter of an account with zero relationship and satisfaction (0–1).'),
+  priceElasticity: numIn(0, 10).describe('Price elasticity of units: units change by −elasticity × the relative price change.'),
+  collaborationDrift: ratio().describe('Share of collaboration that drifts toward 0.5 each quarter without alignment (0–1).'),
+});
+
+const firmSchema = mapping({
+  name: title().describe('The firm’s name.'),
+  cash: signedCents().describe('Cash at the start, in cents (may be negative: a firm in overdraft).'),
+  collaboration: ratio().describe('Collaboration between marketing and sales at the start (0–1).'),
+  structure: expecting(z.enum(['solo', 'two-leads', 'divisions']), 'one of "solo", "two-leads", "divisions"').describe(
+    'One person wearing both hats, a marketing lead and a sales lead, or separate divisions.',
+  ),
+  overhead: cents().describe('Overhead per quarter, whatever the product lines do, in cents.'),
+});
+
+// --- the scenario ------------------------------------------------------------------------
+
+export const scenarioSchema = mapping({
+  id: id().describe('Unique id of the scenario; replays and scoreboards refer to it.'),
+  version: intIn(1, 1_000_000).describe('Version of this scenario; raise it when the content changes.'),
+  title: title().describe('Title shown on the scenario list.'),
+  briefing: text().describe('What the player reads before the first quarter.'),
+  objectives: listOf(text(), LIMITS.objectives, 'objectives').describe('Learning objectives, shown in the briefing and debrief.'),
+  defaultSeed: intIn(0, 2 ** 31 - 1).describe('Seed used when none is given; groups in a workshop share it.'),
+  quarters: intIn(LIMITS.quarters.min, LIMITS.quarters.max).describe('Number of quarters (turns) in a game.'),
+  effortBudget: intIn(LIMITS.effortBudget.min, LIMITS.effortBudget.max).describe(
+    'Effort points the player splits between moves each quarter.',
+  ),
+  firm: firmSchema.describe('The player’s firm at the start.'),
+  model: modelSchema.describe('Model parameters; every other constant is fixed in the model.'),
+  segments: listOf(segmentSchema, LIMITS.segments, 'segments').describe('Market segments; each product line serves one.'),
+  products: listOf(productSchema, LIMITS.products, 'product lines').describe('The firm’s product lines.'),
+  accounts: listOf(accountSchema, LIMITS.accounts, 'accounts').describe('The firm’s customers at the start.'),
+  market: marketSchema.describe('The pool of prospects from which new accounts are won.'),
+  moves: moveTuningsSchema.describe('Every move, whether it is offered and how it responds to effort.'),
+  events: listOf(eventSchema, LIMITS.events, 'events').describe('Scripted events: a trigger and its effects.'),
+  dispute: disputeSchema.optional().describe('The discontinuation dispute; needed when an event has a "dispute" effect.'),
+  scoring: scoringSchema.describe('Balanced-scorecard weights, targets and par.'),
+  debrief: listOf(text(), LIMITS.debrief, 'notes').describe('Notes shown in the debrief.'),
+}).describe('A Marketing & Sales scenario: the firm, its market, the moves on offer, events and scoring.');
+
+// --- drift guard: the schema's type and the model's type must be the same -----------------
+
+/**
+ * True when A and B are mutually assignable and, recursively, have the same keys (so an
+ * extra optional field on either side is caught too). Tuples keep unions from distributing.
+ */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
+type SameKeys<A, B> = [A] extends [readonly (infer EA)[]]
+  ? [B] extends [readonly (infer EB)[]]
+    ? Same<EA, EB>
+    : false
+  : [A] extends [object]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? [{ [K in keyof A & keyof B]-?: Same<NonNullable<A[K]>, NonNullable<B[K]>> }[keyof A & keyof B]] extends [true]
+          ? true
+          : false
+        : false
+      : false
+    : true;
+function assertTrue<T extends true>(): T | undefined {
+  return undefined;
+}
+
+export type ScenarioFromSchema = z.infer<typeof scenarioSchema>;
+assertTrue<Same<ScenarioFromSchema, Scenario>>();
+assertTrue<Same<(typeof MOVE_KIND_LIST)[number], MoveKind>>();

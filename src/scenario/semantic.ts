@@ -1,0 +1,98 @@
+// Checks that need the whole scenario at once, run after it has the right shape: ids are
+// unique, every reference names something that exists, ranges are the right way round. All
+// problems are collected, so an instructor fixes a file in one round, not one error at a time.
+import type { Scenario } from '../sim/types';
+import { didYouMean, formatNumber, listQuoted, quote, type Path } from './issues';
+import type { PathIssue } from './zod-issues';
+
+export function semanticIssues(scenario: Scenario): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const report = (path: Path, message: string) => issues.push({ path, at: 'value', message });
+
+  const uniqueIds = (list: 'segments' | 'products' | 'accounts' | 'events', noun: string): Set<string> => {
+    const first = new Map<string, number>();
+    scenario[list].forEach((item: { id: string }, index: number) => {
+      const earlier = first.get(item.id);
+      if (earlier === undefined) first.set(item.id, index);
+      else report([list, index, 'id'], `duplicate ${noun} id ${quote(item.id)}; ${list}[${earlier}] already has it`);
+    });
+    return new Set(first.keys());
+  };
+  const segments = uniqueIds('segments', 'segment');
+  const products = uniqueIds('products', 'product');
+  const accounts = uniqueIds('accounts', 'account');
+  uniqueIds('events', 'event');
+
+  const reference = (path: Path, id: string, known: Set<string>, noun: string, list: string) => {
+    if (known.has(id)) return;
+    const hint = didYouMean(id, known);
+    report(path, `unknown ${noun} ${quote(id)}${hint === '' ? `; the ${list} are ${listQuoted([...known])}` : hint}`);
+  };
+  const range = (path: Path, r: { min: number; max: number }) => {
+    if (r.min > r.max) report([...path, 'min'], `min (${formatNumber(r.min)}) must not be above max (${formatNumber(r.max)})`);
+  };
+
+  scenario.products.forEach((product, i) => {
+    reference(['products', i, 'segment'], product.segment, segments, 'segment', 'segments');
+  });
+
+  scenario.accounts.forEach((account, i) => {
+    const bought = new Map<string, number>();
+    account.buys.forEach((purchase, j) => {
+      const path = ['accounts', i, 'buys', j] as const;
+      reference([...path, 'product'], purchase.product, products, 'product', 'products');
+      const earlier = bought.get(purchase.product);
+      if (earlier !== undefined) {
+        report([...path, 'product'], `${quote(purchase.product)} is already bought in buys[${earlier}]; list each product once per account`);
+      } else bought.set(purchase.product, j);
+      range([...path, 'anchor'], purchase.anchor);
+    });
+  });
+
+  range(['market', 'newAccountSize'], scenario.market.newAccountSize);
+
+  scenario.events.forEach((event, i) => {
+    const trigger = event.trigger;
+    if ('quarter' in trigger) {
+      if (trigger.quarter > scenario.quarters) {
+        report(['events', i, 'trigger', 'quarter'], `expected a quarter from 1 to ${scenario.quarters} (the game's length), found ${trigger.quarter}`);
+      }
+    } else {
+      const path = ['events', i, 'trigger', 'productLossQuarters'] as const;
+      reference([...path, 'product'], trigger.productLossQuarters.product, products, 'product', 'products');
+      if (trigger.productLossQuarters.quarters > scenario.quarters) {
+        report(
+          [...path, 'quarters'],
+          `expected at most ${scenario.quarters} quarters (the game's length), found ${trigger.productLossQuarters.quarters}; the event could never fire`,
+        );
+      }
+    }
+    event.effects.forEach((effect, j) => {
+      const path = ['events', i, 'effects', j] as const;
+      if (effect.type === 'shift-demand') reference([...path, 'segment'], effect.segment, segments, 'segment', 'segments');
+      if (effect.type === 'dispute' && scenario.dispute === undefined) {
+        report([...path, 'type'], 'a "dispute" effect needs a top-level "dispute" section saying which product and account it is about');
+      }
+    });
+  });
+
+  const dispute = scenario.dispute;
+  if (dispute) {
+    reference(['dispute', 'product'], dispute.product, products, 'product', 'products');
+    reference(['dispute', 'account'], dispute.account, accounts, 'account', 'accounts');
+    const account = scenario.accounts.find((a) => a.id === dispute.account);
+    if (account && products.has(dispute.product) && !account.buys.some((b) => b.product === dispute.product)) {
+      report(
+        ['dispute', 'account'],
+        `account ${quote(dispute.account)} does not buy ${quote(dispute.product)}, so the dispute has nothing to turn on; it buys ${listQuoted(account.buys.map((b) => b.product))}`,
+      );
+    }
+    range(['dispute', 'anchor'], dispute.anchor);
+  }
+
+  const w = scenario.scoring.weights;
+  if (w.profit + w.revenue + w.customerEquity + w.portfolioHealth + w.collaboration <= 0) {
+    report(['scoring', 'weights'], 'at least one weight must be above 0, or no score can be computed');
+  }
+  return issues;
+}

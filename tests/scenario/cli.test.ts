@@ -1,0 +1,91 @@
+// The command-line tools as a user runs them: exit codes, the report lines, and no stack
+// trace for any input.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fixture, fixturePath, mutate } from './helpers';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function run(script: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(tsx, [join(root, 'src', 'cli', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const out = { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  // Whatever happened, it must be a report, not a crash.
+  expect(`${out.stdout}\n${out.stderr}`).not.toMatch(/\n\s+at\s/);
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'check-scenarios-'));
+const broken = join(dir, 'broken.yaml');
+writeFileSync(broken, mutate(mutate(fixture('minimal.yaml'), 33, 'price: 2400', 'price: "2400"'), 10, 'quarters: 8', 'quarters: 25'));
+const huge = join(dir, 'huge.yaml');
+writeFileSync(huge, `# ${'x'.repeat(2 * 1024 * 1024)}\n`);
+const binary = join(dir, 'binary.json');
+writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
+
+describe('check-scenarios', () => {
+  it('exits 0 and summarises a valid file', () => {
+    const { code, stdout } = run('check-scenarios.ts', [fixturePath('minimal.yaml')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('minimal.yaml: ok (Minimal Firm: 8 quarters, 10 effort points, 2 product lines, 2 accounts, 2 events');
+  });
+
+  it('exits 1 and prints every error as file:line:col: error: path: message', () => {
+    const { code, stdout } = run('check-scenarios.ts', [broken]);
+    expect(code).toBe(1);
+    expect(stdout.trim().split('\n')).toEqual([
+      `${broken}:10:11: error: quarters: expected a whole number from 4 to 20, found 25`,
+      `${broken}:33:12: error: products[0].price: expected a whole number of cents from 1 to 100,000,000,000, found the text "2400"`,
+    ]);
+  });
+
+  it('exits 1 for files it cannot read, saying why', () => {
+    const missing = run('check-scenarios.ts', [join(dir, 'nope.yaml')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('nope.yaml: error: cannot open the file: no such file');
+    const folder = run('check-scenarios.ts', [dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stdout).toContain('it is a folder, not a file');
+    const big = run('check-scenarios.ts', [huge]);
+    expect(big.code).toBe(1);
+    expect(big.stdout).toContain('larger than 1,048,576 bytes');
+    const notText = run('check-scenarios.ts', [binary]);
+    expect(notText.code).toBe(1);
+    expect(notText.stdout).toContain('not UTF-8 text');
+  });
+
+  it('checks every file given and exits 1 if any fails', () => {
+    const { code, stdout } = run('check-scenarios.ts', [fixturePath('minimal.yaml'), broken, fixturePath('minimal.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('minimal.json: ok (');
+    expect(stdout).toContain('checked 3 files: 2 ok, 1 with errors');
+  });
+
+  it('exits 2 with usage when no file or an unknown option is given', () => {
+    const none = run('check-scenarios.ts', []);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage:');
+    const flag = run('check-scenarios.ts', ['--strict', fixturePath('minimal.yaml')]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('unknown option --strict');
+    const help = run('check-scenarios.ts', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('usage:');
+  });
+});
+
+describe('export-schema', () => {
+  it('--check passes on the committed schema and writes nothing', () => {
+    const { code, stdout } = run('export-schema.ts', ['--check']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('up to date');
+  });
+
+  it('exits 2 on an unknown argument', () => {
+    expect(run('export-schema.ts', ['--force']).code).toBe(2);
+  });
+});
