@@ -170,13 +170,19 @@ export function lifetimeValue(margin: Cents, retention: number, discountRate: nu
   return Math.round((margin * retention) / (1 + discountRate - retention));
 }
 
-/** Units an account buys of a line, before closing, discounts and prices. */
+/** Units an account buys of a line, before closing, discounts and prices: relationship × line factors. */
 export function volumeFactor(relationship: number, goodwill: number, quality: number): number {
-  return (
-    (VOLUME_RELATIONSHIP_BASE + (1 - VOLUME_RELATIONSHIP_BASE) * relationship) *
-    (VOLUME_GOODWILL_BASE + (1 - VOLUME_GOODWILL_BASE) * goodwill) *
-    (VOLUME_QUALITY_BASE + (1 - VOLUME_QUALITY_BASE) * quality)
-  );
+  return relationshipVolumeFactor(relationship) * goodwillQualityFactor(goodwill, quality);
+}
+
+/** The account's side of volumeFactor: how much of its potential the relationship unlocks. */
+export function relationshipVolumeFactor(relationship: number): number {
+  return VOLUME_RELATIONSHIP_BASE + (1 - VOLUME_RELATIONSHIP_BASE) * relationship;
+}
+
+/** The line's side of volumeFactor: goodwill (marketing's stock) and quality. */
+export function goodwillQualityFactor(goodwill: number, quality: number): number {
+  return (VOLUME_GOODWILL_BASE + (1 - VOLUME_GOODWILL_BASE) * goodwill) * (VOLUME_QUALITY_BASE + (1 - VOLUME_QUALITY_BASE) * quality);
 }
 
 /** Linear price response: units change by −elasticity × the relative price change. */

@@ -33,7 +33,8 @@ import {
   nextSatisfaction,
   priceFactor,
   referralLeads,
-  volumeFactor,
+  goodwillQualityFactor,
+  relationshipVolumeFactor,
 } from './model';
 import { MOVE_INFO } from './moves';
 import { scoreCard } from './score';
@@ -121,10 +122,15 @@ function copyAccount(a: AccountState): AccountState {
   };
 }
 
-/** Side of each move as a small integer (0 marketing, 1 sales, 2 joint) for the hot loop. */
-const SIDE_OF: Record<string, number> = Object.fromEntries(
-  Object.entries(MOVE_INFO).map(([kind, info]) => [kind, info.side === 'marketing' ? 0 : info.side === 'sales' ? 1 : 2]),
-);
+/**
+ * Scratch buffers for per-line figures, reused across calls: the resolver is synchronous and
+ * never re-entered, and allocating them every quarter showed up in the benchmark.
+ */
+const scratchBuffers: Float64Array[] = [new Float64Array(16), new Float64Array(16)];
+function scratch(slot: number, length: number): Float64Array {
+  if (scratchBuffers[slot]!.length < length) scratchBuffers[slot] = new Float64Array(length * 2);
+  return scratchBuffers[slot]!;
+}
 
 /** The dispute opens once, over a line still sold, with a quarter left to live with the decision. */
 function disputeCanOpen(scenario: Scenario, products: readonly ProductState[], dispute: GameState['dispute'], q: number): boolean {
@@ -173,58 +179,48 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   let effortMarketing = 0;
   let effortSales = 0;
   let effortJoint = 0;
-  const accountAt = (id: string | undefined): number => {
-    const list = state.accounts;
-    for (let j = 0; j < list.length; j++) if (list[j]!.id === id) return j;
-    return -1;
-  };
+  const accounts0 = state.accounts;
   const moves = decision.moves;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
-    const side = SIDE_OF[move.kind];
-    if (side === 0) effortMarketing += move.points;
-    else if (side === 1) effortSales += move.points;
-    else effortJoint += move.points;
-    switch (move.kind) {
-      case 'campaign':
-        campaign[productIndex.get(move.target ?? '')!]! += move.points;
-        break;
-      case 'improve':
-        improve[productIndex.get(move.target ?? '')!]! += move.points;
-        break;
-      case 'price':
-        prices[productIndex.get(move.target ?? '')!] = move.price!;
-        break;
-      case 'research':
-        research += move.points;
-        break;
-      case 'brand':
-        brand += move.points;
-        break;
-      case 'portfolio-review':
-        review += move.points;
-        break;
-      case 'prospecting':
-        prospecting += move.points;
-        break;
-      case 'closing':
-        closing += move.points;
-        break;
-      case 'discounting':
-        discounting += move.points;
-        break;
-      case 'alignment':
-        alignment += move.points;
-        break;
-      case 'service':
-        serviceCalls[accountAt(move.target)]! += move.points;
-        break;
-      case 'relationship':
-        relationshipCalls[accountAt(move.target)]! += move.points;
-        break;
-      case 'referrals':
-        referralAsks[accountAt(move.target)]! += move.points;
-        break;
+    // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
+    const kind = move.kind;
+    const points = move.points;
+    const target = move.target;
+    if (kind === 'campaign' || kind === 'improve' || kind === 'price') {
+      effortMarketing += points;
+      const i = indexOf(productIds, target ?? '');
+      if (kind === 'campaign') campaign[i]! += points;
+      else if (kind === 'improve') improve[i]! += points;
+      else prices[i] = move.price!;
+    } else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') {
+      effortSales += points;
+      let j = 0;
+      while (j < nAccounts && accounts0[j]!.id !== target) j++;
+      if (kind === 'service') serviceCalls[j]! += points;
+      else if (kind === 'relationship') relationshipCalls[j]! += points;
+      else referralAsks[j]! += points;
+    } else if (kind === 'research') {
+      effortMarketing += points;
+      research += points;
+    } else if (kind === 'brand') {
+      effortMarketing += points;
+      brand += points;
+    } else if (kind === 'portfolio-review') {
+      effortMarketing += points;
+      review += points;
+    } else if (kind === 'prospecting') {
+      effortSales += points;
+      prospecting += points;
+    } else if (kind === 'closing') {
+      effortSales += points;
+      closing += points;
+    } else if (kind === 'discounting') {
+      effortSales += points;
+      discounting += points;
+    } else {
+      effortJoint += points;
+      alignment += points;
     }
   }
 
@@ -302,17 +298,69 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     });
   }
 
-  // ----- 4–6. Relationships, satisfaction, churn, referrals (existing accounts).
+  // ----- 4–8. One pass per account: relationship and satisfaction (calls and service), churn
+  // (relationship, satisfaction, lost anchors), referrals, then what it buys of each line.
+  // Everything a line contributes to a purchase is worked out once per line, not per purchase.
   const closingPull = adbudg(closing, tunings.closing.response);
   const discountDepth = adbudg(discounting, tunings.discounting.response);
+  const holdback = discountHoldback(state.discountExpectation, discountDepth);
+  const promotion = (1 + PROMOTION_ELASTICITY * discountDepth) * holdback;
+  const unitsFactor = scratch(0, nProducts);
+  const unitPrice = scratch(1, nProducts);
+  for (let i = 0; i < nProducts; i++) {
+    const before = state.products[i]!;
+    const product = products[i]!;
+    // Sales see the goodwill and quality the quarter started with (marketing's lag).
+    unitsFactor[i] = product.active
+      ? demand[i]! *
+        goodwillQualityFactor(before.goodwill, before.quality) *
+        priceFactor(product.price, scenario.products[i]!.price, params.priceElasticity) *
+        promotion
+      : 0;
+    unitPrice[i] = product.price * (1 - discountDepth);
+  }
+  const ledgers: ProductLedger[] = products.map((p) => ({
+    product: p.id,
+    units: 0,
+    revenue: 0,
+    variableCost: 0,
+    fixedCost: p.active ? p.fixedCost : 0,
+    profit: 0,
+  }));
   const churnDraws = state.luck.churn[qi]!;
   const lostAccounts: string[] = [];
+  const prospectsAfter = state.prospectsLeft - won;
+  const pulledForward = fix(closingPull);
   let referral = 0;
+  let customerEquity = 0;
+  /** Books one quarter of an account's purchases into the ledgers; returns its margin. */
+  const sell = (account: AccountState): number => {
+    const owed = account.pulledForward;
+    const relationshipFactor = relationshipVolumeFactor(account.relationship);
+    let margin = 0;
+    const buys = account.buys;
+    for (let b = 0; b < buys.length; b++) {
+      const buy = buys[b]!;
+      const i = buy.line;
+      if (unitsFactor[i] === 0) continue;
+      const base = buy.units * unitsFactor[i]! * relationshipFactor;
+      const regularUnits = base * (1 - owed);
+      const pulledUnits = base * closingPull;
+      const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
+      const variableCost = Math.round((regularUnits + pulledUnits) * products[i]!.unitCost);
+      const ledger = ledgers[i]!;
+      ledger.units += regularUnits + pulledUnits;
+      ledger.revenue += revenue;
+      ledger.variableCost += variableCost;
+      margin += revenue - variableCost;
+    }
+    return margin;
+  };
   const accounts: AccountState[] = state.accounts.slice();
   for (let j = 0; j < nAccounts; j++) {
     const a = state.accounts[j]!;
     if (!a.active) continue;
-    const relationship = nextRelationship(a.relationship, params.relationshipCarryover, adbudg(relationshipCalls[j]!, tunings.relationship.response));
+    const relationship = fix(nextRelationship(a.relationship, params.relationshipCarryover, adbudg(relationshipCalls[j]!, tunings.relationship.response)));
     let qualitySum = 0;
     let qualityCount = 0;
     let lostAnchor = 0;
@@ -328,19 +376,22 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       }
     }
     const quality = qualityCount > 0 ? qualitySum / qualityCount : 0;
-    const satisfaction = clamp01(
-      nextSatisfaction(a.satisfaction, params.satisfactionCarryover, adbudg(serviceCalls[j]!, tunings.service.response), quality, relationship) -
-        CLOSING_SATISFACTION_COST * closingPull,
+    const satisfaction = fix(
+      clamp01(
+        nextSatisfaction(a.satisfaction, params.satisfactionCarryover, adbudg(serviceCalls[j]!, tunings.service.response), quality, relationship) -
+          CLOSING_SATISFACTION_COST * closingPull,
+      ),
     );
-    const churn = clamp01(churnProbability(params.baseChurn, relationship, satisfaction) + anchorChurn(lostAnchor, relationship));
+    const ordinaryChurn = churnProbability(params.baseChurn, relationship, satisfaction);
+    const churn = clamp01(ordinaryChurn + anchorChurn(lostAnchor, relationship));
     const next = copyAccount(a);
     accounts[j] = next;
+    next.relationship = relationship;
+    next.satisfaction = satisfaction;
     if (churnDraws[j]! < churn || qualityCount === 0) {
       lostAccounts.push(a.id);
       next.active = false;
       next.lostInQuarter = q;
-      next.relationship = fix(relationship);
-      next.satisfaction = fix(satisfaction);
       next.pulledForward = 0;
       continue;
     }
@@ -349,65 +400,21 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       satisfaction,
       relationship,
       adbudg(referralAsks[j]!, tunings.referrals.response),
-      state.prospectsLeft - won,
+      prospectsAfter,
       scenario.market.prospects,
     );
-    next.relationship = relationship;
-    next.satisfaction = satisfaction;
+    customerEquity += lifetimeValue(sell(next), 1 - ordinaryChurn, params.discountRate);
+    next.pulledForward = pulledForward;
   }
-  for (const account of newAccounts) accounts.push(account);
+  for (const account of newAccounts) {
+    const retention = 1 - churnProbability(params.baseChurn, account.relationship, account.satisfaction);
+    customerEquity += lifetimeValue(sell(account), retention, params.discountRate);
+    account.pulledForward = pulledForward;
+    accounts.push(account);
+  }
   leads += referral;
 
-  // ----- 7–8. Revenue and costs per account and product, then product-line P&L.
-  const holdback = discountHoldback(state.discountExpectation, discountDepth);
-  const ledgers: ProductLedger[] = products.map((p) => ({
-    product: p.id,
-    units: 0,
-    revenue: 0,
-    variableCost: 0,
-    fixedCost: p.active ? p.fixedCost : 0,
-    profit: 0,
-  }));
-  const listPrices = scenario.products;
-  const elasticity = params.priceElasticity;
-  let customerEquity = 0;
-  for (let j = 0; j < accounts.length; j++) {
-    const account = accounts[j]!;
-    if (!account.active) continue;
-    const owed = account.pulledForward;
-    let margin = 0;
-    const buys = account.buys;
-    for (let b = 0; b < buys.length; b++) {
-      const buy = buys[b]!;
-      const i = buy.line;
-      const product = products[i]!;
-      if (!product.active) continue;
-      const base =
-        buy.units *
-        demand[i]! *
-        volumeFactor(account.relationship, state.products[i]!.goodwill, state.products[i]!.quality) *
-        priceFactor(product.price, listPrices[i]!.price, elasticity) *
-        (1 + PROMOTION_ELASTICITY * discountDepth) *
-        holdback;
-      const unitPrice = product.price * (1 - discountDepth);
-      const regularUnits = base * (1 - owed);
-      const pulledUnits = base * closingPull;
-      const revenue = Math.round(regularUnits * unitPrice + pulledUnits * unitPrice * (1 - CLOSING_PRICE_CONCESSION));
-      const variableCost = Math.round((regularUnits + pulledUnits) * product.unitCost);
-      const ledger = ledgers[i]!;
-      ledger.units += regularUnits + pulledUnits;
-      ledger.revenue += revenue;
-      ledger.variableCost += variableCost;
-      margin += revenue - variableCost;
-    }
-    const relationship = fix(account.relationship);
-    const satisfaction = fix(account.satisfaction);
-    const retention = 1 - churnProbability(params.baseChurn, relationship, satisfaction);
-    customerEquity += lifetimeValue(margin, retention, params.discountRate);
-    account.relationship = relationship;
-    account.satisfaction = satisfaction;
-    account.pulledForward = fix(closingPull);
-  }
+  // ----- 8. Product-line P&L.
   let revenue = 0;
   let costs = scenario.firm.overhead;
   for (let i = 0; i < nProducts; i++) {
