@@ -1,16 +1,21 @@
-// `npm run check-scenarios -- FILE...`: validates scenario files the way the game loads them
-// and prints every problem as `file:line:col: error: path: message` (editors and CI link those).
-// Exit 0 when every file is valid, 1 when any is not (or cannot be read), 2 for a usage
-// mistake. Whatever the input, the output is a report, never a stack trace.
+// `npm run check-scenarios -- FILE...`: validates scenario files the way the game loads them,
+// then checks their meaning (events can fire, the dispute can open, bots reach par, texts fit
+// their screens; src/scenario/meaning.ts), and prints every problem as
+// `file:line:col: error|warning: path: message` (editors and CI link those). Only errors fail:
+// exit 0 when no file has one, 1 when any has (or cannot be read), 2 for a usage mistake.
+// Whatever the input, the output is a report, never a stack trace.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { formatIssue, loadScenario } from '../scenario/load';
+import { MEANING_SEEDS, checkMeaning } from '../scenario/meaning';
 import { MAX_FILE_BYTES } from '../scenario/source';
 import type { Scenario } from '../sim/types';
 
-const USAGE = `usage: npm run check-scenarios -- FILE...
-       tsx src/cli/check-scenarios.ts FILE...
-Checks scenario files (.yaml, .yml or .json) and prints every problem with its line and column.
-Exit status: 0 all valid, 1 some file has errors or cannot be read, 2 usage error.`;
+const USAGE = `usage: npm run check-scenarios -- [--seeds N] FILE...
+       tsx src/cli/check-scenarios.ts [--seeds N] FILE...
+Checks scenario files (.yaml, .yml or .json) and prints every problem with its line and column:
+errors (the file cannot work as written) and warnings (it works, but likely not as meant).
+  --seeds N   seeds per bot for the checks that play the game (default ${MEANING_SEEDS}; 0 skips them)
+Exit status: 0 no errors (warnings allowed), 1 some file has errors or cannot be read, 2 usage error.`;
 
 type Read = { ok: true; text: string } | { ok: false; message: string };
 
@@ -71,8 +76,18 @@ function summary(scenario: Scenario): string {
 function main(argv: string[]): number {
   const files: string[] = [];
   let options = true;
-  for (const arg of argv) {
+  let seeds = MEANING_SEEDS;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (options && arg === '--') options = false;
+    else if (options && arg === '--seeds') {
+      const value = argv[++i];
+      if (value === undefined || !/^\d{1,5}$/.test(value)) {
+        console.error(`check-scenarios: --seeds needs a whole number from 0 to 99999\n${USAGE}`);
+        return 2;
+      }
+      seeds = Number(value);
+    }
     else if (options && (arg === '-h' || arg === '--help')) {
       console.log(USAGE);
       return 0;
@@ -87,6 +102,7 @@ function main(argv: string[]): number {
   }
 
   let failed = 0;
+  let warnings = 0;
   for (const file of files) {
     const read = readText(file);
     if (!read.ok) {
@@ -96,14 +112,20 @@ function main(argv: string[]): number {
     }
     const result = loadScenario(read.text, file);
     if (result.ok) {
-      console.log(`${file}: ok (${summary(result.scenario)})`);
+      const issues = checkMeaning(read.text, file, result.scenario, { seeds });
+      for (const issue of issues) console.log(formatIssue(issue));
+      const errors = issues.filter((i) => i.severity === 'error').length;
+      const warned = issues.length - errors;
+      warnings += warned;
+      if (errors > 0) failed++;
+      else console.log(`${file}: ok (${summary(result.scenario)})${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`);
     } else {
       for (const issue of result.errors) console.log(formatIssue(issue));
       failed++;
     }
   }
   if (files.length > 1) {
-    console.log(`checked ${files.length} files: ${files.length - failed} ok, ${failed} with errors`);
+    console.log(`checked ${files.length} files: ${files.length - failed} ok, ${failed} with errors${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
   }
   return failed > 0 ? 1 : 0;
 }

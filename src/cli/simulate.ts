@@ -1,9 +1,12 @@
-// `npm run simulate -- FILE [--seed N | --seeds A-B] [--bot NAME] [--json] [--replay-out F] [--replay F]`
+// `npm run simulate -- FILE [--seed N | --seeds A-B] [--bot NAME] [--json] [--replay-out F] [--replay F]
+//  [--group NAME --result-code]`
 // Plays whole games headless with a bot (or a saved replay) and prints what happened per quarter
-// and the final score. Instructors use it to see a scenario play out; tests and tools use --json.
+// and the final score. Instructors use it to see a scenario play out; tests and tools use --json;
+// --result-code prints the game as a workshop result code instead (for trying the scoreboard).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ReplayError, makeReplay, parseReplay, runReplay } from '../replay/replay';
+import { ResultCodeError, groupNameProblem, makeResultCode } from '../scoreboard/index';
 import { BOTS, botNamed, playBot, stateHash, type GameState, type Scenario } from '../sim/index';
 import { readScenarioFile } from './read-scenario';
 
@@ -19,6 +22,9 @@ Plays a scenario headless and prints each quarter's figures and the final score.
   --json             print one JSON object per game
   --replay-out F     save the game's replay to F (single seed only)
   --replay F         play the saved replay F instead of a bot
+  --group NAME       the workshop group's name, for --result-code
+  --result-code      print the game's result code (with --group; single seed
+                     only); with --json, add it to the JSON instead
   --help             show this message`;
 
 class UsageError extends Error {}
@@ -30,6 +36,8 @@ interface Options {
   json: boolean;
   replayOut: string | null;
   replay: string | null;
+  /** The group name when a result code is wanted. */
+  group: string | null;
 }
 
 function parseSeed(text: string, flag: string): number {
@@ -53,6 +61,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
         json: { type: 'boolean' },
         'replay-out': { type: 'string' },
         replay: { type: 'string' },
+        group: { type: 'string' },
+        'result-code': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -84,6 +94,13 @@ export function parseOptions(argv: string[]): Options | 'help' {
   if (values['replay-out'] !== undefined && seeds !== null && seeds.length > 1) {
     throw new UsageError('--replay-out saves one game: use it with --seed, not --seeds');
   }
+  if (values['result-code'] === true || values.group !== undefined) {
+    if (values.group === undefined) throw new UsageError('--result-code needs the group\'s name: --group NAME');
+    if (values['result-code'] !== true) throw new UsageError('--group names the group for --result-code; add --result-code');
+    const problem = groupNameProblem(values.group.trim());
+    if (problem) throw new UsageError(`--group: ${problem}`);
+    if (seeds !== null && seeds.length > 1) throw new UsageError('--result-code is for one game: use it with --seed, not --seeds');
+  }
   return {
     file: positionals[0]!,
     seeds,
@@ -91,6 +108,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     json: values.json === true || (seeds !== null && seeds.length > 1),
     replayOut: values['replay-out'] ?? null,
     replay: values.replay ?? null,
+    group: values['result-code'] === true ? values.group!.trim() : null,
   };
 }
 
@@ -186,12 +204,14 @@ export function main(argv: string[]): number {
       return 1;
     }
     try {
-      const result = runReplay(scenario, parseReplay(text));
-      if (options.json) console.log(JSON.stringify(summary(scenario, result.state, 'replay')));
+      const replay = parseReplay(text);
+      const result = runReplay(scenario, replay);
+      if (options.group !== null) printResultCode(options.json, makeResultCode(scenario, replay, options.group, result), summary(scenario, result.state, 'replay'), options.group);
+      else if (options.json) console.log(JSON.stringify(summary(scenario, result.state, 'replay')));
       else printTable(scenario, result.state, `replay ${options.replay}`);
       return 0;
     } catch (error) {
-      if (error instanceof ReplayError) {
+      if (error instanceof ReplayError || error instanceof ResultCodeError) {
         console.error(`simulate: ${options.replay}: ${error.message}`);
         return 1;
       }
@@ -210,10 +230,21 @@ export function main(argv: string[]): number {
         return 1;
       }
     }
-    if (options.json) console.log(JSON.stringify(summary(scenario, played.state, bot.name)));
+    if (options.group !== null) {
+      const replay = makeReplay(scenario, seed, played.steps);
+      const last = played.state.history[played.state.history.length - 1]!;
+      const code = makeResultCode(scenario, replay, options.group, { score: last.score.total, stateHash: stateHash(played.state) });
+      printResultCode(options.json, code, summary(scenario, played.state, bot.name), options.group);
+    } else if (options.json) console.log(JSON.stringify(summary(scenario, played.state, bot.name)));
     else printTable(scenario, played.state, bot.name);
   }
   return 0;
+}
+
+/** The result code alone on stdout (so scripts can capture it), or as fields of the JSON summary. */
+function printResultCode(json: boolean, code: string, result: Record<string, unknown>, group: string): void {
+  if (json) console.log(JSON.stringify({ ...result, group, resultCode: code }));
+  else console.log(code);
 }
 
 process.exitCode = main(process.argv.slice(2));

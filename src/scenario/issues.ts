@@ -12,7 +12,8 @@ export interface ScenarioIssue {
   path: string;
   /** What was expected and what was found. */
   message: string;
-  severity: 'error';
+  /** The loader reports only errors; the meaning checks of `check-scenarios` add warnings. */
+  severity: 'error' | 'warning';
 }
 
 export type Path = readonly (string | number)[];

@@ -254,7 +254,7 @@ const modelSchema = mapping({
   discountRate: ratio().describe('Quarterly discount rate for customer lifetime value (i, 0–1).'),
   baseChurn: ratio().describe('Churn probability per quarter of an account with zero relationship and satisfaction (0–1).'),
   priceElasticity: numIn(0, 10).describe('Price elasticity of units: units change by −elasticity × the relative price change.'),
-  collaborationDrift: ratio().describe('Share of collaboration that drifts toward 0.5 each quarter without alignment (0–1).'),
+  collaborationDrift: ratio().describe('Share of its distance from the guarded rest level 0.3 that collaboration slides back each quarter; alignment lifts it (0–1).'),
 });
 
 const firmSchema = mapping({

@@ -1,0 +1,215 @@
+// Meaning checks for `check-scenarios`: a file can be well-formed and still not teach — an event
+// that can never fire, a dispute nothing opens, a par no one reaches, a briefing too long for
+// its screen. These run after the loader has accepted a file (so they see a whole Scenario) and
+// return errors (the scenario cannot work as written) apart from warnings (it works, but likely
+// not as the author meant). Static checks decide what is impossible; bot games over a few
+// seeds show what merely never happens in practice.
+import { CLOSING_PRICE_CONCESSION } from '../sim/model';
+import { BOTS, PRICE_MIN_SHARE, playBot, type Bot, type Scenario } from '../sim/index';
+import { formatPath, quote, type Path, type ScenarioIssue } from './issues';
+import { isJsonFileName } from './load';
+import { parseSource } from './source';
+
+export type Severity = 'error' | 'warning';
+
+export interface MeaningIssue {
+  path: Path;
+  severity: Severity;
+  message: string;
+}
+
+/**
+ * How long each text may be and still fit the screen it appears on at the game's type size
+ * (1280×720, Atkinson Hyperlegible at 20 px, ~70 characters a line). Past the limit the text
+ * wraps into a scroll or is cut with an ellipsis: the game still runs, so it is a warning.
+ */
+export const SCREEN_LIMITS = [
+  { field: 'title', screen: 'scenario list, one line', max: 48 },
+  { field: 'briefing', screen: 'briefing screen, about 12 lines', max: 900 },
+  { field: 'objectives[]', screen: 'briefing and debrief, two lines each', max: 140 },
+  { field: 'firm.name', screen: 'header bar', max: 32 },
+  { field: 'segments[].name', screen: 'market panel column', max: 24 },
+  { field: 'products[].name', screen: 'product-line table column', max: 24 },
+  { field: 'accounts[].name', screen: 'account table column', max: 24 },
+  { field: 'events[].title', screen: 'event banner, one line', max: 60 },
+  { field: 'events[].effects[].text', screen: 'news card, three lines', max: 210 },
+  { field: 'dispute.marketingArgument', screen: 'dispute screen, one half each side', max: 420 },
+  { field: 'dispute.salesArgument', screen: 'dispute screen, one half each side', max: 420 },
+  { field: 'debrief[]', screen: 'debrief, four lines each', max: 280 },
+].map((l) => ({ ...l, severity: 'warning' as Severity }));
+
+/** Seeds per bot for the practical checks: enough to see what usually happens, quick to run. */
+export const MEANING_SEEDS = 50;
+
+export interface MeaningOptions {
+  seeds?: number;
+  bots?: readonly Bot[];
+}
+
+export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}): MeaningIssue[] {
+  const issues: MeaningIssue[] = [];
+  const error = (path: Path, message: string) => issues.push({ path, severity: 'error', message });
+  const warn = (path: Path, message: string) => issues.push({ path, severity: 'warning', message });
+
+  checkTexts(scenario, warn);
+  const possible = checkTriggers(scenario, error);
+  checkDispute(scenario, possible, error);
+  playChecks(scenario, options, possible, warn);
+  return issues;
+}
+
+// --- texts fit their screens -------------------------------------------------------------
+
+function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => void): void {
+  const limit = (field: string) => SCREEN_LIMITS.find((l) => l.field === field)!;
+  const fit = (path: Path, field: string, text: string) => {
+    const { max, screen } = limit(field);
+    const length = [...text].length;
+    if (length > max) warn(path, `${length} characters; at most ${max} fit the ${screen} (the rest wraps or is cut)`);
+  };
+  fit(['title'], 'title', scenario.title);
+  fit(['briefing'], 'briefing', scenario.briefing);
+  scenario.objectives.forEach((o, i) => fit(['objectives', i], 'objectives[]', o));
+  fit(['firm', 'name'], 'firm.name', scenario.firm.name);
+  scenario.segments.forEach((s, i) => fit(['segments', i, 'name'], 'segments[].name', s.name));
+  scenario.products.forEach((p, i) => fit(['products', i, 'name'], 'products[].name', p.name));
+  scenario.accounts.forEach((a, i) => fit(['accounts', i, 'name'], 'accounts[].name', a.name));
+  scenario.events.forEach((e, i) => {
+    fit(['events', i, 'title'], 'events[].title', e.title);
+    e.effects.forEach((effect, j) => {
+      if (effect.type === 'news') fit(['events', i, 'effects', j, 'text'], 'events[].effects[].text', effect.text);
+    });
+  });
+  if (scenario.dispute) {
+    fit(['dispute', 'marketingArgument'], 'dispute.marketingArgument', scenario.dispute.marketingArgument);
+    fit(['dispute', 'salesArgument'], 'dispute.salesArgument', scenario.dispute.salesArgument);
+  }
+  scenario.debrief.forEach((d, i) => fit(['debrief', i], 'debrief[]', d));
+}
+
+// --- every event can trigger -------------------------------------------------------------
+
+/**
+ * Whether a product line can ever lose money in a quarter. It loses when revenue falls short of
+ * variable plus fixed costs: with a fixed cost that can always happen (a quarter with no sales),
+ * without one only when a unit can sell below its cost — at list price, or at the deepest discount
+ * and closing concession the scenario's moves allow.
+ */
+export function lineCanLose(scenario: Scenario, productId: string): boolean {
+  const product = scenario.products.find((p) => p.id === productId);
+  if (!product) return false;
+  if (product.fixedCost > 0) return true;
+  const deepestDiscount = scenario.moves.discounting.enabled ? Math.min(1, Math.max(scenario.moves.discounting.response.a, scenario.moves.discounting.response.b)) : 0;
+  // Closing sells pulled-forward units at a concession (CLOSING_PRICE_CONCESSION); a price move
+  // may cut the list price to PRICE_MIN_SHARE of it.
+  const concession = scenario.moves.closing.enabled ? CLOSING_PRICE_CONCESSION : 0;
+  const cheapest = scenario.moves.price.enabled ? Math.ceil(product.price * PRICE_MIN_SHARE) : product.price;
+  return product.unitCost > cheapest * (1 - deepestDiscount) * (1 - concession);
+}
+
+/** The events that can fire at all, by index. A dispute-only event fires only while the dispute can open. */
+function checkTriggers(scenario: Scenario, error: (path: Path, message: string) => void): boolean[] {
+  return scenario.events.map((event, i) => {
+    const path: Path = ['events', i, 'trigger'];
+    const trigger = event.trigger;
+    const onlyDispute = event.effects.every((e) => e.type === 'dispute');
+    // The dispute opens only with a quarter left to live with the decision (resolve.ts).
+    const lastUseful = onlyDispute ? scenario.quarters - 1 : scenario.quarters;
+    if ('quarter' in trigger) {
+      if (trigger.quarter > lastUseful) {
+        error([...path, 'quarter'], onlyDispute
+          ? `the dispute cannot open in the last quarter (${scenario.quarters}): no quarter would be left to live with the decision; use quarter ${lastUseful} or earlier`
+          : `quarter ${trigger.quarter} is after the game's last quarter (${scenario.quarters})`);
+        return false;
+      }
+      return true;
+    }
+    const { product, quarters } = trigger.productLossQuarters;
+    if (!lineCanLose(scenario, product)) {
+      error([...path, 'productLossQuarters', 'product'], `${quote(product)} can never lose money (no fixed cost, and its unit cost stays below its lowest selling price), so this event never fires`);
+      return false;
+    }
+    if (quarters > lastUseful) {
+      error([...path, 'productLossQuarters', 'quarters'], `a loss streak of ${quarters} quarters ends too late for the dispute to open (it needs a quarter left, so at most ${lastUseful})`);
+      return false;
+    }
+    return true;
+  });
+}
+
+// --- the dispute can happen --------------------------------------------------------------
+
+function checkDispute(scenario: Scenario, possible: boolean[], error: (path: Path, message: string) => void): void {
+  const dispute = scenario.dispute;
+  if (!dispute) return;
+  const openers = scenario.events.map((e, i) => ({ e, i })).filter(({ e }) => e.effects.some((f) => f.type === 'dispute'));
+  if (openers.length === 0) {
+    error(['dispute'], 'no event opens the dispute; add an event with the effect { type: dispute }');
+    return;
+  }
+  if (!openers.some(({ i }) => possible[i])) {
+    error(['dispute'], `none of the events that open the dispute (${openers.map(({ e }) => quote(e.id)).join(', ')}) can fire`);
+  }
+}
+
+// --- what bots actually see --------------------------------------------------------------
+
+function playChecks(scenario: Scenario, options: MeaningOptions, possible: boolean[], warn: (path: Path, message: string) => void): void {
+  const seeds = options.seeds ?? MEANING_SEEDS;
+  const bots = options.bots ?? BOTS;
+  if (seeds <= 0 || bots.length === 0) return;
+  const fired = new Set<string>();
+  let disputeOpened = 0;
+  let games = 0;
+  const reachedPar = new Map<string, number>();
+  const par = scenario.scoring.par;
+  for (const bot of bots) {
+    let reached = 0;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const { state } = playBot(scenario, seed, bot);
+      games++;
+      for (const id of state.firedEvents) fired.add(id);
+      if (state.dispute) disputeOpened++;
+      const total = state.history[state.history.length - 1]?.score.total ?? 0;
+      if (total >= par) reached++;
+    }
+    reachedPar.set(bot.name, reached);
+  }
+  scenario.events.forEach((event, i) => {
+    // A dispute-only event is often a backstop ("settle it by quarter 5") that stays silent
+    // because another event opened the dispute first: that is it working, not failing.
+    const backstop = event.effects.every((e) => e.type === 'dispute') && disputeOpened > 0;
+    if (possible[i] && !fired.has(event.id) && !backstop) {
+      warn(['events', i, 'trigger'], `event ${quote(event.id)} never fired in ${games} bot games (${bots.length} bots × ${seeds} seeds); check its trigger`);
+    }
+  });
+  if (scenario.dispute && disputeOpened === 0) {
+    warn(['dispute'], `the dispute never opened in ${games} bot games; check the events that open it`);
+  }
+  const best = Math.max(0, ...reachedPar.values());
+  if (best === 0) {
+    warn(['scoring', 'par'], `no bot reached par (${par}) in ${seeds} seeds each; lower par or make the scenario more forgiving`);
+  }
+  const extremes = ['all-marketing', 'all-sales', 'random'].filter((name) => (reachedPar.get(name) ?? 0) > seeds / 2);
+  if (extremes.length > 0) {
+    warn(['scoring', 'par'], `par (${par}) is easy: ${extremes.join(', ')} reached it in more than half of ${seeds} seeds; a one-sided strategy should not look good`);
+  }
+}
+
+// --- placing the issues in the file ------------------------------------------------------
+
+/**
+ * The meaning checks of a file the loader has accepted, each placed at its line and column and
+ * sorted by place, errors before warnings on the same spot. `text` is the file's text again:
+ * the loader keeps no positions once it has a Scenario, so the file is parsed once more here.
+ */
+export function checkMeaning(text: string, fileName: string, scenario: Scenario, options: MeaningOptions = {}): ScenarioIssue[] {
+  const issues = meaningIssues(scenario, options);
+  if (issues.length === 0) return [];
+  const parsed = parseSource(text, isJsonFileName(fileName));
+  const locate = (path: Path) => (parsed.ok ? parsed.source.locate(path, 'value') : { line: 1, column: 1 });
+  return issues
+    .map((issue, order) => ({ ...locate(issue.path), order, issue }))
+    .sort((a, b) => a.line - b.line || a.column - b.column || (a.issue.severity === b.issue.severity ? a.order - b.order : a.issue.severity === 'error' ? -1 : 1))
+    .map(({ line, column, issue }) => ({ file: fileName, line, column, path: formatPath(issue.path), message: issue.message, severity: issue.severity }));
+}
