@@ -43,6 +43,7 @@ import type {
   Decision,
   DisputeOption,
   GameState,
+  Move,
   ProductLedger,
   ProductState,
   QuarterRecord,
@@ -123,13 +124,27 @@ function copyAccount(a: AccountState): AccountState {
 }
 
 /**
- * Scratch buffers for per-line figures, reused across calls: the resolver is synchronous and
- * never re-entered, and allocating them every quarter showed up in the benchmark.
+ * Scratch buffers for per-line and per-account figures, reused across calls: the resolver is
+ * synchronous and never re-entered, and allocating them every quarter showed up in the
+ * benchmark. Each slot holds one figure; `scratch` returns it zeroed over `length`.
  */
-const scratchBuffers: Float64Array[] = [new Float64Array(16), new Float64Array(16)];
+const SLOT = {
+  unitsFactor: 0,
+  unitPrice: 1,
+  campaign: 2,
+  improve: 3,
+  demand: 4,
+  relationshipCalls: 5,
+  serviceCalls: 6,
+  referralAsks: 7,
+} as const;
+const scratchBuffers: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(32));
 function scratch(slot: number, length: number): Float64Array {
-  if (scratchBuffers[slot]!.length < length) scratchBuffers[slot] = new Float64Array(length * 2);
-  return scratchBuffers[slot]!;
+  let buffer = scratchBuffers[slot]!;
+  if (buffer.length < length) buffer = scratchBuffers[slot] = new Float64Array(length * 2);
+  // A loop, not fill(): for a handful of elements the builtin call costs more than the work.
+  for (let i = 0; i < length; i++) buffer[i] = 0;
+  return buffer;
 }
 
 /** The dispute opens once, over a line still sold, with a quarter left to live with the decision. */
@@ -144,43 +159,61 @@ function indexOf(ids: readonly string[], id: string): number {
   return -1;
 }
 
-export class InvalidDecisionError extends Error {}
-
-export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
-  const verdict = validateDecision(scenario, state, decision);
-  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
-  return resolveValidQuarter(scenario, state, decision);
+/** The decision's effort by move and target: scratch reused by every call (see `scratch`). */
+interface Tally {
+  campaign: Float64Array;
+  improve: Float64Array;
+  relationshipCalls: Float64Array;
+  serviceCalls: Float64Array;
+  referralAsks: Float64Array;
+  research: number;
+  brand: number;
+  review: number;
+  prospecting: number;
+  closing: number;
+  discounting: number;
+  alignment: number;
+  effortMarketing: number;
+  effortSales: number;
+  effortJoint: number;
 }
 
-/** Resolves a quarter whose decision is known to be valid (bots and replays skip re-validation). */
-export function resolveValidQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
-  const { productIndex, productIds, segmentOfProduct } = compile(scenario);
-  const q = state.quarter;
-  const qi = q - 1;
-  const params = scenario.model;
-  const tunings = scenario.moves;
-  const nProducts = state.products.length;
-  const nAccounts = state.accounts.length;
+const tally: Tally = {
+  campaign: scratchBuffers[SLOT.campaign]!,
+  improve: scratchBuffers[SLOT.improve]!,
+  relationshipCalls: scratchBuffers[SLOT.relationshipCalls]!,
+  serviceCalls: scratchBuffers[SLOT.serviceCalls]!,
+  referralAsks: scratchBuffers[SLOT.referralAsks]!,
+  research: 0,
+  brand: 0,
+  review: 0,
+  prospecting: 0,
+  closing: 0,
+  discounting: 0,
+  alignment: 0,
+  effortMarketing: 0,
+  effortSales: 0,
+  effortJoint: 0,
+};
 
-  // ----- Tally the decision's effort by move and target.
-  const campaign = new Array<number>(nProducts).fill(0);
-  const improve = new Array<number>(nProducts).fill(0);
-  const prices = state.products.map((p) => p.price);
-  const relationshipCalls = new Array<number>(nAccounts).fill(0);
-  const serviceCalls = new Array<number>(nAccounts).fill(0);
-  const referralAsks = new Array<number>(nAccounts).fill(0);
-  let research = 0;
-  let brand = 0;
-  let review = 0;
-  let prospecting = 0;
-  let closing = 0;
-  let discounting = 0;
-  let alignment = 0;
-  let effortMarketing = 0;
-  let effortSales = 0;
-  let effortJoint = 0;
-  const accounts0 = state.accounts;
-  const moves = decision.moves;
+/**
+ * Adds up the moves by kind and target. Its own function, like the other phases below, so each
+ * part of the resolver compiles (and, when its type feedback changes, recompiles) on its own:
+ * as one big function the optimizing compiler took most of a second per attempt on this machine,
+ * and the benchmark ran unoptimized code meanwhile.
+ */
+function tallyMoves(productIds: readonly string[], products: ProductState[], accounts: readonly AccountState[], moves: readonly Move[]): Tally {
+  const t = tally;
+  const nProducts = products.length;
+  const nAccounts = accounts.length;
+  t.campaign = scratch(SLOT.campaign, nProducts);
+  t.improve = scratch(SLOT.improve, nProducts);
+  // One slot more than there are accounts: an unknown target lands there, as it did before.
+  t.relationshipCalls = scratch(SLOT.relationshipCalls, nAccounts + 1);
+  t.serviceCalls = scratch(SLOT.serviceCalls, nAccounts + 1);
+  t.referralAsks = scratch(SLOT.referralAsks, nAccounts + 1);
+  t.research = t.brand = t.review = t.prospecting = t.closing = t.discounting = t.alignment = 0;
+  t.effortMarketing = t.effortSales = t.effortJoint = 0;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
     // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
@@ -188,81 +221,93 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     const points = move.points;
     const target = move.target;
     if (kind === 'campaign' || kind === 'improve' || kind === 'price') {
-      effortMarketing += points;
+      t.effortMarketing += points;
       const i = indexOf(productIds, target ?? '');
-      if (kind === 'campaign') campaign[i]! += points;
-      else if (kind === 'improve') improve[i]! += points;
-      else prices[i] = move.price!;
+      if (kind === 'campaign') t.campaign[i]! += points;
+      else if (kind === 'improve') t.improve[i]! += points;
+      else if (i >= 0 && products[i]!.active) products[i]!.price = move.price!;
     } else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') {
-      effortSales += points;
+      t.effortSales += points;
       let j = 0;
-      while (j < nAccounts && accounts0[j]!.id !== target) j++;
-      if (kind === 'service') serviceCalls[j]! += points;
-      else if (kind === 'relationship') relationshipCalls[j]! += points;
-      else referralAsks[j]! += points;
+      while (j < nAccounts && accounts[j]!.id !== target) j++;
+      if (kind === 'service') t.serviceCalls[j]! += points;
+      else if (kind === 'relationship') t.relationshipCalls[j]! += points;
+      else t.referralAsks[j]! += points;
     } else if (kind === 'research') {
-      effortMarketing += points;
-      research += points;
+      t.effortMarketing += points;
+      t.research += points;
     } else if (kind === 'brand') {
-      effortMarketing += points;
-      brand += points;
+      t.effortMarketing += points;
+      t.brand += points;
     } else if (kind === 'portfolio-review') {
-      effortMarketing += points;
-      review += points;
+      t.effortMarketing += points;
+      t.review += points;
     } else if (kind === 'prospecting') {
-      effortSales += points;
-      prospecting += points;
+      t.effortSales += points;
+      t.prospecting += points;
     } else if (kind === 'closing') {
-      effortSales += points;
-      closing += points;
+      t.effortSales += points;
+      t.closing += points;
     } else if (kind === 'discounting') {
-      effortSales += points;
-      discounting += points;
+      t.effortSales += points;
+      t.discounting += points;
     } else {
-      effortJoint += points;
-      alignment += points;
+      t.effortJoint += points;
+      t.alignment += points;
     }
   }
+  return t;
+}
 
-  // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
-  // discrete time): this quarter's leads and sales see the goodwill and quality the quarter
-  // started with, and this quarter's campaigns build the stock the next quarters sell on.
-  const insight = fix(nextInsight(state.insight, adbudg(research, tunings.research.response)));
-  const brandResponse = BRAND_SHARE * adbudg(brand, tunings.brand.response);
-  const reviewCut = adbudg(review, tunings['portfolio-review'].response);
-  const products: ProductState[] = state.products.map(copyProduct);
-  for (let i = 0; i < nProducts; i++) {
-    const p = products[i]!;
-    if (!p.active) {
-      p.goodwill = fix(nextGoodwill(p.goodwill, params.goodwillDecay, 0));
-      continue;
-    }
-    const campaignResponse = adbudg(campaign[i]!, tunings.campaign.response) * (1 + INSIGHT_BOOST * state.insight);
-    const floor = Math.round(FIXED_COST_FLOOR * scenario.products[i]!.fixedCost);
-    p.price = prices[i]!;
-    p.goodwill = nextGoodwill(p.goodwill, params.goodwillDecay, campaignResponse + brandResponse);
-    p.quality = clamp01(p.quality * (1 - QUALITY_EROSION) + adbudg(improve[i]!, tunings.improve.response));
-    p.fixedCost = Math.max(floor, Math.round(p.fixedCost * (1 - reviewCut)));
+/** What a quarter's sales need to know about each line, worked out once per quarter. */
+interface Sales {
+  unitsFactor: Float64Array;
+  unitPrice: Float64Array;
+  closingPull: number;
+  products: readonly ProductState[];
+  ledgers: ProductLedger[];
+}
+
+/**
+ * Books one quarter of an account's purchases into the ledgers; returns its margin. A plain
+ * function rather than a closure inside the resolver: a closure there forced every variable it
+ * captured into a heap context, which slowed the whole resolver down.
+ */
+function sell(sales: Sales, account: AccountState): number {
+  const { unitsFactor, unitPrice, closingPull, products, ledgers } = sales;
+  const owed = account.pulledForward;
+  const relationshipFactor = relationshipVolumeFactor(account.relationship);
+  let margin = 0;
+  const buys = account.buys;
+  for (let b = 0; b < buys.length; b++) {
+    const buy = buys[b]!;
+    const i = buy.line;
+    if (unitsFactor[i] === 0) continue;
+    const base = buy.units * unitsFactor[i]! * relationshipFactor;
+    const regularUnits = base * (1 - owed);
+    const pulledUnits = base * closingPull;
+    const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
+    const variableCost = Math.round((regularUnits + pulledUnits) * products[i]!.unitCost);
+    const ledger = ledgers[i]!;
+    ledger.units += regularUnits + pulledUnits;
+    ledger.revenue += revenue;
+    ledger.variableCost += variableCost;
+    margin += revenue - variableCost;
   }
+  return margin;
+}
 
-  // ----- 2. Leads from goodwill and this quarter's demand.
-  const marketDraws = state.luck.market[qi]!;
-  const demand = products.map((p, i) => state.segments[segmentOfProduct[i]!]!.demand * demandNoise(marketDraws[i]!));
-  let leads = state.leads * (1 - scenario.market.leadDecay);
-  for (let i = 0; i < nProducts; i++) {
-    if (products[i]!.active) leads += scenario.market.leadsPerGoodwill * state.products[i]!.goodwill * demand[i]!;
-  }
-
-  // ----- 3. Conversion: leads (marketing) × conversion (sales, collaboration) → new accounts.
-  const conversion = conversionRate(adbudg(prospecting, tunings.prospecting.response), state.collaboration);
-  const expected = Math.min(state.prospectsLeft, leads * conversion);
-  let won = Math.floor(expected);
-  if (state.luck.conversion[qi]! < expected - won) won += 1;
-  won = Math.min(won, state.prospectsLeft);
-  leads = Math.max(0, leads - expected);
-  const activeProductIds = products.filter((p) => p.active).map((p) => p.id);
-  if (activeProductIds.length === 0) won = 0;
-  const newAccounts: AccountState[] = [];
+/** The `won` prospects next in line become accounts, buying their preferred lines still sold. */
+function winAccounts(
+  scenario: Scenario,
+  state: GameState,
+  products: readonly ProductState[],
+  won: number,
+  firstActive: number,
+  newAccounts: AccountState[],
+  newAccountIds: string[],
+): void {
+  const q = state.quarter;
   const firstProspect = scenario.market.prospects - state.prospectsLeft;
   for (let k = 0; k < won; k++) {
     const draw = state.luck.prospects[firstProspect + k]!;
@@ -280,12 +325,14 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       }
     }
     if (buys.length === 0) {
-      const index = productIndex.get(activeProductIds[0]!)!;
-      buys.push({ product: activeProductIds[0]!, line: index, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
+      const index = firstActive;
+      buys.push({ product: products[index]!.id, line: index, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
     }
     const number = firstProspect + k + 1;
+    const id = `new-${number}`;
+    newAccountIds.push(id);
     newAccounts.push({
-      id: `new-${number}`,
+      id,
       name: `New account ${number}`,
       active: true,
       wonInQuarter: q,
@@ -297,70 +344,42 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       pulledForward: 0,
     });
   }
+}
 
-  // ----- 4–8. One pass per account: relationship and satisfaction (calls and service), churn
-  // (relationship, satisfaction, lost anchors), referrals, then what it buys of each line.
-  // Everything a line contributes to a purchase is worked out once per line, not per purchase.
-  const closingPull = adbudg(closing, tunings.closing.response);
-  const discountDepth = adbudg(discounting, tunings.discounting.response);
-  const holdback = discountHoldback(state.discountExpectation, discountDepth);
-  const promotion = (1 + PROMOTION_ELASTICITY * discountDepth) * holdback;
-  const unitsFactor = scratch(0, nProducts);
-  const unitPrice = scratch(1, nProducts);
-  for (let i = 0; i < nProducts; i++) {
-    const before = state.products[i]!;
-    const product = products[i]!;
-    // Sales see the goodwill and quality the quarter started with (marketing's lag).
-    unitsFactor[i] = product.active
-      ? demand[i]! *
-        goodwillQualityFactor(before.goodwill, before.quality) *
-        priceFactor(product.price, scenario.products[i]!.price, params.priceElasticity) *
-        promotion
-      : 0;
-    unitPrice[i] = product.price * (1 - discountDepth);
-  }
-  const ledgers: ProductLedger[] = products.map((p) => ({
-    product: p.id,
-    units: 0,
-    revenue: 0,
-    variableCost: 0,
-    fixedCost: p.active ? p.fixedCost : 0,
-    profit: 0,
-  }));
-  const churnDraws = state.luck.churn[qi]!;
-  const lostAccounts: string[] = [];
+/** What serving the accounts adds up to: scratch reused by every call (see `scratch`). */
+const served = { referral: 0, customerEquity: 0, activeAccounts: 0 };
+
+/**
+ * One pass per account: relationship and satisfaction (calls and service), churn (relationship,
+ * satisfaction, lost anchors), referrals, then what it buys of each line; then the accounts won
+ * this quarter buy. Writes the next accounts into `accounts` and the lost ones' ids into `lost`.
+ */
+function serveAccounts(
+  scenario: Scenario,
+  state: GameState,
+  products: readonly ProductState[],
+  t: Tally,
+  sales: Sales,
+  won: number,
+  pulledForward: number,
+  newAccounts: AccountState[],
+  accounts: AccountState[],
+  lostAccounts: string[],
+): typeof served {
+  const params = scenario.model;
+  const tunings = scenario.moves;
+  const q = state.quarter;
+  const closingPull = sales.closingPull;
+  const nAccounts = state.accounts.length;
+  const churnDraws = state.luck.churn[q - 1]!;
   const prospectsAfter = state.prospectsLeft - won;
-  const pulledForward = fix(closingPull);
   let referral = 0;
   let customerEquity = 0;
-  /** Books one quarter of an account's purchases into the ledgers; returns its margin. */
-  const sell = (account: AccountState): number => {
-    const owed = account.pulledForward;
-    const relationshipFactor = relationshipVolumeFactor(account.relationship);
-    let margin = 0;
-    const buys = account.buys;
-    for (let b = 0; b < buys.length; b++) {
-      const buy = buys[b]!;
-      const i = buy.line;
-      if (unitsFactor[i] === 0) continue;
-      const base = buy.units * unitsFactor[i]! * relationshipFactor;
-      const regularUnits = base * (1 - owed);
-      const pulledUnits = base * closingPull;
-      const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
-      const variableCost = Math.round((regularUnits + pulledUnits) * products[i]!.unitCost);
-      const ledger = ledgers[i]!;
-      ledger.units += regularUnits + pulledUnits;
-      ledger.revenue += revenue;
-      ledger.variableCost += variableCost;
-      margin += revenue - variableCost;
-    }
-    return margin;
-  };
-  const accounts: AccountState[] = state.accounts.slice();
+  let activeAccounts = 0;
   for (let j = 0; j < nAccounts; j++) {
     const a = state.accounts[j]!;
     if (!a.active) continue;
-    const relationship = fix(nextRelationship(a.relationship, params.relationshipCarryover, adbudg(relationshipCalls[j]!, tunings.relationship.response)));
+    const relationship = fix(nextRelationship(a.relationship, params.relationshipCarryover, adbudg(t.relationshipCalls[j]!, tunings.relationship.response)));
     let qualitySum = 0;
     let qualityCount = 0;
     let lostAnchor = 0;
@@ -378,7 +397,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     const quality = qualityCount > 0 ? qualitySum / qualityCount : 0;
     const satisfaction = fix(
       clamp01(
-        nextSatisfaction(a.satisfaction, params.satisfactionCarryover, adbudg(serviceCalls[j]!, tunings.service.response), quality, relationship) -
+        nextSatisfaction(a.satisfaction, params.satisfactionCarryover, adbudg(t.serviceCalls[j]!, tunings.service.response), quality, relationship) -
           CLOSING_SATISFACTION_COST * closingPull,
       ),
     );
@@ -399,38 +418,33 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       scenario.market.referralRate,
       satisfaction,
       relationship,
-      adbudg(referralAsks[j]!, tunings.referrals.response),
+      adbudg(t.referralAsks[j]!, tunings.referrals.response),
       prospectsAfter,
       scenario.market.prospects,
     );
-    customerEquity += lifetimeValue(sell(next), 1 - ordinaryChurn, params.discountRate);
+    customerEquity += lifetimeValue(sell(sales, next), 1 - ordinaryChurn, params.discountRate);
     next.pulledForward = pulledForward;
+    activeAccounts += 1;
   }
-  for (const account of newAccounts) {
+  for (let k = 0; k < newAccounts.length; k++) {
+    const account = newAccounts[k]!;
     const retention = 1 - churnProbability(params.baseChurn, account.relationship, account.satisfaction);
-    customerEquity += lifetimeValue(sell(account), retention, params.discountRate);
+    customerEquity += lifetimeValue(sell(sales, account), retention, params.discountRate);
     account.pulledForward = pulledForward;
     accounts.push(account);
+    activeAccounts += 1;
   }
-  leads += referral;
+  served.referral = referral;
+  served.customerEquity = customerEquity;
+  served.activeAccounts = activeAccounts;
+  return served;
+}
 
-  // ----- 8. Product-line P&L.
-  let revenue = 0;
-  let costs = scenario.firm.overhead;
-  for (let i = 0; i < nProducts; i++) {
-    const ledger = ledgers[i]!;
-    ledger.units = fix(ledger.units);
-    ledger.profit = ledger.revenue - ledger.variableCost - ledger.fixedCost;
-    revenue += ledger.revenue;
-    costs += ledger.variableCost + ledger.fixedCost;
-    const product = products[i]!;
-    product.goodwill = fix(product.goodwill);
-    product.quality = fix(product.quality);
-    product.lossStreak = product.active && ledger.profit < 0 ? product.lossStreak + 1 : 0;
-  }
-  let cash = state.cash + revenue - costs;
-
-  // ----- 9. Events.
+/** Fires the scenario's events due this quarter and applies their effects. */
+function runEvents(scenario: Scenario, state: GameState, products: readonly ProductState[], cashBefore: number) {
+  const { productIndex } = compile(scenario);
+  const q = state.quarter;
+  let cash = cashBefore;
   let collaboration = state.collaboration;
   let segments = state.segments;
   let dispute = state.dispute;
@@ -473,30 +487,157 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       }
     }
   }
+  return { collaboration, segments, dispute, firedEvents, eventTitles, cash };
+}
+
+export class InvalidDecisionError extends Error {}
+
+export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
+  const verdict = validateDecision(scenario, state, decision);
+  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
+  return resolveValidQuarter(scenario, state, decision);
+}
+
+/** Resolves a quarter whose decision is known to be valid (bots and replays skip re-validation). */
+export function resolveValidQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
+  const { productIds, segmentOfProduct } = compile(scenario);
+  const q = state.quarter;
+  const qi = q - 1;
+  const params = scenario.model;
+  const tunings = scenario.moves;
+  const nProducts = state.products.length;
+
+  // ----- Tally the decision's effort by move and target. Price moves go straight onto the
+  // copied lines (only active lines take a new price).
+  const products: ProductState[] = new Array<ProductState>(nProducts);
+  for (let i = 0; i < nProducts; i++) products[i] = copyProduct(state.products[i]!);
+  const t = tallyMoves(productIds, products, state.accounts, decision.moves);
+  const { research, brand, review, prospecting, closing, discounting, alignment } = t;
+
+  // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
+  // discrete time): this quarter's leads and sales see the goodwill and quality the quarter
+  // started with, and this quarter's campaigns build the stock the next quarters sell on.
+  const insight = fix(nextInsight(state.insight, adbudg(research, tunings.research.response)));
+  const brandResponse = BRAND_SHARE * adbudg(brand, tunings.brand.response);
+  const reviewCut = adbudg(review, tunings['portfolio-review'].response);
+  for (let i = 0; i < nProducts; i++) {
+    const p = products[i]!;
+    if (!p.active) {
+      p.goodwill = fix(nextGoodwill(p.goodwill, params.goodwillDecay, 0));
+      continue;
+    }
+    const campaignResponse = adbudg(t.campaign[i]!, tunings.campaign.response) * (1 + INSIGHT_BOOST * state.insight);
+    const floor = Math.round(FIXED_COST_FLOOR * scenario.products[i]!.fixedCost);
+    p.goodwill = nextGoodwill(p.goodwill, params.goodwillDecay, campaignResponse + brandResponse);
+    p.quality = clamp01(p.quality * (1 - QUALITY_EROSION) + adbudg(t.improve[i]!, tunings.improve.response));
+    p.fixedCost = Math.max(floor, Math.round(p.fixedCost * (1 - reviewCut)));
+  }
+
+  // ----- 2. Leads from goodwill and this quarter's demand.
+  const marketDraws = state.luck.market[qi]!;
+  const demand = scratch(SLOT.demand, nProducts);
+  for (let i = 0; i < nProducts; i++) demand[i] = state.segments[segmentOfProduct[i]!]!.demand * demandNoise(marketDraws[i]!);
+  let leads = state.leads * (1 - scenario.market.leadDecay);
+  for (let i = 0; i < nProducts; i++) {
+    if (products[i]!.active) leads += scenario.market.leadsPerGoodwill * state.products[i]!.goodwill * demand[i]!;
+  }
+
+  // ----- 3. Conversion: leads (marketing) × conversion (sales, collaboration) → new accounts.
+  const conversion = conversionRate(adbudg(prospecting, tunings.prospecting.response), state.collaboration);
+  const expected = Math.min(state.prospectsLeft, leads * conversion);
+  let won = Math.floor(expected);
+  if (state.luck.conversion[qi]! < expected - won) won += 1;
+  won = Math.min(won, state.prospectsLeft);
+  leads = Math.max(0, leads - expected);
+  let firstActive = 0;
+  while (firstActive < nProducts && !products[firstActive]!.active) firstActive++;
+  if (firstActive === nProducts) won = 0;
+  const newAccounts: AccountState[] = [];
+  const newAccountIds: string[] = [];
+  winAccounts(scenario, state, products, won, firstActive, newAccounts, newAccountIds);
+
+  // ----- 4–8. One pass per account: relationship and satisfaction (calls and service), churn
+  // (relationship, satisfaction, lost anchors), referrals, then what it buys of each line.
+  // Everything a line contributes to a purchase is worked out once per line, not per purchase.
+  const closingPull = adbudg(closing, tunings.closing.response);
+  const discountDepth = adbudg(discounting, tunings.discounting.response);
+  const holdback = discountHoldback(state.discountExpectation, discountDepth);
+  const promotion = (1 + PROMOTION_ELASTICITY * discountDepth) * holdback;
+  const unitsFactor = scratch(SLOT.unitsFactor, nProducts);
+  const unitPrice = scratch(SLOT.unitPrice, nProducts);
+  for (let i = 0; i < nProducts; i++) {
+    const before = state.products[i]!;
+    const product = products[i]!;
+    // Sales see the goodwill and quality the quarter started with (marketing's lag).
+    unitsFactor[i] = product.active
+      ? demand[i]! *
+        goodwillQualityFactor(before.goodwill, before.quality) *
+        priceFactor(product.price, scenario.products[i]!.price, params.priceElasticity) *
+        promotion
+      : 0;
+    unitPrice[i] = product.price * (1 - discountDepth);
+  }
+  const ledgers: ProductLedger[] = new Array<ProductLedger>(nProducts);
+  for (let i = 0; i < nProducts; i++) {
+    const p = products[i]!;
+    ledgers[i] = { product: p.id, units: 0, revenue: 0, variableCost: 0, fixedCost: p.active ? p.fixedCost : 0, profit: 0 };
+  }
+  const sales: Sales = { unitsFactor, unitPrice, closingPull, products, ledgers };
+  const lostAccounts: string[] = [];
+  const pulledForward = fix(closingPull);
+  const accounts: AccountState[] = state.accounts.slice();
+  const served = serveAccounts(scenario, state, products, t, sales, won, pulledForward, newAccounts, accounts, lostAccounts);
+  const customerEquity = served.customerEquity;
+  const activeAccounts = served.activeAccounts;
+  const referral = served.referral;
+  leads += referral;
+
+  // ----- 8. Product-line P&L.
+  let revenue = 0;
+  let costs = scenario.firm.overhead;
+  for (let i = 0; i < nProducts; i++) {
+    const ledger = ledgers[i]!;
+    ledger.units = fix(ledger.units);
+    ledger.profit = ledger.revenue - ledger.variableCost - ledger.fixedCost;
+    revenue += ledger.revenue;
+    costs += ledger.variableCost + ledger.fixedCost;
+    const product = products[i]!;
+    product.goodwill = fix(product.goodwill);
+    product.quality = fix(product.quality);
+    product.lossStreak = product.active && ledger.profit < 0 ? product.lossStreak + 1 : 0;
+  }
+  let cash = state.cash + revenue - costs;
+
+  // ----- 9. Events.
+  const events = runEvents(scenario, state, products, cash);
+  let collaboration = events.collaboration;
+  const { segments, dispute, firedEvents, eventTitles } = events;
+  cash = events.cash;
 
   // ----- 10. Collaboration drifts down without joint work; alignment meetings raise it.
   collaboration = fix(nextCollaboration(collaboration, params.collaborationDrift, adbudg(alignment, tunings.alignment.response)));
 
   const record: QuarterRecord = {
     quarter: q,
-    effortMarketing,
-    effortSales,
-    effortJoint,
+    effortMarketing: t.effortMarketing,
+    effortSales: t.effortSales,
+    effortJoint: t.effortJoint,
     revenue,
     costs,
     profit: revenue - costs,
     cash,
     leads: fixLeads(leads),
-    newAccounts: newAccounts.map((a) => a.id),
+    newAccounts: newAccountIds,
     lostAccounts,
-    activeAccounts: accounts.reduce((n, a) => n + (a.active ? 1 : 0), 0),
+    activeAccounts,
     customerEquity,
     collaboration,
     products: ledgers,
     events: eventTitles,
     score: { profit: 0, revenue: 0, customerEquity: 0, portfolioHealth: 0, collaboration: 0, total: 0 },
   };
-  const history = [...state.history, record];
+  const history = state.history.slice();
+  history.push(record);
   record.score = scoreCard(scenario, history);
   return {
     scenarioId: state.scenarioId,

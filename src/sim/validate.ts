@@ -13,30 +13,40 @@ export function effortOf(decision: Decision): number {
   return total;
 }
 
+function findById<T extends { id: string }>(items: readonly T[], id: string | undefined): T | undefined {
+  for (let i = 0; i < items.length; i++) if (items[i]!.id === id) return items[i];
+  return undefined;
+}
+
 export function validateMove(scenario: Scenario, state: GameState, move: Move): Verdict {
-  if (!Object.hasOwn(MOVE_INFO, move.kind)) {
-    return { ok: false, reason: `Unknown move "${String(move.kind)}".` };
+  // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
+  const kind = move.kind;
+  const target = move.target;
+  const points = move.points;
+  if (!Object.hasOwn(MOVE_INFO, kind)) {
+    return { ok: false, reason: `Unknown move "${String(kind)}".` };
   }
-  const info = MOVE_INFO[move.kind];
-  if (!scenario.moves[move.kind].enabled) {
+  const info = MOVE_INFO[kind];
+  if (!scenario.moves[kind].enabled) {
     return { ok: false, reason: `${info.label} is not available in this scenario.` };
   }
-  if (!Number.isInteger(move.points) || move.points < 1) {
+  if (!Number.isInteger(points) || points < 1) {
     return { ok: false, reason: `${info.label}: effort must be a whole number of points, at least 1.` };
   }
   if (info.target === 'none') {
-    if (move.target !== undefined) return { ok: false, reason: `${info.label} takes no target.` };
+    if (target !== undefined) return { ok: false, reason: `${info.label} takes no target.` };
   } else if (info.target === 'product') {
-    const product = state.products.find((p) => p.id === move.target);
-    if (!product) return { ok: false, reason: `${info.label}: unknown product line "${String(move.target)}".` };
+    // Plain loops rather than find(): validation runs on every quarter of every game.
+    const product = findById(state.products, target);
+    if (!product) return { ok: false, reason: `${info.label}: unknown product line "${String(target)}".` };
     if (!product.active) return { ok: false, reason: `${info.label}: "${product.id}" has been discontinued.` };
   } else {
-    const account = state.accounts.find((a) => a.id === move.target);
-    if (!account) return { ok: false, reason: `${info.label}: unknown account "${String(move.target)}".` };
+    const account = findById(state.accounts, target);
+    if (!account) return { ok: false, reason: `${info.label}: unknown account "${String(target)}".` };
     if (!account.active) return { ok: false, reason: `${info.label}: "${account.name}" is no longer a customer.` };
   }
-  if (move.kind === 'price') {
-    const spec = scenario.products.find((p) => p.id === move.target);
+  if (kind === 'price') {
+    const spec = findById(scenario.products, target);
     const price = move.price;
     if (spec === undefined || price === undefined || !Number.isInteger(price)) {
       return { ok: false, reason: 'Price change: give the new price in whole cents.' };
@@ -53,23 +63,35 @@ export function validateMove(scenario: Scenario, state: GameState, move: Move): 
   return OK;
 }
 
+const seenKinds: string[] = [];
+const seenTargets: (string | undefined)[] = [];
+
 export function validateDecision(scenario: Scenario, state: GameState, decision: Decision): Verdict {
   if (state.finished) return { ok: false, reason: 'The game is over.' };
   if (state.dispute && state.dispute.status === 'open') {
     return { ok: false, reason: 'The discontinuation dispute must be settled first.' };
   }
   const moves = decision.moves;
+  // Each move's kind and target read once into reused arrays, so the check for a move planned
+  // twice compares locals instead of re-reading moves of several object shapes.
+  const kinds = seenKinds;
+  const targets = seenTargets;
+  let effort = 0;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
     const verdict = validateMove(scenario, state, move);
     if (!verdict.ok) return verdict;
+    const kind = move.kind;
+    const target = move.target;
     for (let k = 0; k < m; k++) {
-      if (moves[k]!.kind === move.kind && moves[k]!.target === move.target) {
-        return { ok: false, reason: `${MOVE_INFO[move.kind].label}${move.target ? ` for "${move.target}"` : ''} is planned twice; plan each move once.` };
+      if (kinds[k] === kind && targets[k] === target) {
+        return { ok: false, reason: `${MOVE_INFO[kind].label}${target ? ` for "${target}"` : ''} is planned twice; plan each move once.` };
       }
     }
+    kinds[m] = kind;
+    targets[m] = target;
+    effort += move.points;
   }
-  const effort = effortOf(decision);
   if (effort > scenario.effortBudget) {
     return {
       ok: false,

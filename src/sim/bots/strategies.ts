@@ -3,7 +3,7 @@
 // Fixed bots spend the same way every quarter; the adaptive one reads the state.
 import { adaptive } from './adaptive';
 import type { Bot } from './bot';
-import type { DisputeOption, GameState, Move, Scenario } from '../types';
+import type { DisputeOption, GameState, Move, ProductState, Scenario } from '../types';
 import { concentrate, push, split, topAccounts } from './plan';
 
 export type { Bot } from './bot';
@@ -32,26 +32,41 @@ const rankedLines = new WeakMap<Scenario, string[]>();
 
 /** Marketing's usual mix: campaigns on every line, some brand, research and improvement. */
 function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
-  const [campaigns = 0, brand = 0, research = 0, improve = 0] = split(points, [6, 1, 1, 2]);
-  const lines = activeProducts(state);
-  const ranked = linesByWeight(scenario).filter((id) => lines.some((p) => p.id === id));
-  concentrate(scenario, moves, 'campaign', campaigns, ranked, 2);
-  push(scenario, moves, 'brand', brand);
-  push(scenario, moves, 'research', research);
-  let weakest = lines[0];
-  for (const p of lines) if (weakest && p.quality < weakest.quality) weakest = p;
-  if (weakest) push(scenario, moves, 'improve', improve, weakest.id);
+  const parts = split(points, [6, 1, 1, 2]);
+  const products = state.products;
+  // The ranked lines still sold, and the active line of lowest quality (the first on ties).
+  // Plain loops: the filter/some closures they replace showed up in the benchmark.
+  const ranked: string[] = [];
+  for (const id of linesByWeight(scenario)) {
+    for (let i = 0; i < products.length; i++) {
+      if (products[i]!.id === id && products[i]!.active) {
+        ranked.push(id);
+        break;
+      }
+    }
+  }
+  concentrate(scenario, moves, 'campaign', parts[0]!, ranked, 2);
+  push(scenario, moves, 'brand', parts[1]!);
+  push(scenario, moves, 'research', parts[2]!);
+  let weakest: ProductState | undefined;
+  for (let i = 0; i < products.length; i++) {
+    const p = products[i]!;
+    if (p.active && (weakest === undefined || p.quality < weakest.quality)) weakest = p;
+  }
+  if (weakest) push(scenario, moves, 'improve', parts[3]!, weakest.id);
 }
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
 function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
-  const [prospecting = 0, relationship = 0, service = 0, referrals = 0] = split(points, [3, 4, 2, 1]);
-  const top = topAccounts(scenario, state, Math.ceil(points / 2)).map((a) => a.id);
-  push(scenario, moves, 'prospecting', prospecting);
-  concentrate(scenario, moves, 'relationship', relationship, top, 2);
-  concentrate(scenario, moves, 'service', service, top, 2);
+  const parts = split(points, [3, 4, 2, 1]);
+  const topList = topAccounts(scenario, state, Math.ceil(points / 2));
+  const top: string[] = new Array<string>(topList.length);
+  for (let k = 0; k < topList.length; k++) top[k] = topList[k]!.id;
+  push(scenario, moves, 'prospecting', parts[0]!);
+  concentrate(scenario, moves, 'relationship', parts[1]!, top, 2);
+  concentrate(scenario, moves, 'service', parts[2]!, top, 2);
   const first = top[0];
-  if (first) push(scenario, moves, 'referrals', referrals, first);
+  if (first) push(scenario, moves, 'referrals', parts[3]!, first);
 }
 
 const keepTheAccount = (): DisputeOption => 'keep';
@@ -114,7 +129,10 @@ export const random: Bot = {
     );
     const lines = activeProducts(state);
     const accounts = state.accounts.filter((a) => a.active);
-    const tally = new Map<string, Move>();
+    // Moves in the order first picked, one per kind and target (a target of '' and none count as
+    // the same, as the `kind:target` keys of the Map this replaced did). A scan of the few moves
+    // so far beats building a key string and hashing it for every point.
+    const moves: Move[] = [];
     for (let p = 0; p < scenario.effortBudget; p++) {
       const kind = kinds[Math.floor(rng() * kinds.length)]!;
       let target: string | undefined;
@@ -122,12 +140,15 @@ export const random: Bot = {
       else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') target = accounts[Math.floor(rng() * accounts.length)]?.id;
       else rng();
       if ((kind === 'campaign' || kind === 'improve' || kind === 'service' || kind === 'relationship' || kind === 'referrals') && target === undefined) continue;
-      const key = `${kind}:${target ?? ''}`;
-      const move = tally.get(key);
+      const key = target ?? '';
+      let move: Move | undefined;
+      for (let m = 0; m < moves.length && move === undefined; m++) {
+        if (moves[m]!.kind === kind && (moves[m]!.target ?? '') === key) move = moves[m];
+      }
       if (move) move.points += 1;
-      else tally.set(key, target === undefined ? { kind, points: 1 } : { kind, points: 1, target });
+      else moves.push(target === undefined ? { kind, points: 1 } : { kind, points: 1, target });
     }
-    return { moves: [...tally.values()] };
+    return { moves };
   },
   settleDispute(_scenario, _state, rng) {
     return rng() < 0.5 ? 'keep' : 'discontinue';
