@@ -1,7 +1,27 @@
-// window.marketingAndSales: a small hook for tests and tools to run the game's core inside the
-// page, so a check can compare the browser's result with Node's (DESIGN.md, "Determinism").
+// window.marketingAndSales: a small hook for tests and tools. It runs the game's core inside the
+// page, so a check can compare the browser's result with Node's (DESIGN.md, "Determinism"), and
+// it lets browser tests read what the running game shows without scraping the canvas.
+import { phaseOf, type GameFlowEvent, type Phase } from '../flow/index';
+import { shippedScenarios } from './scenarios';
 import { parseReplay, runReplay } from '../replay/replay';
 import type { Scenario } from '../sim/index';
+import type { GameSession } from './session';
+
+/** The little of Phaser's Game the hook reads; typed here so src/ never imports Phaser. */
+export interface GameLike {
+  renderer: { type: number };
+  loop: { running: boolean };
+  scene: { getScenes(active: boolean): { scene: { key: string } }[] };
+}
+
+export interface GameView {
+  phase: Phase;
+  /** The next quarter to play (1-based). */
+  quarter: number;
+  cash: number;
+  history: { quarter: number; revenue: number; profit: number; cash: number }[];
+  draft: { kind: string; target?: string; points: number }[];
+}
 
 export interface MarketingAndSalesHook {
   /**
@@ -10,6 +30,21 @@ export interface MarketingAndSalesHook {
    * the replay is malformed or belongs to another scenario or version.
    */
   runReplay(scenario: Scenario, replay: unknown): { stateHash: string; score: number };
+  /** 'webgl' or 'canvas': which Phaser renderer runs. */
+  renderer(): 'webgl' | 'canvas' | 'none';
+  /** Whether the game loop is drawing frames (it sleeps while the screen is idle). */
+  drawing(): boolean;
+  /** Keys of the scenes running now. */
+  scenes(): string[];
+  /** What the running game shows, or null on the title screens. */
+  view(): GameView | null;
+  /** Listeners on the session's bus: constant across games when nothing leaks. */
+  listeners(): number;
+  /** Tools (the browser bench) drive the running game as the scenes do: through the bus. */
+  send(event: GameFlowEvent): void;
+  /** Starts a new game of a shipped scenario, as the scenario screen's Play button does. */
+  newGame(scenarioId: string, seed: number): void;
+  attach(parts: { game: GameLike; session: GameSession }): void;
 }
 
 declare global {
@@ -18,10 +53,49 @@ declare global {
   }
 }
 
+let attached: { game: GameLike; session: GameSession } | null = null;
+
 export const hook: MarketingAndSalesHook = {
   runReplay(scenario, replay) {
     // Only the two numbers: the full state is large and a caller compares hashes, not states.
     const { stateHash, score } = runReplay(scenario, parseReplay(replay));
     return { stateHash, score };
+  },
+  renderer() {
+    // Phaser.WEBGL is 2 and Phaser.CANVAS is 1 (Phaser's CONST).
+    const type = attached?.game.renderer?.type;
+    return type === 2 ? 'webgl' : type === 1 ? 'canvas' : 'none';
+  },
+  drawing() {
+    return attached?.game.loop.running ?? false;
+  },
+  scenes() {
+    return attached?.game.scene.getScenes(true).map((s) => s.scene.key) ?? [];
+  },
+  view() {
+    const snapshot = attached?.session.snapshot();
+    if (!snapshot) return null;
+    const { game, draft } = snapshot.context;
+    return {
+      phase: phaseOf(snapshot),
+      quarter: game.quarter,
+      cash: game.cash,
+      history: game.history.map((r) => ({ quarter: r.quarter, revenue: r.revenue, profit: r.profit, cash: r.cash })),
+      draft: draft.map((m) => ({ ...m })),
+    };
+  },
+  listeners() {
+    return attached?.session.bus.listenerCount() ?? 0;
+  },
+  send(event) {
+    attached?.session.bus.emit('flow', event);
+  },
+  newGame(scenarioId, seed) {
+    const found = shippedScenarios().scenarios.find((s) => s.id === scenarioId);
+    if (!found) throw new Error(`No shipped scenario "${scenarioId}".`);
+    attached?.session.newGame(found.scenario, seed);
+  },
+  attach(parts) {
+    attached = parts;
   },
 };

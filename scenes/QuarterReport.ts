@@ -1,0 +1,146 @@
+// The quarter report: what the quarter just played changed — revenue, profit, cash, customer
+// equity counting up from the quarter before — with the history charted, the product lines'
+// profit, the accounts' relationships, the accounts won and lost, and the events.
+import Phaser from 'phaser';
+import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { lastRecord } from '../src/flow/index';
+import { BaseScene } from './base';
+import { app } from './context';
+import { SCENES } from './keys';
+import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
+import { button, h } from './ui/dom';
+import { drawLineChart, drawPanel, drawSignedBars, type Rect } from './ui/draw';
+
+const LEFT: Rect = { x: 16, y: 212, w: 620, h: 496 };
+const RIGHT: Rect = { x: 652, y: 212, w: 612, h: 496 };
+const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 170 };
+const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 320, w: LEFT.w - 80, h: 140 };
+const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 232, w: RIGHT.w - 40, h: 84 };
+const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 410, w: RIGHT.w - 40, h: 70 };
+
+export class QuarterReport extends BaseScene {
+  constructor() {
+    super(SCENES.report);
+  }
+
+  create(): void {
+    const g = this.begin();
+    const context = this.snapshot().context;
+    const { scenario, game } = context;
+    const record = lastRecord(context)!;
+    const before = game.history[game.history.length - 2];
+    const quarter = record.quarter;
+
+    let nextLabel = `Plan quarter ${game.quarter}`;
+    if (game.finished) nextLabel = 'See the final results';
+    else if (game.dispute?.status === 'open') nextLabel = 'Hear the dispute';
+    const nextButton = button(nextLabel, () => app().session.bus.emit('flow', { type: 'NEXT' }), 'primary');
+    this.place(16, 12, WIDTH - 32, 64, h('header', { class: 'screen-header' }, [
+      h('div', {}, [this.heading('h1', `Quarter ${quarter} report`), h('p', { class: 'meta', text: `${scenario.firm.name} · quarter ${quarter} of ${scenario.quarters}` })]),
+      nextButton,
+    ]));
+
+    // ----- Headline figures that count up from the quarter before.
+    const cards: { label: string; from: number; to: number; el: HTMLElement }[] = [
+      { label: 'Revenue', from: before?.revenue ?? 0, to: record.revenue, el: h('strong') },
+      { label: 'Profit', from: before?.profit ?? 0, to: record.profit, el: h('strong') },
+      { label: 'Cash', from: before?.cash ?? scenario.firm.cash, to: record.cash, el: h('strong') },
+      { label: 'Customer equity', from: before?.customerEquity ?? 0, to: record.customerEquity, el: h('strong') },
+    ];
+    const cardW = (WIDTH - 32 - 3 * 16) / 4;
+    cards.forEach((card, i) => {
+      const rect = { x: 16 + i * (cardW + 16), y: 92, w: cardW, h: 104 };
+      drawPanel(g, rect, COLOURS.panel, i === 3 ? COLOURS.purple : i === 1 ? COLOURS.gain : COLOURS.sky);
+      const change = before || card.label === 'Cash' ? formatSignedMoney(card.to - card.from) : '';
+      // The final figure is what assistive tech reads; the counting is for the eye.
+      this.place(rect.x + 16, rect.y + 14, rect.w - 32, rect.h - 20, h('div', { class: 'kpi', attrs: { role: 'group', 'aria-label': `${card.label}: ${formatMoney(card.to)}${change ? `, ${change} on the quarter before` : ''}` } }, [
+        h('span', { class: 'kpi-label', text: card.label, attrs: { 'aria-hidden': 'true' } }),
+        Object.assign(card.el, { ariaHidden: 'true' }),
+        change ? h('span', { class: card.to < card.from ? 'delta down' : 'delta up', text: `${change} on ${before ? 'last quarter' : 'the start'}`, attrs: { 'aria-hidden': 'true' } }) : null,
+      ]));
+    });
+
+    // ----- Left: history charts.
+    drawPanel(g, LEFT);
+    drawPanel(g, RIGHT);
+    const history = game.history;
+    const sr = (caption: string, rows: string[]) => h('ul', { class: 'sr-only', attrs: { 'aria-label': caption } }, rows.map((r) => h('li', { text: r })));
+    this.place(LEFT.x + 16, LEFT.y + 12, LEFT.w - 32, LEFT.h - 24, h('section', { class: 'report-left' }, [
+      h('h2', { text: 'Revenue and profit per quarter' }),
+      h('p', { class: 'legend' }, [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })]),
+      sr('Revenue and profit per quarter', history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`)),
+      h('div', { class: 'chart-gap-a' }),
+      h('h2', { text: 'Customer equity per quarter' }),
+      h('p', { class: 'legend' }, [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })]),
+      sr('Customer equity per quarter', history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`)),
+    ]));
+    const axis = (rect: Rect, values: number[]) => {
+      const max = Math.max(1, ...values);
+      const min = Math.min(0, ...values);
+      this.place(LEFT.x + 4, rect.y - 8, 50, 20, h('span', { class: 'axis', text: formatMoney(max), attrs: { 'aria-hidden': 'true' } }));
+      this.place(LEFT.x + 4, rect.y + rect.h - 12, 50, 20, h('span', { class: 'axis', text: formatMoney(min), attrs: { 'aria-hidden': 'true' } }));
+    };
+    // The quarters along the bottom, so a first quarter's lone point reads as the start of a line.
+    for (const rect of [CHART_A, CHART_B]) {
+      this.place(rect.x - 20, rect.y + rect.h + 2, 40, 16, h('span', { class: 'axis centred', text: 'Q1', attrs: { 'aria-hidden': 'true' } }));
+      this.place(rect.x + rect.w - 20, rect.y + rect.h + 2, 40, 16, h('span', { class: 'axis centred', text: `Q${scenario.quarters}`, attrs: { 'aria-hidden': 'true' } }));
+    }
+    axis(CHART_A, history.flatMap((r) => [r.revenue, r.profit]));
+    axis(CHART_B, history.map((r) => r.customerEquity));
+
+    // ----- Right: what happened, product-line profit, account relationships.
+    const names = new Map(game.accounts.map((a) => [a.id, a.name]));
+    const happened: string[] = [
+      `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
+      record.newAccounts.length > 0 ? `Won ${record.newAccounts.length} new account${record.newAccounts.length > 1 ? 's' : ''}: ${record.newAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No new accounts won.',
+      record.lostAccounts.length > 0 ? `Lost: ${record.lostAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No account lost.',
+      `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
+      ...record.events.map((e) => `Event: ${e}`),
+    ];
+    const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
+    const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    const active = game.accounts.filter((a) => a.active);
+    this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
+      h('h2', { text: 'What happened' }),
+      h('ul', { class: 'happened' }, happened.map((t) => h('li', { class: t.startsWith('Event') ? 'event' : '', text: t }))),
+      h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
+      sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
+      h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', { text: `${productName(l.product)} ${formatMoney(l.profit)}` }))),
+      h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),
+      sr('Account relationships', active.map((a) => `${a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
+    ]));
+
+    // ----- The Phaser half, animated by one short counter.
+    const charts = this.add.graphics();
+    const draw = (t: number) => {
+      charts.clear();
+      const cut = (values: number[]) => values.map((v, i) => (i === values.length - 1 ? values[i - 1]! + (v - (values[i - 1] ?? 0)) * t : v));
+      const revenue = history.map((r) => r.revenue);
+      const profit = history.map((r) => r.profit);
+      const equity = history.map((r) => r.customerEquity);
+      const animate = (values: number[]) => (values.length > 1 ? cut(values) : values.map((v) => v * t));
+      drawLineChart(charts, CHART_A, [{ values: animate(revenue), colour: COLOURS.sky }, { values: animate(profit), colour: COLOURS.gain }], scenario.quarters);
+      drawLineChart(charts, CHART_B, [{ values: animate(equity), colour: COLOURS.purple }], scenario.quarters);
+      drawSignedBars(charts, BARS, products.map((l) => l.profit), t);
+      const slot = RELATIONS.w / Math.max(active.length, 1);
+      charts.fillStyle(COLOURS.line, 1);
+      charts.fillRect(RELATIONS.x, RELATIONS.y + RELATIONS.h, RELATIONS.w, 2);
+      active.forEach((a, i) => {
+        const height = RELATIONS.h * a.relationship * t;
+        charts.fillStyle(a.key ? COLOURS.salesDeep : COLOURS.sales, 1);
+        charts.fillRect(RELATIONS.x + i * slot + slot * 0.15, RELATIONS.y + RELATIONS.h - height, Math.max(2, slot * 0.7), height);
+      });
+      for (const card of cards) card.el.textContent = formatMoney(Math.round(card.from + (card.to - card.from) * t));
+    };
+    draw(0);
+    const tween = this.tweens.addCounter({
+      from: 0,
+      to: 1,
+      duration: COUNT_UP_MS,
+      ease: Phaser.Math.Easing.Cubic.Out,
+      onUpdate: (tw) => draw(tw.getValue() ?? 1),
+      onComplete: () => draw(1),
+    });
+    this.onCleanup(() => tween.remove());
+  }
+}

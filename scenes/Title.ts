@@ -1,0 +1,58 @@
+// The title: the game's name and its two sides, New game and — when a save can be resumed —
+// Continue. A save that cannot be opened is reported here in words, once, and set aside.
+import { BaseScene } from './base';
+import { app } from './context';
+import { SCENES } from './keys';
+import { ICONS } from './Preloader';
+import { COLOURS, HEIGHT, TWEEN_MS, WIDTH } from './theme';
+import { button, h } from './ui/dom';
+
+export class Title extends BaseScene {
+  constructor() {
+    super(SCENES.title);
+  }
+
+  create(): void {
+    const g = this.begin(COLOURS.night);
+    // The two halves of the firm, side by side from the first screen on.
+    g.fillStyle(COLOURS.marketing, 1);
+    g.fillRect(0, HEIGHT - 180, WIDTH / 2, 180);
+    g.fillStyle(COLOURS.sales, 1);
+    g.fillRect(WIDTH / 2, HEIGHT - 180, WIDTH / 2, 180);
+    const cup = this.add.image(WIDTH / 2, 150, ICONS.cup).setAlpha(0);
+    this.tweens.add({ targets: cup, alpha: 1, y: 140, duration: TWEEN_MS * 2 });
+    this.add.image(WIDTH / 2 - 300, HEIGHT - 90, ICONS.marketing).setScale(1.2);
+    this.add.image(WIDTH / 2 + 300, HEIGHT - 90, ICONS.sales).setScale(1.2);
+
+    const context = app();
+    const status = context.saveStatus ?? context.session.inspectSave();
+    context.saveStatus = status.status === 'rejected' ? { status: 'none' } : status;
+
+    const heading = this.heading('h1', 'Marketing & Sales', 'title-heading');
+    const actions = h('div', { class: 'title-actions' });
+    if (status.status === 'ok') {
+      const where = status.finished ? 'final results' : `quarter ${status.quarter} of ${status.quarters}`;
+      actions.append(
+        button(`Continue: ${status.title}, ${where}`, () => {
+          if (!context.session.continueGame()) {
+            context.saveStatus = null;
+            this.scene.restart();
+          }
+        }, 'primary'),
+      );
+    }
+    actions.append(button('New game', () => this.scene.start(SCENES.select), status.status === 'ok' ? 'secondary' : 'primary'));
+    const root = h('div', { class: 'title-screen' }, [
+      heading,
+      h('p', { class: 'tagline', text: 'Run a small firm for a few quarters. Split every quarter’s effort between marketing and sales, and live with what each side builds.' }),
+      status.status === 'rejected' ? h('p', { class: 'alert', text: status.message, attrs: { role: 'alert' } }) : null,
+      actions,
+    ]);
+    this.place(WIDTH / 2 - 360, 240, 720, 290, root);
+    const sides = h('div', { class: 'title-sides', attrs: { 'aria-hidden': 'true' } }, [
+      h('span', { text: 'Marketing: product lines, long run' }),
+      h('span', { text: 'Sales: people and accounts, short run' }),
+    ]);
+    this.place(0, HEIGHT - 60, WIDTH, 40, sides);
+  }
+}

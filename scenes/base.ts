@@ -1,0 +1,67 @@
+// The scenes' common base: a background, DOM placement, and clean-up on shutdown so a scene
+// restarted fifty times leaves no listener or element behind (the heap check in the bench).
+import Phaser from 'phaser';
+import { phaseOf, type GameFlowSnapshot } from '../src/flow/index';
+import { app } from './context';
+import { SCENE_OF_PHASE, type SceneKey } from './keys';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
+import { focusSoon, h, place } from './ui/dom';
+import { BakedLayer } from './ui/draw';
+
+export abstract class BaseScene extends Phaser.Scene {
+  private cleanups: (() => void)[] = [];
+  /** The scene's one full-screen drawing: background and panels, plus any extras it repaints. */
+  protected baked!: BakedLayer;
+
+  /** Call at the top of create(): hooks shutdown so every cleanup runs when the scene stops. */
+  protected begin(background: number = COLOURS.paper): Phaser.GameObjects.Graphics {
+    this.cleanups = [];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      for (const fn of this.cleanups.splice(0)) fn();
+    });
+    // The scene's static drawing (background, panels) is baked into one image once create() ends.
+    const layer = new BakedLayer(this);
+    this.baked = layer;
+    this.events.once(Phaser.Scenes.Events.CREATE, () => layer.commit());
+    const g = layer.g;
+    g.fillStyle(background, 1);
+    g.fillRect(0, 0, WIDTH, HEIGHT);
+    return g;
+  }
+
+  protected onCleanup(fn: () => void): void {
+    this.cleanups.push(fn);
+  }
+
+  protected place(x: number, y: number, w: number, h: number, el: HTMLElement): Phaser.GameObjects.DOMElement {
+    return place(this, x, y, w, h, el);
+  }
+
+  /** A heading that receives focus when the scene opens (tabindex −1: focusable, not in the Tab order). */
+  protected heading(level: 'h1' | 'h2', text: string, cls = ''): HTMLHeadingElement {
+    const el = h(level, { class: cls, text, attrs: { tabindex: '-1' } });
+    focusSoon(el);
+    document.title = text === 'Marketing & Sales' ? text : `${text} — Marketing & Sales`;
+    return el;
+  }
+
+  /** Follows the game's phase: each phase has its scene, and only one game scene runs at a time. */
+  static show(game: Phaser.Game, key: SceneKey, data?: object): void {
+    for (const scene of game.scene.getScenes(true)) {
+      if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
+    }
+    const target = game.scene.getScene(key);
+    if (target && game.scene.isActive(key)) target.scene.restart(data);
+    else game.scene.start(key, data);
+  }
+
+  static showPhase(game: Phaser.Game, snapshot: GameFlowSnapshot): void {
+    BaseScene.show(game, SCENE_OF_PHASE[phaseOf(snapshot)]);
+  }
+
+  protected snapshot(): GameFlowSnapshot {
+    const snapshot = app().session.snapshot();
+    if (!snapshot) throw new Error(`${this.scene.key} opened without a running game.`);
+    return snapshot;
+  }
+}

@@ -1,0 +1,27 @@
+// What every scene shares: the game session (actor, bus, save slot), the shipped scenarios and
+// the page's preferences. Set once when the game boots.
+import type { Catalogue } from '../src/app/scenarios';
+import type { GameSession, SaveStatus } from '../src/app/session';
+
+export interface AppContext {
+  session: GameSession;
+  catalogue: Catalogue;
+  storage: Storage;
+  /** What the title screen last learned about the save slot (a rejected save's message shows once). */
+  saveStatus: SaveStatus | null;
+  /** Whether the first quarter is guided (chosen on the briefing; remembered once finished or skipped). */
+  wantsTour: boolean;
+}
+
+export const TOUR_DONE_KEY = 'marketing-and-sales.tour-done';
+
+let context: AppContext | null = null;
+
+export function setAppContext(value: AppContext): void {
+  context = value;
+}
+
+export function app(): AppContext {
+  if (!context) throw new Error('The game was started without its app context.');
+  return context;
+}

@@ -1,0 +1,55 @@
+// Boots Phaser: the fixed design size scaled to fit (canvas and DOM layer together), WebGL, the
+// scenes, and the director that follows the game session's phase from scene to scene.
+import '@fontsource/atkinson-hyperlegible/latin-400.css';
+import '@fontsource/atkinson-hyperlegible/latin-700.css';
+import './ui/style.css';
+import Phaser from 'phaser';
+import { BaseScene } from './base';
+import { setAppContext, type AppContext } from './context';
+import { Boot } from './Boot';
+import { Briefing } from './Briefing';
+import { Dispute } from './Dispute';
+import { FinalResults } from './FinalResults';
+import { sleepWhenIdle } from './idle';
+import { Planning } from './Planning';
+import { Preloader } from './Preloader';
+import { QuarterReport } from './QuarterReport';
+import { ScenarioSelect } from './ScenarioSelect';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
+import { Title } from './Title';
+
+export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
+  setAppContext(context);
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: COLOURS.night,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    dom: { createContainer: true },
+    // No multisampled canvas: the drawings are flat shapes (text is in the DOM), and resolving MSAA
+    // every frame is the biggest cost on machines without a GPU (software WebGL).
+    render: { antialiasGL: false },
+    // The browser handles keys for the DOM controls; Phaser capturing Space or the arrows would
+    // stop them reaching the focused slider or button.
+    input: { keyboard: false },
+    banner: false,
+    audio: { noAudio: true },
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults],
+  });
+  // The canvas only draws what the DOM layer already says in words.
+  game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
+  const idle = sleepWhenIdle(game);
+  const bus = context.session.bus;
+  bus.on('snapshot', () => idle.wake());
+  bus.on('started', (snapshot) => {
+    idle.wake();
+    BaseScene.showPhase(game, snapshot);
+  });
+  bus.on('phase', ({ snapshot }) => {
+    idle.wake();
+    BaseScene.showPhase(game, snapshot);
+  });
+  return game;
+}

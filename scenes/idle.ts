@@ -1,0 +1,31 @@
+// Lets the game loop sleep while nothing moves. The screens are static between a player's
+// actions, yet Phaser would redraw the whole canvas and reposition every DOM control sixty times
+// a second; on a training-room laptop (or software WebGL) that eats the frame budget and the
+// battery. The loop wakes on any input, on every game event, and stays awake while a tween runs.
+import Phaser from 'phaser';
+
+const IDLE_MS = 400;
+const WAKE_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'input', 'change', 'focusin', 'wheel', 'touchstart', 'resize'] as const;
+
+export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
+  let lastActivity = performance.now();
+  const wake = () => {
+    lastActivity = performance.now();
+    if (!game.loop.running) game.loop.wake(true);
+  };
+  for (const type of WAKE_EVENTS) window.addEventListener(type, wake, { capture: true, passive: true });
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    const busy = game.scene.getScenes(true).some((scene) => {
+      // Boot and the preloader hand over by themselves (after the font loads), with no input to wake on.
+      if (scene.load?.isLoading() || scene.scene.key === 'Boot' || scene.scene.key === 'Preloader') return true;
+      if (scene.tweens.getTweens().length > 0) return true;
+      const camera = scene.cameras.main;
+      return camera.fadeEffect.isRunning || camera.flashEffect.isRunning;
+    });
+    const now = performance.now();
+    if (busy || game.scene.isProcessing) lastActivity = now;
+    // Sleeping from inside the render is safe: it only cancels the next animation frame.
+    else if (now - lastActivity > IDLE_MS) game.loop.sleep();
+  });
+  return { wake };
+}

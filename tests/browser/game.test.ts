@@ -1,0 +1,285 @@
+// The game played in Chromium against the production build, as a trainee plays it: by
+// role-named controls, by mouse coordinates, by keyboard alone and by touch; saves that resume
+// and saves that are damaged; and a screenshot of every scene in test-output/browser/.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { expectNothingCut, openGame, planAndCommit, scenes, screenshot, view, waitForScene, type GamePage } from './support';
+
+const SAVE_KEY = 'marketing-and-sales.save';
+
+async function newGame(page: Page, tour = false): Promise<void> {
+  await page.getByRole('button', { name: 'New game' }).click();
+  await waitForScene(page, 'ScenarioSelect');
+  await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).click();
+  await waitForScene(page, 'Briefing');
+  await page.getByRole('checkbox', { name: /Guide me/ }).setChecked(tour);
+  await page.getByRole('button', { name: 'Start the first quarter' }).click();
+  await waitForScene(page, 'Planning');
+}
+
+describe('the game in Chromium', () => {
+  const baseUrl = inject('browserBaseUrl');
+  let browser: Browser;
+  const open: GamePage[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  // One game page at a time: software WebGL on a small machine is shared by every open page.
+  afterEach(async () => {
+    for (const game of open.splice(0)) await game.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function start(options = {}): Promise<GamePage> {
+    const game = await openGame(browser, baseUrl, options);
+    open.push(game);
+    return game;
+  }
+
+  it('plays a whole game of two-hats through role-named controls, to the final results, with a screenshot of every scene', async () => {
+    const { page, problems } = await start();
+    expect(await page.evaluate(() => window.marketingAndSales.renderer())).toBe('webgl');
+    await waitForScene(page, 'Title');
+    await screenshot(page, 'scene-title');
+    await expectNothingCut(page, 'the title');
+
+    await page.getByRole('button', { name: 'New game' }).click();
+    await waitForScene(page, 'ScenarioSelect');
+    await expect.poll(() => page.getByText(/What you will learn/).count()).toBeGreaterThan(0);
+    await screenshot(page, 'scene-scenario-select');
+    await expectNothingCut(page, 'scenario select');
+    await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).click();
+    await waitForScene(page, 'Briefing');
+    await screenshot(page, 'scene-briefing');
+    await expectNothingCut(page, 'the briefing');
+    await page.getByRole('button', { name: 'Start the first quarter' }).click();
+
+    // The guided first quarter points at each part of the planning screen, and can be skipped.
+    await page.getByRole('dialog', { name: /Your effort budget/ }).waitFor();
+    await screenshot(page, 'scene-planning-tour');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('dialog', { name: /Marketing moves/ }).waitFor();
+    await page.getByRole('button', { name: 'Skip the tour' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    // Help says what every move does.
+    await page.getByRole('button', { name: /^Help/ }).click();
+    const help = page.getByRole('dialog', { name: 'What every move does' });
+    await expect.poll(() => help.innerText()).toMatch(/Relationship building[\s\S]*CALLPLAN/);
+    await screenshot(page, 'scene-planning-help');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    let disputes = 0;
+    for (let quarter = 1; quarter <= 10; quarter++) {
+      await waitForScene(page, 'Planning');
+      expect((await view(page))?.quarter).toBe(quarter);
+      if (quarter === 1) {
+        await page.getByRole('slider', { name: /Campaign for a product line/ }).fill('4');
+        await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
+        // Undo steps back within the quarter.
+        await page.getByRole('button', { name: 'Undo the last change' }).click();
+        expect((await view(page))?.draft).toEqual([{ kind: 'campaign', target: 'house-blend', points: 4 }]);
+        await expectNothingCut(page, 'planning');
+        await screenshot(page, 'scene-planning');
+      }
+      await planAndCommit(page, quarter);
+      if (quarter === 1) {
+        await page.waitForTimeout(1000); // the count-up settles
+        await screenshot(page, 'scene-quarter-report');
+        await expectNothingCut(page, 'the quarter report');
+      }
+      const next = page.getByRole('button', { name: /^(Plan quarter|Hear the dispute|See the final results)/ });
+      const label = await next.innerText();
+      await next.click();
+      if (label.startsWith('Hear the dispute')) {
+        await waitForScene(page, 'Dispute');
+        disputes += 1;
+        await screenshot(page, 'scene-dispute');
+        await expectNothingCut(page, 'the dispute');
+        await page.getByRole('button', { name: /^Keep the/ }).click();
+      }
+    }
+    await waitForScene(page, 'FinalResults');
+    expect(disputes).toBe(1);
+    expect((await view(page))?.phase).toBe('finished');
+    await expect.poll(() => page.getByRole('table', { name: 'Scorecard components' }).innerText()).toMatch(/Customer equity/);
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'scene-final-results');
+    await expectNothingCut(page, 'the final results');
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('takes clicks at the planning controls’ places on screen (mouse coordinates)', async () => {
+    const { page, problems } = await start();
+    await newGame(page);
+    const centre = async (name: RegExp | string, role: 'button' | 'slider' = 'button') => {
+      const box = (await page.getByRole(role, { name }).boundingBox())!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+    };
+    const more = await centre('One point more: Prospecting');
+    await page.mouse.click(more.x, more.y);
+    await page.mouse.click(more.x, more.y);
+    expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 2 }]);
+    const less = await centre('One point less: Prospecting');
+    await page.mouse.click(less.x, less.y);
+    expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 1 }]);
+
+    // Dragging a slider from its start to the middle of its track sets about half the budget.
+    const slider = await centre(/Brand building/, 'slider');
+    await page.mouse.move(slider.box.x + 4, slider.y);
+    await page.mouse.down();
+    await page.mouse.move(slider.box.x + slider.box.width * 0.3, slider.y, { steps: 4 });
+    await page.mouse.move(slider.box.x + slider.box.width / 2, slider.y, { steps: 4 });
+    await page.mouse.up();
+    const brand = (await view(page))?.draft.find((m) => m.kind === 'brand');
+    expect(brand?.points).toBeGreaterThanOrEqual(8);
+    expect(brand?.points).toBeLessThanOrEqual(12);
+
+    const commit = await centre(/^Commit quarter/);
+    await page.mouse.click(commit.x, commit.y);
+    await waitForScene(page, 'QuarterReport');
+    expect((await view(page))?.history).toHaveLength(1);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('plays one quarter by keyboard alone', async () => {
+    const { page, problems } = await start();
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName}:${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}` : '';
+    });
+    const tabTo = async (pattern: RegExp, key = 'Tab') => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press(key);
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern}; focus is on ${await focused()}`);
+    };
+    await waitForScene(page, 'Title');
+    await tabTo(/^BUTTON:New game/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'ScenarioSelect');
+    await tabTo(/^BUTTON:Play Two Hats/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Briefing');
+    await tabTo(/^INPUT:/); // the tour checkbox
+    await page.keyboard.press('Space'); // no tour this time
+    await tabTo(/^BUTTON:Start the first quarter/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Planning');
+
+    await tabTo(/^INPUT:Campaign for a product line/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await tabTo(/^INPUT:Relationship building/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    // Shift-Tab goes back; the + stepper answers Space.
+    await tabTo(/^BUTTON:One point more: Prospecting/, 'Shift+Tab');
+    await page.keyboard.press('Space');
+    expect((await view(page))?.draft).toEqual([
+      { kind: 'campaign', target: 'house-blend', points: 4 },
+      { kind: 'relationship', target: 'harbor-health', points: 1 },
+      { kind: 'prospecting', points: 1 },
+    ]);
+    // A visible focus ring on the focused control.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await tabTo(/^BUTTON:Commit quarter 1/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'QuarterReport');
+    await tabTo(/^BUTTON:Plan quarter 2/);
+    await page.keyboard.press('Space');
+    await waitForScene(page, 'Planning');
+    expect((await view(page))?.quarter).toBe(2);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('resumes after a reload mid-game at the same quarter with the same figures', async () => {
+    const { page, problems } = await start();
+    await newGame(page);
+    for (const quarter of [1, 2]) {
+      await planAndCommit(page, quarter);
+      await page.getByRole('button', { name: /^(Plan quarter|Hear the dispute)/ }).click();
+      if ((await view(page))?.phase === 'dispute') {
+        await waitForScene(page, 'Dispute');
+        await page.getByRole('button', { name: /^Discontinue/ }).click();
+      }
+    }
+    await waitForScene(page, 'Planning');
+    const before = await view(page);
+    expect(before?.quarter).toBe(3);
+    await page.reload({ waitUntil: 'load' });
+    const resume = page.getByRole('button', { name: /^Continue: Two Hats, One Firm, quarter 3 of 10/ });
+    await resume.waitFor();
+    await screenshot(page, 'scene-title-continue');
+    await resume.click();
+    await waitForScene(page, 'Planning');
+    expect(await view(page)).toEqual(before);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Quarter 3 of 10');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it.for([
+    ['damaged JSON', '{"format":"marketing-and-sales-save","vers'],
+    ['an older save format', JSON.stringify({ format: 'marketing-and-sales-save', version: 0, summary: { quarter: 2 }, snapshot: {} })],
+    ['a snapshot the machine does not know', JSON.stringify({ format: 'marketing-and-sales-save', version: 1, summary: { scenarioTitle: 'x', quarter: 2, quarters: 10 }, snapshot: { status: 'active', value: 'nowhere', context: { scenario: {}, game: {} } } })],
+  ] as const)('reports a save with %s, keeps it under another key and starts afresh', { timeout: 120_000 }, async ([, bad]) => {
+    const { page, problems } = await start();
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SAVE_KEY, bad] as const);
+    await page.reload({ waitUntil: 'load' });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/could not be opened[\s\S]*old save is kept/);
+    await screenshot(page, 'scene-title-bad-save');
+    const stored = await page.evaluate((key) => ({
+      save: localStorage.getItem(key),
+      kept: Object.keys(localStorage).filter((k) => k.startsWith('marketing-and-sales.rejected-save.')).map((k) => localStorage.getItem(k)),
+    }), SAVE_KEY);
+    expect(stored).toEqual({ save: null, kept: [bad] });
+    expect(await page.getByRole('button', { name: /^Continue/ }).count()).toBe(0);
+    await newGame(page);
+    expect((await view(page))?.quarter).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('fits 1920×1080 and works by touch on a 1024×768 tablet (tap, drag a slider)', async () => {
+    const big = await start({ viewport: { width: 1920, height: 1080 } });
+    await newGame(big.page);
+    await screenshot(big.page, 'scene-planning-1920x1080');
+    await expectNothingCut(big.page, 'planning at 1920×1080');
+    expect(big.problems).toEqual([]);
+
+    const { page, problems } = await start({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+    await page.getByRole('button', { name: 'New game' }).tap();
+    await waitForScene(page, 'ScenarioSelect');
+    await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).tap();
+    await waitForScene(page, 'Briefing');
+    await page.getByRole('checkbox', { name: /Guide me/ }).setChecked(false);
+    await page.getByRole('button', { name: 'Start the first quarter' }).tap();
+    await waitForScene(page, 'Planning');
+    await page.getByRole('button', { name: 'One point more: Prospecting' }).tap();
+    expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 1 }]);
+    // A finger dragging the Market research slider to about a quarter of its track.
+    const box = (await page.getByRole('slider', { name: /Market research/ }).boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const y = box.y + box.height / 2;
+    const touch = (type: string, x: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] } as never);
+    await touch('touchStart', box.x + 3);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', box.x + 3 + ((box.width * 0.25) / 6) * i);
+    await touch('touchEnd', box.x + box.width * 0.25);
+    await expect.poll(async () => (await view(page))?.draft.find((m) => m.kind === 'research')?.points ?? 0).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'scene-planning-1024x768-touch');
+    await expectNothingCut(page, 'planning at 1024×768');
+    expect(await scenes(page)).toEqual(['Planning']);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

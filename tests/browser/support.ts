@@ -1,0 +1,88 @@
+// Shared helpers for the browser tests: a fresh page per test (own localStorage) that records
+// every console error, failed or cross-origin request, and small steps a player takes.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const outputDir = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
+
+export interface GamePage {
+  page: Page;
+  /** What went wrong on the page so far; the tests expect it empty. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openGame(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<GamePage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(baseUrl).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // The game must run offline in a workshop room: nothing may come from another origin.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request leaves the page's origin: ${request.url()}`);
+  });
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.getByRole('button', { name: /New game/ }).waitFor({ timeout: 20_000 });
+  return { page, problems, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(outputDir, { recursive: true });
+  await page.screenshot({ path: `${outputDir}${name}.png` });
+}
+
+export const view = (page: Page) => page.evaluate(() => window.marketingAndSales.view());
+export const scenes = (page: Page) => page.evaluate(() => window.marketingAndSales.scenes());
+
+/** Waits until the game shows `key` (a scene) and has built its page (its heading is there). */
+export async function waitForScene(page: Page, key: string): Promise<void> {
+  await page.waitForFunction((k) => window.marketingAndSales.scenes().join() === k && document.querySelector('.ui-layer h1') !== null, key, { timeout: 10_000 });
+}
+
+/**
+ * Nothing cut: every block of text placed on the screen fits its box (no hidden overflow),
+ * and every placed box lies inside the game's design area.
+ */
+export async function expectNothingCut(page: Page, where: string): Promise<void> {
+  const cut = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const layer of document.querySelectorAll<HTMLElement>('.ui-layer')) {
+      if (layer.style.display === 'none') continue;
+      for (const el of [layer, ...layer.querySelectorAll<HTMLElement>('*')]) {
+        const style = getComputedStyle(el);
+        if (style.overflowY === 'auto' || style.overflowY === 'scroll') continue;
+        if (el.closest('.help-body, .sr-only, select')) continue;
+        if (el.scrollHeight > el.clientHeight + 2 && style.overflow !== 'visible' && el.clientHeight > 0) found.push(`${el.className || el.tagName}: ${el.textContent?.slice(0, 60)}`);
+        if (el.scrollWidth > el.clientWidth + 2 && style.overflowX !== 'visible' && style.textOverflow !== 'ellipsis' && el.clientWidth > 0) {
+          found.push(`${el.className || el.tagName} (wide): ${el.textContent?.slice(0, 60)}`);
+        }
+      }
+    }
+    return found;
+  });
+  expect(cut, `text cut on ${where}`).toEqual([]);
+}
+
+/** Plays the planning screen's moves for one quarter through role-named controls, then commits. */
+export async function planAndCommit(page: Page, quarter: number): Promise<void> {
+  await waitForScene(page, 'Planning');
+  await page.getByRole('slider', { name: /Campaign for a product line/ }).fill(String(3 + (quarter % 2)));
+  await page.getByRole('combobox', { name: /Relationship building: account/ }).selectOption({ label: 'Harbor Health' });
+  await page.getByRole('slider', { name: /Relationship building/ }).fill('3');
+  await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
+  await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
+  await page.getByRole('button', { name: 'One point more: Alignment meeting' }).click();
+  await page.getByRole('button', { name: /^Commit quarter/ }).click();
+  await waitForScene(page, 'QuarterReport');
+}
