@@ -1,7 +1,6 @@
-// The bots' idea tests, shared by every shipped scenario after two-hats (whose own test this
-// copies, thresholds and all): balanced beats the extremes, the short-run player leads early
-// and loses late, skill pays, and each side needs the other. When one fails, tune the
-// scenario's numbers, never these thresholds.
+// The bots' idea tests, shared by every shipped scenario: balanced beats the extremes, the
+// short-run player leads early and loses late, skill pays, and each side needs the other.
+// When one fails, tune the scenario's numbers, never these thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_BOTS, DOMINANCE_SHARE, playSeed } from '../../src/cli/balance-core';
 import { BOTS, DISPUTE_OPTIONS, playBot, type QuarterRecord } from '../../src/sim/index';
