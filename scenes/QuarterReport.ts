@@ -105,7 +105,7 @@ export class QuarterReport extends BaseScene {
       h('ul', { class: 'happened' }, happened.map((t) => h('li', { class: t.startsWith('Event') ? 'event' : '', text: t }))),
       h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
       sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
-      h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', { text: `${productName(l.product)} ${formatMoney(l.profit)}` }))),
+      h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),
       sr('Account relationships', active.map((a) => `${a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));

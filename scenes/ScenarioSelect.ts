@@ -1,23 +1,124 @@
 // Choosing a scenario: each shipped one with its title, length and learning objectives, and the
-// seed (workshop groups type the same one to play the same game).
+// seed (workshop groups type the same one to play the same game). A scenario file of one's own
+// opens here too — "Open scenario file…", dropped anywhere on this screen, or `?scenario=URL` on
+// the game's own site — and shows either its errors (line, column, field) or a preview to play.
+// Every text from a file is set as text (textContent through h()), never parsed as markup.
+import Phaser from 'phaser';
+import { formatPrice } from '../src/app/format';
+import { openFile, openUrl, type OpenedScenario } from '../src/app/open-file';
+import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import { COLOURS, WIDTH } from './theme';
-import { button, h } from './ui/dom';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
+import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 
+/** What the scene shows: the shipped list (no data), a file being read, or what a file gave. */
+export interface ScenarioSelectData {
+  /** A same-origin address to fetch and open (from `?scenario=`). */
+  url?: string;
+  opened?: OpenedScenario;
+}
+
 export class ScenarioSelect extends BaseScene {
+  private fileInput: HTMLInputElement | null = null;
+
   constructor() {
     super(SCENES.select);
   }
 
-  create(): void {
+  create(data: ScenarioSelectData = {}): void {
     const g = this.begin();
+    this.fileInput = this.makeFileInput();
+    this.acceptDrops();
+    if (data.url !== undefined) this.showLoading(data.url);
+    else if (data.opened?.kind === 'scenario') this.showPreview(g, data.opened.scenario, data.opened.fileName);
+    else if (data.opened) this.showProblems(g, data.opened);
+    else this.showList(g);
+  }
+
+  /** Shows what opening a file gave, in this scene (the loop may be asleep after an await). */
+  private show(data: ScenarioSelectData): void {
+    if (!this.sys.isActive()) return;
+    this.scene.restart(data);
+    if (!this.game.loop.running) this.game.loop.wake(true);
+  }
+
+  private makeFileInput(): HTMLInputElement {
+    const input = h('input', { class: 'sr-only', attrs: { type: 'file', accept: '.yaml,.yml,.json', tabindex: '-1', 'aria-hidden': 'true', 'data-testid': 'scenario-file-input' } });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (file) void this.open(file);
+    });
+    document.body.append(input);
+    this.onCleanup(() => input.remove());
+    return input;
+  }
+
+  private openButton(label = 'Open scenario file…', variant: 'secondary' | 'primary' = 'secondary'): HTMLButtonElement {
+    return button(label, () => this.fileInput?.click(), variant);
+  }
+
+  private async open(file: File): Promise<void> {
+    announce(`Opening ${file.name}…`);
+    this.show({ opened: await openFile(file) });
+  }
+
+  /** A file dropped anywhere on the screen opens; a hint says so while one is dragged over. */
+  private acceptDrops(): void {
+    const hint = h('div', { class: 'drop-hint', attrs: { 'aria-hidden': 'true' } }, [h('p', { text: 'Drop the scenario file to open it (.yaml, .yml or .json)' })]);
+    const layer = this.place(0, 0, WIDTH, HEIGHT, hint);
+    layer.pointerEvents = 'none';
+    layer.setDepth(1000);
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    let depth = 0;
+    const setShown = (shown: boolean) => hint.classList.toggle('shown', shown);
+    const onEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      setShown(true);
+    };
+    const onOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setShown(true);
+    };
+    const onLeave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setShown(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      depth = 0;
+      setShown(false);
+      void this.open(file);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    this.onCleanup(() => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    });
+  }
+
+  private showList(g: Phaser.GameObjects.Graphics): void {
     const { catalogue, session } = app();
     const header = h('div', { class: 'screen-header' }, [
       this.heading('h1', 'Choose a scenario'),
-      button('Back to the title', () => this.scene.start(SCENES.title), 'ghost'),
+      h('div', { class: 'header-actions' }, [
+        h('span', { class: 'meta drop-note', text: 'or drop a scenario file anywhere here' }),
+        this.openButton(),
+        button('Back to the title', () => this.scene.start(SCENES.title), 'ghost'),
+      ]),
     ]);
     this.place(40, 24, WIDTH - 80, 64, header);
 
@@ -54,5 +155,87 @@ export class ScenarioSelect extends BaseScene {
       ]);
       this.place(40, 560, WIDTH - 80, 140, problems);
     }
+  }
+
+  private showLoading(url: string): void {
+    this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [this.heading('h1', 'Opening a scenario file…')]));
+    this.place(40, 110, WIDTH - 80, 60, h('p', { class: 'meta', attrs: { role: 'status' }, text: `Reading ${url}` }));
+    void openUrl(url).then((opened) => this.show({ opened }));
+  }
+
+  private backButton(): HTMLButtonElement {
+    return button('Back to the scenarios', () => this.show({}), 'ghost');
+  }
+
+  /** What a file that cannot be played gave: its errors, one a line, with where they are. */
+  private showProblems(g: Phaser.GameObjects.Graphics, opened: Exclude<OpenedScenario, { kind: 'scenario' }>): void {
+    const title = opened.kind === 'errors' ? 'This scenario file has errors' : 'This scenario file was not opened';
+    this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [this.heading('h1', title), this.backButton()]));
+    drawPanel(g, { x: 40, y: 100, w: WIDTH - 80, h: 510 }, COLOURS.panel, COLOURS.salesDeep);
+    let body: HTMLElement;
+    if (opened.kind === 'errors') {
+      const count = opened.errors.length;
+      body = h('div', { class: 'file-problems' }, [
+        h('p', { class: 'file-problems-intro', text: `“${opened.fileName}” cannot be played: ${count === 1 ? 'one error' : `${count} errors`}. Fix ${count === 1 ? 'it' : 'them'} in the file and open it again.` }),
+        h(
+          'ol',
+          { class: 'issue-list', attrs: { 'aria-label': 'Errors in the file', tabindex: '0' } },
+          opened.errors.map((e) =>
+            h('li', { class: 'issue' }, [
+              h('span', { class: 'issue-where', text: `line ${e.line}, column ${e.column}` }),
+              h('span', { text: ' — ' }),
+              e.path === '' ? null : h('code', { class: 'issue-path', text: e.path }),
+              e.path === '' ? null : h('span', { text: ': ' }),
+              h('span', { class: 'issue-message', text: e.message }),
+            ]),
+          ),
+        ),
+      ]);
+    } else {
+      body = h('div', { class: 'file-problems' }, [h('p', { class: 'alert', attrs: { role: 'alert' }, text: opened.message })]);
+    }
+    this.place(64, 116, WIDTH - 128, 478, body);
+    this.place(40, 630, WIDTH - 80, 64, h('div', { class: 'footer-actions' }, [this.openButton('Open another file…', 'primary')]));
+  }
+
+  /** A file that loads: what it is about, its product lines and accounts, and Play. */
+  private showPreview(g: Phaser.GameObjects.Graphics, scenario: Scenario, fileName: string): void {
+    const { session } = app();
+    this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [
+      h('div', { class: 'preview-title' }, [this.heading('h1', scenario.title), h('p', { class: 'meta', text: `From the file “${fileName}” · ${scenario.quarters} quarters · ${scenario.firm.name} · ${scenario.effortBudget} effort points a quarter` })]),
+      this.backButton(),
+    ]));
+    drawPanel(g, { x: 40, y: 100, w: 700, h: 510 }, COLOURS.panel, COLOURS.joint);
+    drawPanel(g, { x: 760, y: 100, w: 480, h: 510 }, COLOURS.panel, COLOURS.sales);
+    const briefing = h('section', { class: 'preview-scroll', attrs: { 'aria-label': 'Briefing and objectives', tabindex: '0' } }, [
+      h('h2', { text: 'Briefing' }),
+      h('p', { class: 'preview-briefing', text: scenario.briefing }),
+      h('h3', { text: 'What you will learn' }),
+      h('ul', {}, scenario.objectives.map((o) => h('li', { text: o }))),
+    ]);
+    this.place(64, 116, 652, 478, briefing);
+    const side = h('section', { class: 'preview-scroll', attrs: { 'aria-label': 'Product lines and accounts', tabindex: '0' } }, [
+      h('h2', { text: `Product lines (${scenario.products.length})` }),
+      h('ul', { class: 'preview-list' }, scenario.products.map((p) =>
+        h('li', {}, [h('span', { class: 'preview-name', text: p.name }), h('span', { class: 'preview-figure', text: `${formatPrice(p.price)} a unit` })]),
+      )),
+      h('h2', { text: `Accounts (${scenario.accounts.length}, ${scenario.accounts.filter((a) => a.key).length} key)` }),
+      h('ul', { class: 'preview-list' }, scenario.accounts.map((a) =>
+        h('li', {}, [
+          h('span', { class: 'preview-name', text: a.name }),
+          a.key ? h('span', { class: 'key-marker', text: '★ key account' }) : null,
+        ]),
+      )),
+    ]);
+    this.place(784, 116, 432, 478, side);
+    const seed = h('input', { attrs: { id: 'seed-opened', type: 'number', min: '0', step: '1', value: String(scenario.defaultSeed), inputmode: 'numeric' } });
+    this.place(40, 630, WIDTH - 80, 64, h('div', { class: 'footer-actions' }, [
+      this.openButton('Open another file…'),
+      h('label', { class: 'seed', attrs: { for: 'seed-opened' } }, ['Seed ', seed]),
+      button('Play', () => {
+        const value = Number.parseInt(seed.value, 10);
+        session.newGame(scenario, Number.isInteger(value) && value >= 0 ? value : scenario.defaultSeed);
+      }, 'primary', `Play ${scenario.title}`),
+    ]));
   }
 }

@@ -1,5 +1,6 @@
 // The title: the game's name and its two sides, New game and — when a save can be resumed —
 // Continue. A save that cannot be opened is reported here in words, once, and set aside.
+import { takeScenarioParam } from '../src/app/open-file';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -13,6 +14,12 @@ export class Title extends BaseScene {
   }
 
   create(): void {
+    // `?scenario=URL` in the page's address opens that file once, on the scenario screen.
+    const url = takeScenarioParam();
+    if (url !== null) {
+      this.scene.start(SCENES.select, { url });
+      return;
+    }
     const g = this.begin(COLOURS.night);
     // The two halves of the firm, side by side from the first screen on.
     g.fillStyle(COLOURS.marketing, 1);

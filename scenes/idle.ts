@@ -15,7 +15,13 @@ export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
   };
   for (const type of WAKE_EVENTS) window.addEventListener(type, wake, { capture: true, passive: true });
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
-    const busy = game.scene.getScenes(true).some((scene) => {
+    // A scene still starting (initialising, loading, creating) is not "active" yet, and nothing
+    // would wake the loop to finish it: stay awake until it runs.
+    const starting = game.scene.getScenes(false).some((scene) => {
+      const status = scene.sys.settings.status;
+      return status >= Phaser.Scenes.INIT && status < Phaser.Scenes.RUNNING;
+    });
+    const busy = starting || game.scene.getScenes(true).some((scene) => {
       // Boot and the preloader hand over by themselves (after the font loads), with no input to wake on.
       if (scene.load?.isLoading() || scene.scene.key === 'Boot' || scene.scene.key === 'Preloader') return true;
       if (scene.tweens.getTweens().length > 0) return true;

@@ -53,8 +53,20 @@ export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, fill: number 
   g.fillStyle(fill, 1);
   g.fillRoundedRect(r.x, r.y, r.w, r.h, 12);
   if (accent !== undefined) {
+    // A 6-pixel band following the panel's 12-pixel corners: a rounded rectangle 6 high with
+    // 12-pixel corners would cross itself (and draw a notch), so the band is the top 12 pixels
+    // with the lower half painted back in the panel's colour, along the corners' curve.
     g.fillStyle(accent, 1);
-    g.fillRoundedRect(r.x, r.y, r.w, 6, { tl: 12, tr: 12, bl: 0, br: 0 });
+    g.fillRoundedRect(r.x, r.y, r.w, 12, { tl: 12, tr: 12, bl: 0, br: 0 });
+    const left: Phaser.Math.Vector2[] = [];
+    const right: Phaser.Math.Vector2[] = [];
+    for (let dy = 6; dy <= 12; dy += 1) {
+      const inset = 12 - Math.sqrt(144 - (12 - dy) * (12 - dy));
+      left.push(new Phaser.Math.Vector2(r.x + inset, r.y + dy));
+      right.unshift(new Phaser.Math.Vector2(r.x + r.w - inset, r.y + dy));
+    }
+    g.fillStyle(fill, 1);
+    g.fillPoints([...left, ...right], true);
   }
 }
 
