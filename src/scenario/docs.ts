@@ -3,7 +3,7 @@
 // drift from what the loader accepts. The prose around the tables is written by hand; only the
 // text between the marker comments belongs to this generator.
 import { scenarioJsonSchema } from './json-schema';
-import { SCREEN_LIMITS } from './meaning';
+import { SCREEN_LIMITS } from './screen-limits';
 
 type Node = Record<string, unknown>;
 

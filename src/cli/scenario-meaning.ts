@@ -1,14 +1,15 @@
-// Meaning checks for `check-scenarios`: a file can be well-formed and still not teach — an event
+// Meaning checks for `check-scenarios` (a tool, not the scenario layer: it plays bot games): a file can be well-formed and still not teach — an event
 // that can never fire, a dispute nothing opens, a par no one reaches, a briefing too long for
 // its screen. These run after the loader has accepted a file (so they see a whole Scenario) and
 // return errors (the scenario cannot work as written) apart from warnings (it works, but likely
 // not as the author meant). Static checks decide what is impossible; bot games over a few
 // seeds show what merely never happens in practice.
+import { formatPath, quote, type Path, type ScenarioIssue } from '../scenario/issues';
+import { isJsonFileName } from '../scenario/load';
+import { SCREEN_LIMITS } from '../scenario/screen-limits';
+import { parseSource } from '../scenario/source';
 import { CLOSING_PRICE_CONCESSION } from '../sim/model';
 import { BOTS, PRICE_MIN_SHARE, playBot, type Bot, type Scenario } from '../sim/index';
-import { formatPath, quote, type Path, type ScenarioIssue } from './issues';
-import { isJsonFileName } from './load';
-import { parseSource } from './source';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,26 +18,6 @@ export interface MeaningIssue {
   severity: Severity;
   message: string;
 }
-
-/**
- * How long each text may be and still fit the screen it appears on at the game's type size
- * (1280×720, Atkinson Hyperlegible at 20 px, ~70 characters a line). Past the limit the text
- * wraps into a scroll or is cut with an ellipsis: the game still runs, so it is a warning.
- */
-export const SCREEN_LIMITS = [
-  { field: 'title', screen: 'scenario list, one line', max: 48 },
-  { field: 'briefing', screen: 'briefing screen, about 12 lines', max: 900 },
-  { field: 'objectives[]', screen: 'briefing and debrief, two lines each', max: 140 },
-  { field: 'firm.name', screen: 'header bar', max: 32 },
-  { field: 'segments[].name', screen: 'market panel column', max: 24 },
-  { field: 'products[].name', screen: 'product-line table column', max: 24 },
-  { field: 'accounts[].name', screen: 'account table column', max: 24 },
-  { field: 'events[].title', screen: 'event banner, one line', max: 60 },
-  { field: 'events[].effects[].text', screen: 'news card, three lines', max: 210 },
-  { field: 'dispute.marketingArgument', screen: 'dispute screen, one half each side', max: 420 },
-  { field: 'dispute.salesArgument', screen: 'dispute screen, one half each side', max: 420 },
-  { field: 'debrief[]', screen: 'debrief, four lines each', max: 280 },
-].map((l) => ({ ...l, severity: 'warning' as Severity }));
 
 /** Seeds per bot for the practical checks: enough to see what usually happens, quick to run. */
 export const MEANING_SEEDS = 50;
