@@ -1,8 +1,8 @@
 // The model in one place: every formula and every constant a scenario cannot set, each
 // with the source it comes from. The resolver (resolve.ts) only sequences these.
 //
-// Determinism: only + − × ÷, integer powers and Math.floor/round/min/max appear here —
-// no Math.exp, Math.log or fractional Math.pow, whose last bits differ between engines.
+// Determinism: only + − × ÷, integer powers and floor/round/min/max appear here — no
+// exponentials, logarithms or fractional powers, whose last bits differ between engines.
 import type { Cents, ResponseCurve } from './types';
 
 // ----- Constants (not set by scenarios) -------------------------------------------------

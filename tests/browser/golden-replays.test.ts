@@ -5,17 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadShipped } from '../support/scenarios';
+import { GOLDEN_FILE, type Golden } from '../golden/games';
 import { launchChromium } from './chromium';
 
-interface Golden {
-  bot: string;
-  seed: number;
-  stateHash: string;
-  score: number;
-  replay: unknown;
-}
-
-const goldens = JSON.parse(readFileSync(new URL('../golden/two-hats.replays.json', import.meta.url), 'utf8')) as Golden[];
+const goldens = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Golden[];
 
 describe('golden replays in Chromium', () => {
   const baseUrl = inject('browserBaseUrl');

@@ -8,6 +8,7 @@ import { makeReplay, runReplay, type Replay } from '../../src/replay/replay';
 import { botNamed, playBot, type Scenario } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 import { launchChromium } from './chromium';
+import { watchProblems } from './support';
 
 const outputDir = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
 
@@ -17,25 +18,12 @@ describe('the production build in Chromium', () => {
   let page: Page;
   // What went wrong on the page since the last check; drained after each test so a problem is
   // reported against the test during which it happened.
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const origin = new URL(baseUrl).origin;
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    // The game must run offline in a workshop room: nothing may come from another origin.
-    page.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request leaves the page's origin: ${request.url()}`);
-    });
+    problems = watchProblems(page, baseUrl);
     await page.goto(baseUrl, { waitUntil: 'load' });
     await page.waitForFunction(() => typeof window.marketingAndSales?.runReplay === 'function');
   });

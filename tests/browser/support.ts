@@ -14,9 +14,12 @@ export interface GamePage {
   close(): Promise<void>;
 }
 
-export async function openGame(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<GamePage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
-  const page = await context.newPage();
+/**
+ * Records what goes wrong on a page: console errors, uncaught errors, failed or 4xx/5xx
+ * requests, and any request that leaves the page's origin (the game must run offline in a
+ * workshop room). Tests drain the list and expect it empty.
+ */
+export function watchProblems(page: Page, baseUrl: string): string[] {
   const problems: string[] = [];
   const origin = new URL(baseUrl).origin;
   page.on('console', (message) => {
@@ -27,11 +30,17 @@ export async function openGame(browser: Browser, baseUrl: string, options: Brows
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  // The game must run offline in a workshop room: nothing may come from another origin.
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request leaves the page's origin: ${request.url()}`);
   });
+  return problems;
+}
+
+export async function openGame(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<GamePage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  const problems = watchProblems(page, baseUrl);
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.getByRole('button', { name: /New game/ }).waitFor({ timeout: 20_000 });
   return { page, problems, close: () => context.close() };

@@ -1,4 +1,4 @@
-// Which games the golden replays pin: every bot, a few seeds each, so each kind of play
+// Which games the golden replays pin, and the recorded file itself: every bot, a few seeds each, so each kind of play
 // (and the dispute, which all of them meet) is covered.
 export const GOLDEN_GAMES = [
   { bot: 'balanced', seed: 1 },
@@ -10,3 +10,14 @@ export const GOLDEN_GAMES = [
   { bot: 'short-run-greedy', seed: 5 },
   { bot: 'random', seed: 42 },
 ] as const;
+
+/** One recorded golden game: the replay and the state hash and score it gave when recorded. */
+export interface Golden {
+  bot: string;
+  seed: number;
+  stateHash: string;
+  score: number;
+  replay: unknown;
+}
+
+export const GOLDEN_FILE = new URL('./two-hats.replays.json', import.meta.url);

@@ -11,17 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { parseReplay, runReplay } from '../../src/replay/replay';
 import { botNamed, playBot } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
-import { GOLDEN_GAMES } from './games';
+import { GOLDEN_FILE, GOLDEN_GAMES, type Golden } from './games';
 
-interface Golden {
-  bot: string;
-  seed: number;
-  stateHash: string;
-  score: number;
-  replay: unknown;
-}
-
-const goldens = JSON.parse(readFileSync(new URL('./two-hats.replays.json', import.meta.url), 'utf8')) as Golden[];
+const goldens = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Golden[];
 
 describe('golden replays of two-hats', () => {
   it('cover every game listed in games.ts', () => {

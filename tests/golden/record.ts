@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { makeReplay, runReplay } from '../../src/replay/replay';
 import { botNamed, playBot } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
-import { GOLDEN_GAMES } from './games';
+import { GOLDEN_FILE, GOLDEN_GAMES } from './games';
 
 const scenario = loadShipped('two-hats');
 const out = GOLDEN_GAMES.map(({ bot, seed }) => {
@@ -13,5 +13,5 @@ const out = GOLDEN_GAMES.map(({ bot, seed }) => {
   const result = runReplay(scenario, replay);
   return { bot, seed, stateHash: result.stateHash, score: result.score, replay };
 });
-writeFileSync(fileURLToPath(new URL('./two-hats.replays.json', import.meta.url)), `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(fileURLToPath(GOLDEN_FILE), `${JSON.stringify(out, null, 1)}\n`);
 console.log(out.map((g) => `${g.bot} seed ${g.seed}: ${g.stateHash} score ${g.score}`).join('\n'));
