@@ -1,89 +1,180 @@
-// The discontinuation dispute, as far as the flow has it today: marketing's case with the
-// product line's P&L (left, blue), sales' case with the account's figures (right, orange), and
-// one button per option the model offers. The staged dispute (hearing, investigation) is a
-// later issue; this scene only reads the snapshot and sends DECIDE_DISPUTE.
-import { formatMoney, formatPercent } from '../src/app/format';
-import { DISPUTE_OPTIONS, type DisputeOption } from '../src/sim/index';
+// The discontinuation dispute: the two leaders facing each other — marketing on the left (blue),
+// sales on the right (orange) — each with their argument and the numbers they bring, then the
+// options with their costs, then what the choice sets in motion and how each leader takes it.
+// The stages are the dispute machine's (src/flow/dispute-machine.ts); this scene reads its
+// snapshot and sends DISPUTE_NEXT, DISPUTE_BACK and DECIDE_DISPUTE. Every figure comes from
+// src/app/dispute-view.ts, which reads the model.
+import {
+  consequences,
+  findingsText,
+  marketingCase,
+  optionViews,
+  reactions,
+  salesCase,
+  type Reaction,
+} from '../src/app/dispute-view';
+import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { disputeSitting, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
+import type { GameState } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
 import { ICONS } from './Preloader';
 import { COLOURS, WIDTH } from './theme';
-import { button, h } from './ui/dom';
+import { announce, button, h } from './ui/dom';
 import { drawPanel, drawSignedBars } from './ui/draw';
 
+const PANEL_Y = 88;
+const PANEL_H = 292;
+const STAGE_Y = 392;
+const STAGE_H = 316;
+
 export class Dispute extends BaseScene {
+  /** The stage and choices drawn, so a snapshot that changes neither does not rebuild the screen. */
+  private drawn = '';
+
   constructor() {
     super(SCENES.dispute);
   }
 
   create(): void {
     const g = this.begin();
-    const { scenario, game } = this.snapshot().context;
-    const dispute = game.dispute!;
-    const spec = scenario.dispute;
-    const product = scenario.products.find((p) => p.id === dispute.product)!;
-    const account = game.accounts.find((a) => a.id === dispute.account);
-
-    this.place(16, 12, WIDTH - 32, 64, h('header', { class: 'screen-header' }, [
-      h('div', {}, [this.heading('h1', `Dispute: drop the ${product.name}?`), h('p', { class: 'meta', text: `Opened in quarter ${dispute.openedInQuarter}. Hear both sides, then decide.` })]),
-    ]));
-    const left = { x: 16, y: 92, w: 616, h: 460 };
-    const right = { x: 648, y: 92, w: 616, h: 460 };
-    drawPanel(g, left, COLOURS.marketingTint, COLOURS.marketing);
-    drawPanel(g, right, COLOURS.salesTint, COLOURS.sales);
-    this.add.image(left.x + 40, left.y + 44, ICONS.marketing).setScale(0.8);
-    this.add.image(right.x + 40, right.y + 44, ICONS.sales).setScale(0.8);
-
-    const lineHistory = game.history.map((r) => ({ quarter: r.quarter, ledger: r.products.find((l) => l.product === product.id)! }));
-    const last = lineHistory[lineHistory.length - 1]?.ledger;
-    this.place(left.x + 84, left.y + 20, left.w - 104, left.h - 30, h('section', { class: 'side-text marketing', attrs: { 'aria-label': 'Marketing’s case' } }, [
-      h('h2', { text: 'Marketing: discontinue it' }),
-      h('blockquote', { text: spec?.marketingArgument ?? '' }),
-      h('h3', { text: `${product.name}: last quarter` }),
-      last
-        ? h('dl', { class: 'figures' }, [
-            h('dt', { text: 'Revenue' }), h('dd', { text: formatMoney(last.revenue) }),
-            h('dt', { text: 'Variable costs' }), h('dd', { text: formatMoney(last.variableCost) }),
-            h('dt', { text: 'Fixed costs' }), h('dd', { text: formatMoney(last.fixedCost) }),
-            h('dt', { text: 'Profit' }), h('dd', { class: last.profit < 0 ? 'neg' : '', text: formatMoney(last.profit) }),
-          ])
-        : null,
-      h('p', { class: 'meta', text: `Profit per quarter so far: ${lineHistory.map((r) => `Q${r.quarter} ${formatMoney(r.ledger.profit)}`).join(', ')}` }),
-    ]));
-    drawSignedBars(g, { x: left.x + 84, y: left.y + 330, w: left.w - 120, h: 100 }, lineHistory.map((r) => r.ledger.profit));
-
-    const buys = account?.buys.map((b) => scenario.products.find((p) => p.id === b.product)?.name ?? b.product).join(', ') ?? '';
-    this.place(right.x + 84, right.y + 20, right.w - 104, right.h - 30, h('section', { class: 'side-text sales', attrs: { 'aria-label': 'Sales’ case' } }, [
-      h('h2', { text: 'Sales: keep it' }),
-      h('blockquote', { text: spec?.salesArgument ?? '' }),
-      h('h3', { text: `${account?.name ?? dispute.account}${account?.key ? ' (key account)' : ''}` }),
-      account
-        ? h('dl', { class: 'figures' }, [
-            h('dt', { text: 'Relationship' }), h('dd', { text: formatPercent(account.relationship) }),
-            h('dt', { text: 'Satisfaction' }), h('dd', { text: formatPercent(account.satisfaction) }),
-            h('dt', { text: 'Buys' }), h('dd', { text: buys }),
-            h('dt', { text: 'Still a customer' }), h('dd', { text: account.active ? 'yes' : 'no' }),
-          ])
-        : null,
-    ]));
-
-    const labels: Record<DisputeOption, string> = {
-      discontinue: `Discontinue the ${product.name} now`,
-      keep: `Keep the ${product.name}`,
-    };
-    const choices = h('div', { class: 'footer-actions dispute-actions', attrs: { role: 'group', 'aria-label': 'Your decision' } },
-      DISPUTE_OPTIONS.map((option) =>
-        button(labels[option] ?? option, () => app().session.bus.emit('flow', { type: 'DECIDE_DISPUTE', option }), option === 'discontinue' ? 'marketing' : 'sales'),
-      ),
+    const snapshot = this.snapshot();
+    const sitting = disputeSitting(snapshot);
+    if (!sitting) return;
+    this.drawn = keyOf(snapshot);
+    this.onCleanup(
+      app().session.bus.on('snapshot', (next) => {
+        if (disputeSitting(next) && keyOf(next) !== this.drawn) this.scene.restart();
+      }),
     );
-    drawPanel(g, { x: 16, y: 568, w: WIDTH - 32, h: 140 });
-    this.place(40, 576, WIDTH - 80, 124, h('div', { class: 'decision' }, [
+    const { scenario } = snapshot.context;
+    const stage = sitting.stage;
+    // The game as the choices of this sitting leave it (a joint meeting, say).
+    const game: GameState = sitting.context.game;
+    const before = snapshot.context.game;
+    const dispute = game.dispute!;
+    const m = marketingCase(scenario, before);
+    const s = salesCase(scenario, before);
+    const send = (event: GameFlowEvent) => app().session.bus.emit('flow', event);
+
+    const stageTitle = {
+      marketingCase: 'Marketing makes its case',
+      salesCase: 'Sales makes its case',
+      findings: 'The findings are in',
+      options: 'Your decision',
+      consequences: 'What happens now',
+    }[stage];
+    this.place(16, 10, WIDTH - 32, 66, h('header', { class: 'screen-header' }, [
       h('div', {}, [
-        h('h2', { text: 'Your decision' }),
-        h('p', { class: 'meta', text: 'How much the account’s loyalty hangs on this product is not known. The consequences unfold over the next quarters.' }),
+        this.heading('h1', `Dispute: drop ${m.productName}? · ${stageTitle}`),
+        h('p', { class: 'meta', text: `Opened by quarter ${dispute.openedInQuarter}’s results; decided before quarter ${game.quarter}. ${m.productName} is at stake, and so, says sales, is ${s.accountName}.` }),
       ]),
-      choices,
     ]));
+
+    // The two leaders, facing each other. The side speaking now is drawn in full colour.
+    const left = { x: 16, y: PANEL_Y, w: 616, h: PANEL_H };
+    const right = { x: 648, y: PANEL_Y, w: 616, h: PANEL_H };
+    const salesHeard = stage !== 'marketingCase';
+    drawPanel(g, left, COLOURS.marketingTint, COLOURS.marketing);
+    drawPanel(g, right, salesHeard ? COLOURS.salesTint : COLOURS.panel, COLOURS.sales);
+    this.add.image(left.x + 40, left.y + 42, ICONS.marketing).setScale(0.75);
+    this.add.image(right.x + 40, right.y + 42, ICONS.sales).setScale(0.75).setAlpha(salesHeard ? 1 : 0.4);
+    const said = reactions(scenario, game);
+    const reactionOf = (side: Reaction['side']) => said?.find((r) => r.side === side) ?? null;
+
+    const last = m.profits[m.profits.length - 1];
+    this.place(left.x + 80, left.y + 14, left.w - 96, left.h - 24, h('section', { class: 'side-text marketing leader', attrs: { 'aria-label': `Marketing’s case: ${m.leader.name}` } }, [
+      h('h2', { text: `${m.leader.name}, ${m.leader.role}: drop ${m.productName}` }),
+      h('blockquote', { text: m.leader.argument }),
+      h('dl', { class: 'figures' }, [
+        h('dt', { text: `${m.productName}’s profit last quarter` }), h('dd', { class: (last?.profit ?? 0) < 0 ? 'neg' : '', text: last ? formatSignedMoney(last.profit) : '—' }),
+        h('dt', { text: 'Trend a quarter' }), h('dd', { text: formatSignedMoney(Math.round(m.trend)) }),
+        h('dt', { text: 'Fixed cost dropping it saves' }), h('dd', { text: `${formatMoney(m.fixedCost)} a quarter` }),
+        h('dt', { text: 'Quarters in a row at a loss' }), h('dd', { text: String(m.lossStreak) }),
+      ]),
+      reactionView(reactionOf('marketing'), dispute.jointMeetingQuarter !== null),
+    ]));
+    if (!said) drawSignedBars(g, { x: left.x + 80, y: left.y + PANEL_H - 62, w: left.w - 110, h: 48 }, m.profits.map((p) => p.profit));
+
+    const lastRevenue = s.revenues[s.revenues.length - 1]?.revenue ?? 0;
+    const firstRel = s.revenues[0]?.relationship;
+    this.place(right.x + 80, right.y + 14, right.w - 96, right.h - 24, h('section', { class: 'side-text sales leader', attrs: { 'aria-label': `Sales’ case: ${s.leader.name}` } }, salesHeard
+      ? [
+          h('h2', { text: `${s.leader.name}, ${s.leader.role}: keep ${m.productName}` }),
+          h('blockquote', { text: s.leader.argument }),
+          h('dl', { class: 'figures' }, [
+            h('dt', { text: `${s.accountName}${s.key ? ' (key account)' : ''} buys` }), h('dd', { text: s.active ? s.buys.join(', ') : 'nothing now: it has left' }),
+            h('dt', { text: 'Its revenue last quarter' }), h('dd', { text: `${formatMoney(lastRevenue)} (${formatPercent(s.share)} of the firm’s)` }),
+            h('dt', { text: 'Relationship' }), h('dd', { text: firstRel === undefined ? formatPercent(s.relationship) : `${formatPercent(firstRel)} in Q1 → ${formatPercent(s.relationship)} now` }),
+            h('dt', { text: 'Lifetime value (estimate)' }), h('dd', { text: formatMoney(s.lifetimeValue) }),
+          ]),
+          reactionView(reactionOf('sales'), dispute.jointMeetingQuarter !== null),
+        ]
+      : [h('h2', { text: `${s.leader.name}, ${s.leader.role}` }), h('p', { class: 'meta', text: 'Speaks next.' })]));
+
+    // The stage's own part, below the two sides.
+    drawPanel(g, { x: 16, y: STAGE_Y, w: WIDTH - 32, h: STAGE_H });
+    const area = { x: 36, y: STAGE_Y + 12, w: WIDTH - 72, h: STAGE_H - 22 };
+    if (stage === 'marketingCase' || stage === 'salesCase' || stage === 'findings') {
+      const text =
+        stage === 'marketingCase'
+          ? `${m.leader.name} has made marketing’s case. Hear ${s.leader.name} for sales before you decide.`
+          : stage === 'salesCase'
+            ? `Both sides have spoken. How much ${s.accountName}’s loyalty hangs on ${m.productName} is not known; the options include finding out.`
+            : findingsText(scenario, game)!;
+      this.place(area.x, area.y, area.w, area.h, h('div', { class: 'dispute-stage' }, [
+        h('p', { class: 'stage-text', text }),
+        h('div', { class: 'footer-actions' }, [
+          stage === 'salesCase' ? button('Back to marketing’s case', () => send({ type: 'DISPUTE_BACK' }), 'ghost') : null,
+          button(stage === 'marketingCase' ? 'Hear sales’ case' : 'To the options', () => send({ type: 'DISPUTE_NEXT' }), 'primary'),
+        ]),
+      ]));
+    } else if (stage === 'options') {
+      const views = optionViews(scenario, game);
+      const rejection = sitting.context.rejection;
+      if (rejection) announce(rejection);
+      const cards = views.map((view) => {
+        const id = `option-${view.option}`;
+        const control = button(view.label, () => send({ type: 'DECIDE_DISPUTE', option: view.option }), view.option === 'discontinue' ? 'marketing' : view.option === 'keep' ? 'sales' : view.option === 'joint-meeting' ? 'joint' : 'secondary');
+        control.setAttribute('aria-describedby', `${id}-text`);
+        if (!view.open) control.disabled = true;
+        return h('div', { class: `option-card${view.open ? '' : ' closed'}` }, [
+          control,
+          h('p', { attrs: { id: `${id}-text` }, text: `${view.summary} ${view.open ? `Cost: ${view.cost}.` : view.reason ?? ''}` }),
+        ]);
+      });
+      const held = dispute.jointMeetingQuarter !== null;
+      this.place(area.x, area.y, area.w, area.h, h('div', { class: 'dispute-options' }, [
+        h('div', { class: 'options-head' }, [
+          h('p', { class: 'meta', text: held ? 'The joint meeting heard both sides. Now decide.' : 'Decide now, or first hold a joint meeting or investigate. The consequences unfold over the next quarters.' }),
+          button('Back to the cases', () => send({ type: 'DISPUTE_BACK' }), 'ghost'),
+        ]),
+        rejection ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: rejection }) : null,
+        h('div', { class: 'option-grid', attrs: { role: 'group', 'aria-label': 'Ways to settle the dispute' } }, cards),
+      ]));
+    } else {
+      const lines = consequences(scenario, before, game, sitting.context.choices);
+      this.place(area.x, area.y, area.w, area.h, h('div', { class: 'dispute-stage' }, [
+        h('ul', { class: 'consequences' }, lines.map((t) => h('li', { text: t }))),
+        h('div', { class: 'footer-actions' }, [button(`On to quarter ${game.quarter}`, () => send({ type: 'DISPUTE_NEXT' }), 'primary')]),
+      ]));
+    }
   }
+}
+
+function reactionView(reaction: Reaction | null, meetingHeld: boolean): HTMLElement | null {
+  if (!reaction) return null;
+  const hearing = meetingHeld ? ', after a joint meeting heard both sides' : '';
+  const tag = { prevailed: `got their way${hearing}`, compromise: `met half-way${hearing}`, heard: 'overruled, but heard in a joint meeting', overruled: 'overruled without a hearing' }[reaction.kind];
+  return h('figure', { class: `reaction ${reaction.kind}` }, [
+    h('blockquote', { text: `“${reaction.line}”` }),
+    h('figcaption', { text: `${reaction.name} — ${tag}` }),
+  ]);
+}
+
+/** What the screen depends on: the sitting's stage, its choices and any refusal. */
+function keyOf(snapshot: GameFlowSnapshot): string {
+  const sitting = disputeSitting(snapshot);
+  return sitting ? JSON.stringify([sitting.stage, sitting.context.choices, sitting.context.rejection]) : '';
 }

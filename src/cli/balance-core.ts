@@ -62,8 +62,10 @@ export function playSeed(scenario: Scenario, seed: number, bots: readonly Bot[] 
     games[bot.name] = summary;
     if (!scenario.dispute || !(DISPUTE_BOTS as readonly string[]).includes(bot.name) || !summary.disputeOpened) continue;
     const scores: Partial<Record<DisputeOption, number>> = {};
+    // The bot's own game stands for a forced option when it made exactly that one choice.
+    const own = state.dispute?.choices.length === 1 ? state.dispute.choices[0]!.option : null;
     for (const option of DISPUTE_OPTIONS) {
-      scores[option] = option === summary.option ? summary.score : summarise(scenario, playBot(scenario, seed, bot, { disputeOption: option }).state).score;
+      scores[option] = option === own ? summary.score : summarise(scenario, playBot(scenario, seed, bot, { disputeOption: option }).state).score;
     }
     forced[bot.name] = scores;
   }

@@ -9,7 +9,7 @@ import { isJsonFileName } from '../scenario/load';
 import { SCREEN_LIMITS } from '../scenario/screen-limits';
 import { parseSource } from '../scenario/source';
 import { CLOSING_PRICE_CONCESSION } from '../sim/model';
-import { BOTS, PRICE_MIN_SHARE, playBot, type Bot, type Scenario } from '../sim/index';
+import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, playBot, type Bot, type Scenario } from '../sim/index';
 
 export type Severity = 'error' | 'warning';
 
@@ -62,8 +62,11 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
     });
   });
   if (scenario.dispute) {
-    fit(['dispute', 'marketingArgument'], 'dispute.marketingArgument', scenario.dispute.marketingArgument);
-    fit(['dispute', 'salesArgument'], 'dispute.salesArgument', scenario.dispute.salesArgument);
+    for (const side of ['marketing', 'sales'] as const) {
+      const leader = scenario.dispute[side];
+      fit(['dispute', side, 'argument'], `dispute.${side}.argument`, leader.argument);
+      for (const kind of REACTION_KINDS) fit(['dispute', side, 'reactions', kind], 'dispute.*.reactions.*', leader.reactions[kind]);
+    }
   }
   scenario.debrief.forEach((d, i) => fit(['debrief', i], 'debrief[]', d));
 }
@@ -105,6 +108,8 @@ function checkTriggers(scenario: Scenario, error: (path: Path, message: string) 
       }
       return true;
     }
+    // A revenue share can only be judged by playing: the bot games below say whether the dispute opens.
+    if ('accountRevenueShare' in trigger) return true;
     const { product, quarters } = trigger.productLossQuarters;
     if (!lineCanLose(scenario, product)) {
       error([...path, 'productLossQuarters', 'product'], `${quote(product)} can never lose money (no fixed cost, and its unit cost stays below its lowest selling price), so this event never fires`);

@@ -1,4 +1,4 @@
-// `npm run simulate -- FILE [--seed N | --seeds A-B] [--bot NAME] [--json] [--replay-out F] [--replay F]
+// `npm run simulate -- FILE [--seed N | --seeds A-B] [--bot NAME] [--dispute-option NAME] [--json] [--replay-out F] [--replay F]
 //  [--group NAME --result-code]`
 // Plays whole games headless with a bot (or a saved replay) and prints what happened per quarter
 // and the final score. Instructors use it to see a scenario play out; tests and tools use --json;
@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ReplayError, makeReplay, parseReplay, runReplay } from '../replay/replay';
 import { ResultCodeError, groupNameProblem, makeResultCode } from '../scoreboard/index';
-import { BOTS, botNamed, playBot, stateHash, type GameState, type Scenario } from '../sim/index';
+import { BOTS, DISPUTE_OPTIONS, botNamed, playBot, stateHash, type DisputeOption, type GameState, type Scenario } from '../sim/index';
 import { readScenarioFile } from './read-scenario';
 
 const USAGE = `usage: npm run simulate -- FILE [options]
@@ -19,6 +19,10 @@ Plays a scenario headless and prints each quarter's figures and the final score.
   --seeds A-B        play every seed from A to B; one line per game (implies --json)
   --bot NAME         the bot that plays (default: balanced); one of:
                      ${BOTS.map((b) => b.name).join(', ')}
+  --dispute-option NAME
+                     force the bot's first choice when the dispute opens; one of:
+                     ${DISPUTE_OPTIONS.join(', ')}
+                     (after investigate or joint-meeting the bot decides)
   --json             print one JSON object per game
   --replay-out F     save the game's replay to F (single seed only)
   --replay F         play the saved replay F instead of a bot
@@ -33,6 +37,8 @@ interface Options {
   file: string;
   seeds: number[] | null;
   bot: string;
+  /** Forces the bot's first choice in the dispute. */
+  disputeOption: DisputeOption | null;
   json: boolean;
   replayOut: string | null;
   replay: string | null;
@@ -58,6 +64,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
         seed: { type: 'string' },
         seeds: { type: 'string' },
         bot: { type: 'string' },
+        'dispute-option': { type: 'string' },
         json: { type: 'boolean' },
         'replay-out': { type: 'string' },
         replay: { type: 'string' },
@@ -88,8 +95,12 @@ export function parseOptions(argv: string[]): Options | 'help' {
   if (values.bot !== undefined && !botNamed(values.bot)) {
     throw new UsageError(`unknown bot "${values.bot}"; bots: ${BOTS.map((b) => b.name).join(', ')}`);
   }
-  if (values.replay !== undefined && (values.bot !== undefined || seeds !== null || values['replay-out'] !== undefined)) {
-    throw new UsageError('--replay plays the saved game as it is: it takes no --bot, --seed, --seeds or --replay-out');
+  const disputeOption = values['dispute-option'];
+  if (disputeOption !== undefined && !(DISPUTE_OPTIONS as readonly string[]).includes(disputeOption)) {
+    throw new UsageError(`unknown dispute option "${disputeOption}"; options: ${DISPUTE_OPTIONS.join(', ')}`);
+  }
+  if (values.replay !== undefined && (values.bot !== undefined || seeds !== null || values['replay-out'] !== undefined || disputeOption !== undefined)) {
+    throw new UsageError('--replay plays the saved game as it is: it takes no --bot, --seed, --seeds, --dispute-option or --replay-out');
   }
   if (values['replay-out'] !== undefined && seeds !== null && seeds.length > 1) {
     throw new UsageError('--replay-out saves one game: use it with --seed, not --seeds');
@@ -105,6 +116,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     file: positionals[0]!,
     seeds,
     bot: values.bot ?? 'balanced',
+    disputeOption: (disputeOption as DisputeOption | undefined) ?? null,
     json: values.json === true || (seeds !== null && seeds.length > 1),
     replayOut: values['replay-out'] ?? null,
     replay: values.replay ?? null,
@@ -140,12 +152,18 @@ function summary(scenario: Scenario, state: GameState, bot: string) {
     })),
   };
   if (state.dispute) {
-    const account = state.accounts.find((a) => a.id === state.dispute!.account);
+    const d = state.dispute;
+    const account = state.accounts.find((a) => a.id === d.account);
     result.dispute = {
-      quarter: state.dispute.openedInQuarter,
-      option: state.dispute.option,
-      anchorStrength: account?.buys.find((b) => b.product === state.dispute!.product)?.anchor ?? null,
+      // The quarter whose events opened it; `option` is the first choice (what --dispute-option forces).
+      quarter: d.openedInQuarter,
+      option: d.choices[0]?.option ?? null,
+      anchorStrength: d.anchorStrength,
       accountLost: account ? !account.active : null,
+      decision: d.option,
+      decidedInQuarter: d.decidedInQuarter,
+      choices: d.choices.map((c) => c.option),
+      estimate: d.investigation?.estimate ?? null,
     };
   }
   return result;
@@ -169,7 +187,10 @@ function printTable(scenario: Scenario, state: GameState, bot: string): void {
   lines.push(
     `Final score ${card.total.toFixed(1)} (par ${scenario.scoring.par}): profit ${card.profit}, revenue ${card.revenue}, customer equity ${card.customerEquity}, portfolio health ${card.portfolioHealth}, collaboration ${card.collaboration}`,
   );
-  if (state.dispute) lines.push(`Dispute in quarter ${state.dispute.openedInQuarter}: ${state.dispute.option ?? 'undecided'}`);
+  if (state.dispute) {
+    const d = state.dispute;
+    lines.push(`Dispute opened in quarter ${d.openedInQuarter}: ${d.choices.map((c) => `${c.option} (Q${c.quarter})`).join(', ') || 'undecided'}; hidden anchor ${d.anchorStrength}`);
+  }
   lines.push(`State hash ${stateHash(state)}`);
   console.log(lines.join('\n'));
 }
@@ -221,7 +242,7 @@ export function main(argv: string[]): number {
   const bot = botNamed(options.bot)!;
   const seeds = options.seeds ?? [scenario.defaultSeed];
   for (const seed of seeds) {
-    const played = playBot(scenario, seed, bot);
+    const played = playBot(scenario, seed, bot, options.disputeOption === null ? {} : { disputeOption: options.disputeOption });
     if (options.replayOut !== null) {
       try {
         writeFileSync(options.replayOut, `${JSON.stringify(makeReplay(scenario, seed, played.steps), null, 2)}\n`);

@@ -3,11 +3,10 @@
 // It only sequences: every figure and every verdict comes from the model's pure functions
 // (validateDecision, resolveQuarter, decideDispute), so a game played through this machine
 // ends in exactly the state playSteps computes from the recorded steps.
-import { assertEvent, assign, createActor, setup, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, createActor, sendTo, setup, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
 import {
-  DISPUTE_OPTIONS,
   createGame,
-  decideDispute,
+  effortAvailable,
   effortOf,
   resolveQuarter,
   validateDecision,
@@ -19,6 +18,7 @@ import {
   type Step,
   type Verdict,
 } from '../sim/index';
+import { disputeMachine, type DisputeFlowContext, type DisputeFlowEvent, type DisputeFlowOutput, type DisputeStage } from './dispute-machine';
 import { sameDraft, sameSlot, withMove, withoutMove, type MoveSlot } from './draft';
 
 export interface GameFlowInput {
@@ -34,10 +34,10 @@ export interface GameFlowContext {
   draft: Move[];
   /** Earlier drafts of this quarter, newest last: what UNDO steps back through. */
   earlierDrafts: Move[][];
-  /** Why the last SET_MOVE, COMMIT or DECIDE_DISPUTE was refused; null once an event is accepted. */
+  /** Why the last SET_MOVE or COMMIT was refused; null once an event is accepted. (The dispute machine keeps its own.) */
   rejection: string | null;
-  /** The option chosen in the dispute just settled; it belongs to the next quarter's step. */
-  settledDispute: DisputeOption | null;
+  /** The choices made in the dispute sitting just ended; they belong to the next quarter's step. */
+  settledDispute: DisputeOption[] | null;
   /** Every quarter played, in the shape of the model's Step: what a replay stores. */
   steps: Step[];
 }
@@ -50,7 +50,7 @@ export type GameFlowEvent =
   | { type: 'UNDO' }
   | { type: 'COMMIT' }
   | { type: 'NEXT' }
-  | { type: 'DECIDE_DISPUTE'; option: DisputeOption };
+  | DisputeFlowEvent;
 
 export interface GameFlowOutput {
   game: GameState;
@@ -80,10 +80,6 @@ function edited(context: GameFlowContext, draft: Move[]): Partial<GameFlowContex
   return { draft, earlierDrafts: [...context.earlierDrafts, context.draft], rejection: null };
 }
 
-function isDisputeOption(option: unknown): option is DisputeOption {
-  return (DISPUTE_OPTIONS as readonly unknown[]).includes(option);
-}
-
 // ---------------------------------------------------------------------------------------
 
 export const gameMachine = setup({
@@ -93,6 +89,7 @@ export const gameMachine = setup({
     events: {} as GameFlowEvent,
     output: {} as GameFlowOutput,
   },
+  actors: { disputeMachine },
   guards: {
     moveFits: ({ context, event }) => {
       assertEvent(event, 'SET_MOVE');
@@ -102,10 +99,6 @@ export const gameMachine = setup({
     canUndo: ({ context }) => context.earlierDrafts.length > 0,
     gameOver: ({ context }) => context.game.finished,
     disputeOpen: ({ context }) => context.game.dispute?.status === 'open',
-    knownDisputeOption: ({ event }) => {
-      assertEvent(event, 'DECIDE_DISPUTE');
-      return isDisputeOption(event.option);
-    },
   },
   actions: {
     setMove: assign(({ context, event }) => {
@@ -140,18 +133,7 @@ export const gameMachine = setup({
         rejection: null,
       };
     }),
-    settleDispute: assign(({ context, event }) => {
-      assertEvent(event, 'DECIDE_DISPUTE');
-      return {
-        game: decideDispute(context.scenario, context.game, event.option),
-        settledDispute: event.option,
-        rejection: null,
-      };
-    }),
-    rejectDisputeOption: assign(({ event }) => {
-      assertEvent(event, 'DECIDE_DISPUTE');
-      return { rejection: `Unknown dispute option "${String(event.option)}": choose one of ${DISPUTE_OPTIONS.join(', ')}.` };
-    }),
+    forwardToDispute: sendTo('dispute', ({ event }) => event as DisputeFlowEvent),
   },
 }).createMachine({
   id: 'game',
@@ -199,15 +181,25 @@ export const gameMachine = setup({
       },
     },
     // The discontinuation dispute. Entered whenever the model has opened one — by whichever
-    // scenario event (a quarter or a loss streak) — so the flow holds no trigger of its own.
-    // The dispute issue grows this into a child machine (arguments, hearing, investigation)
-    // invoked here, whose done event replaces DECIDE_DISPUTE's transition to planning.
+    // scenario event — so the flow holds no trigger of its own. The sitting is the dispute
+    // machine's; its output (the game after the choices, and the choices) starts the next quarter.
     dispute: {
+      invoke: {
+        id: 'dispute',
+        src: 'disputeMachine',
+        input: ({ context }) => ({ scenario: context.scenario, game: context.game }),
+        onDone: {
+          target: 'quarter.planning',
+          actions: assign(({ event }) => {
+            const output = event.output as DisputeFlowOutput;
+            return { game: output.game, settledDispute: output.choices, rejection: null };
+          }),
+        },
+      },
       on: {
-        DECIDE_DISPUTE: [
-          { guard: 'knownDisputeOption', target: 'quarter.planning', actions: 'settleDispute' },
-          { actions: 'rejectDisputeOption' },
-        ],
+        DISPUTE_NEXT: { actions: 'forwardToDispute' },
+        DISPUTE_BACK: { actions: 'forwardToDispute' },
+        DECIDE_DISPUTE: { actions: 'forwardToDispute' },
       },
     },
     finished: {
@@ -251,7 +243,16 @@ export function isPlanning(snapshot: GameFlowSnapshot): boolean {
 
 /** Effort points still free in the draft (the model's effortOf against the scenario's budget). */
 export function remainingBudget(context: GameFlowContext): number {
-  return context.scenario.effortBudget - effortOf({ moves: context.draft });
+  return effortAvailable(context.scenario, context.game) - effortOf({ moves: context.draft });
+}
+
+/** The dispute sitting's snapshot while the game is in the dispute, else null. */
+export function disputeSitting(snapshot: GameFlowSnapshot): { stage: DisputeStage; context: DisputeFlowContext } | null {
+  const child = snapshot.children.dispute;
+  if (!child) return null;
+  const sitting = child.getSnapshot();
+  const stage = (['marketingCase', 'salesCase', 'findings', 'options', 'consequences'] as const).find((s) => sitting.matches(s));
+  return stage ? { stage, context: sitting.context } : null;
 }
 
 export function canUndo(context: GameFlowContext): boolean {

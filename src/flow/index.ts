@@ -2,3 +2,4 @@
 // read-only helpers a scene uses to draw from a snapshot.
 export * from './game-machine';
 export { cleanMove, sameSlot, withMove, withoutMove, type MoveSlot } from './draft';
+export * from './dispute-machine';

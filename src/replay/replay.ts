@@ -14,7 +14,8 @@ import {
   type Step,
 } from '../sim/index';
 
-export const REPLAY_FORMAT = 'marketing-and-sales/replay@1';
+// Format 2: a step's dispute is the list of choices made before it (format 1 had one option of two).
+export const REPLAY_FORMAT = 'marketing-and-sales/replay@2';
 
 const moveSchema = z.strictObject({
   kind: z.enum(MOVE_KINDS),
@@ -24,7 +25,7 @@ const moveSchema = z.strictObject({
 });
 
 const stepSchema = z.strictObject({
-  dispute: z.enum(DISPUTE_OPTIONS).optional(),
+  dispute: z.array(z.enum(DISPUTE_OPTIONS)).min(1).max(3).optional(),
   moves: z.array(moveSchema).max(200),
 });
 
@@ -51,7 +52,7 @@ export function makeReplay(scenario: Scenario, seed: number, decisions: readonly
     scenarioId: scenario.id,
     scenarioHash: scenarioHash(scenario),
     seed,
-    decisions: decisions.map((step) => (step.dispute === undefined ? { moves: step.moves } : { dispute: step.dispute, moves: step.moves })),
+    decisions: decisions.map((step) => (step.dispute === undefined ? { moves: step.moves } : { dispute: [...step.dispute], moves: step.moves })),
   };
 }
 

@@ -185,6 +185,12 @@ const eventTriggerSchema = z.union([
       quarters: quarterSchema().describe('Quarters in a row the line must lose money for the event to fire; not more than the game has.'),
     }).describe('Fire once a product line has lost money for a number of quarters in a row.'),
   }),
+  mapping({
+    accountRevenueShare: mapping({
+      account: id().describe('Id of the account to watch.'),
+      share: ratio().describe('Share of the firm’s revenue in a quarter (0–1) the account must exceed for the event to fire.'),
+    }).describe('Fire once an account buys more than a share of the firm’s revenue in a quarter.'),
+  }),
 ]);
 
 const eventEffectSchema = z.discriminatedUnion('type', [
@@ -213,17 +219,30 @@ const eventEffectSchema = z.discriminatedUnion('type', [
 const eventSchema = mapping({
   id: id().describe('Unique id of the event.'),
   title: title().describe('Headline shown to the player.'),
-  trigger: expecting(eventTriggerSchema, 'either "quarter: N" or "productLossQuarters: { product, quarters }"').describe(
-    'When the event fires: at a quarter, or once a product line has lost money for some quarters in a row.',
+  trigger: expecting(eventTriggerSchema, 'one of "quarter: N", "productLossQuarters: { product, quarters }" or "accountRevenueShare: { account, share }"').describe(
+    'When the event fires: at a quarter, once a product line has lost money for some quarters in a row, or once an account buys more than a share of the revenue.',
   ),
   effects: listOf(eventEffectSchema, LIMITS.effects, 'effects').describe('What happens when the event fires, in order.'),
 });
 
+const leaderSchema = (side: string, wants: string) =>
+  mapping({
+    name: title().describe(`Name of ${side}’s leader.`),
+    role: title().describe(`Their job title, e.g. "Head of ${side === 'marketing' ? 'Marketing' : 'Sales'}".`),
+    argument: text().describe(`${side === 'marketing' ? 'Marketing' : 'Sales'}’ case for ${wants}, in the leader’s own words.`),
+    reactions: mapping({
+      prevailed: text().describe(`What they say when the firm does as they argued (${wants}).`),
+      compromise: text().describe('What they say when the firm reprices or phases the line out.'),
+      heard: text().describe('What they say when overruled after a joint meeting heard their case.'),
+      overruled: text().describe('What they say when overruled without a hearing.'),
+    }).describe('How the leader reacts to each outcome, in character; the reaction shows whether they were heard.'),
+  });
+
 const disputeSchema = mapping({
   product: id().describe('Id of the product line marketing wants to discontinue.'),
   account: id().describe('Id of the account sales says the product anchors; it must buy the product.'),
-  marketingArgument: text().describe('Marketing’s case, in its own words.'),
-  salesArgument: text().describe('Sales’ case, in its own words.'),
+  marketing: leaderSchema('marketing', 'discontinuing the line').describe('Marketing’s leader, who argues to discontinue the line.'),
+  sales: leaderSchema('sales', 'keeping the line').describe('Sales’ leader, who argues to keep the line for the account.'),
   anchor: anchorRangeSchema.describe(
     'Range of the account’s hidden anchor strength on the product, drawn per seed; overrides the purchase’s range.',
   ),

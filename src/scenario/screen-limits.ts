@@ -15,8 +15,9 @@ export const SCREEN_LIMITS = [
   { field: 'accounts[].name', screen: 'account table column', max: 24 },
   { field: 'events[].title', screen: 'event banner, one line', max: 60 },
   { field: 'events[].effects[].text', screen: 'news card, three lines', max: 210 },
-  { field: 'dispute.marketingArgument', screen: 'dispute screen, one half each side', max: 420 },
-  { field: 'dispute.salesArgument', screen: 'dispute screen, one half each side', max: 420 },
+  { field: 'dispute.marketing.argument', screen: 'dispute screen, one half each side', max: 420 },
+  { field: 'dispute.sales.argument', screen: 'dispute screen, one half each side', max: 420 },
+  { field: 'dispute.*.reactions.*', screen: 'dispute outcome and debrief, three lines each', max: 210 },
   { field: 'debrief[]', screen: 'debrief, four lines each', max: 280 },
 ].map((l) => ({ ...l, severity: 'warning' as 'error' | 'warning' }));
 

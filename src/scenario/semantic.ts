@@ -57,7 +57,7 @@ export function semanticIssues(scenario: Scenario): PathIssue[] {
       if (trigger.quarter > scenario.quarters) {
         report(['events', i, 'trigger', 'quarter'], `expected a quarter from 1 to ${scenario.quarters} (the game's length), found ${trigger.quarter}`);
       }
-    } else {
+    } else if ('productLossQuarters' in trigger) {
       const path = ['events', i, 'trigger', 'productLossQuarters'] as const;
       reference([...path, 'product'], trigger.productLossQuarters.product, products, 'product', 'products');
       if (trigger.productLossQuarters.quarters > scenario.quarters) {
@@ -66,6 +66,8 @@ export function semanticIssues(scenario: Scenario): PathIssue[] {
           `expected at most ${scenario.quarters} quarters (the game's length), found ${trigger.productLossQuarters.quarters}; the event could never fire`,
         );
       }
+    } else {
+      reference(['events', i, 'trigger', 'accountRevenueShare', 'account'], trigger.accountRevenueShare.account, accounts, 'account', 'accounts');
     }
     event.effects.forEach((effect, j) => {
       const path = ['events', i, 'effects', j] as const;

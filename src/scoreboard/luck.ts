@@ -6,9 +6,10 @@
 //  - Quarter by quarter the group's own moves for that quarter are played, in order. A move that
 //    is not legal in that quarter's state on the other seed is dropped, and its effort points are
 //    not re-spent elsewhere: re-spending them would be a decision the group never made.
-//  - When the dispute opens (on another seed it may open in another quarter), it is settled the
-//    way the group settled it; a group whose own game never reached the dispute keeps the line,
-//    the status quo.
+//  - When the dispute opens (on another seed it may open in another quarter), the group's choices
+//    are made in the same order (a meeting, an investigation, the decision); a choice that is not
+//    open there (too late to phase out, say) becomes keeping the line, the status quo, as it does
+//    for a group whose own game never reached the dispute.
 //
 // Common random numbers (the model draws the same luck whatever is decided) make the comparison
 // fair: on each seed every group faces exactly the same draws.
@@ -16,6 +17,7 @@ import {
   createGame,
   decideDispute,
   resolveValidQuarter,
+  validateDisputeOption,
   validateDecision,
   validateMove,
   type DisputeOption,
@@ -29,7 +31,7 @@ import { compareResults } from './verify';
 export const LUCK_SEED_COUNT = 100;
 
 export const TRANSPLANT_RULE =
-  "On each other seed the group's moves are played quarter by quarter; a move that no longer fits (its product line discontinued, its account lost or never won on that seed) is dropped and its points are not re-spent. The dispute, whenever it opens, is settled as the group settled it (kept, if the group never reached it).";
+  "On each other seed the group's moves are played quarter by quarter; a move that no longer fits (its product line discontinued, its account lost or never won on that seed) is dropped and its points are not re-spent. The dispute, whenever it opens, gets the group's choices in the same order; a choice not open there, or a dispute the group never reached, keeps the line.";
 
 /** The seeds a heat is compared on: the `count` seeds after its own, wrapping below 2^31. */
 export function otherSeeds(heatSeed: number, count = LUCK_SEED_COUNT): number[] {
@@ -49,12 +51,21 @@ export interface TransplantedGame {
 
 /** Plays a group's decisions on another seed by TRANSPLANT_RULE. */
 export function transplant(scenario: Scenario, seed: number, decisions: readonly Step[]): TransplantedGame {
-  let option: DisputeOption = 'keep';
-  for (const step of decisions) if (step.dispute !== undefined) option = step.dispute;
+  const rounds: DisputeOption[][] = [];
+  for (const step of decisions) if (step.dispute !== undefined) rounds.push(step.dispute);
+  let round = 0;
   let state = createGame(scenario, seed);
   let dropped = 0;
   for (let q = 0; !state.finished; q++) {
-    if (state.dispute?.status === 'open') state = decideDispute(scenario, state, option);
+    if (state.dispute?.status === 'open') {
+      const choices = rounds[round++] ?? ['keep'];
+      for (const option of choices) {
+        if (state.dispute?.status !== 'open') break;
+        state = validateDisputeOption(scenario, state, option).ok ? decideDispute(scenario, state, option) : decideDispute(scenario, state, 'keep');
+      }
+      // A round that ended on a meeting (its decision not open here) still has to settle.
+      if (state.dispute?.status === 'open') state = decideDispute(scenario, state, 'keep');
+    }
     const planned = decisions[q]?.moves ?? [];
     const moves: Move[] = [];
     for (const move of planned) {

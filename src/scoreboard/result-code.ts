@@ -32,7 +32,8 @@ import {
   valuesToBytes,
 } from './codec';
 
-export const RESULT_CODE_VERSION = 1;
+// Version 2: a step carries the list of dispute choices before it (version 1 carried one of two options).
+export const RESULT_CODE_VERSION = 2;
 export const RESULT_CODE_PREFIX = `MSR${RESULT_CODE_VERSION}-`;
 
 /**
@@ -59,7 +60,10 @@ export const FORMAT1_MOVE_KINDS: readonly MoveKind[] = FORMAT1_MOVES.map((m) => 
 const KIND_RADIX = 16;
 const INLINE_POINTS = 7;
 if (FORMAT1_MOVES.length > KIND_RADIX) throw new Error('result code format 1 numbers at most 16 move kinds');
-export const FORMAT1_DISPUTE_OPTIONS: readonly DisputeOption[] = ['discontinue', 'keep'];
+/** Dispute options as format 2 numbers them; frozen and append-only like the move kinds. */
+export const FORMAT2_DISPUTE_OPTIONS: readonly DisputeOption[] = ['discontinue', 'keep', 'reprice', 'phase-out', 'investigate', 'joint-meeting'];
+/** A step makes at most this many dispute choices (a meeting, then a decision or an investigation). */
+const MAX_DISPUTE_CHOICES = 3;
 
 /** Group names: 1 to 60 characters once trimmed (the screen shows them large on a projector). */
 export const MAX_GROUP_CHARS = 60;
@@ -89,7 +93,7 @@ export interface CodedMove {
 }
 
 export interface CodedStep {
-  dispute?: DisputeOption;
+  dispute?: DisputeOption[];
   moves: CodedMove[];
 }
 
@@ -191,9 +195,14 @@ export function encodeResultCode(payload: ResultCodePayload): string {
     const hasDispute = step.dispute !== undefined;
     body.varint((repeat ? 0 : step.moves.length) * 4 + (repeat ? 2 : 0) + (hasDispute ? 1 : 0));
     if (hasDispute) {
-      const option = FORMAT1_DISPUTE_OPTIONS.indexOf(step.dispute!);
-      if (option < 0) throw new ResultCodeError('malformed', `dispute option "${step.dispute}" has no number in result code format 1`);
-      body.varint(option);
+      const choices = step.dispute!;
+      if (choices.length < 1 || choices.length > MAX_DISPUTE_CHOICES) throw new ResultCodeError('malformed', `a step makes 1 to ${MAX_DISPUTE_CHOICES} dispute choices`);
+      body.varint(choices.length);
+      for (const choice of choices) {
+        const option = FORMAT2_DISPUTE_OPTIONS.indexOf(choice);
+        if (option < 0) throw new ResultCodeError('malformed', `dispute option "${choice}" has no number in result code format 2`);
+        body.varint(option);
+      }
     }
     if (!repeat) {
       for (const move of step.moves) {
@@ -252,7 +261,7 @@ export function makeResultCode(scenario: Scenario, replay: Replay, group: string
         if (m.price !== undefined) move.price = m.price;
         return move;
       });
-      return step.dispute === undefined ? { moves } : { dispute: step.dispute, moves };
+      return step.dispute === undefined ? { moves } : { dispute: [...step.dispute], moves };
     }),
   });
 }
@@ -346,9 +355,14 @@ function parseBody(body: Uint8Array): ResultCodePayload {
     const count = Math.floor(head / 4);
     const step: CodedStep = { moves: [] };
     if (hasDispute) {
-      const option = FORMAT1_DISPUTE_OPTIONS[r.varint()];
-      if (option === undefined) throw new MalformedError(`step ${s + 1} settles the dispute in an unknown way`);
-      step.dispute = option;
+      const count = r.varint();
+      if (count < 1 || count > MAX_DISPUTE_CHOICES) throw new MalformedError(`step ${s + 1} makes ${count} dispute choices (1 to ${MAX_DISPUTE_CHOICES})`);
+      step.dispute = [];
+      for (let c = 0; c < count; c++) {
+        const option = FORMAT2_DISPUTE_OPTIONS[r.varint()];
+        if (option === undefined) throw new MalformedError(`step ${s + 1} settles the dispute in an unknown way`);
+        step.dispute.push(option);
+      }
     }
     if (repeat) {
       if (previous === null || previous.length === 0 || count !== 0) throw new MalformedError(`step ${s + 1} repeats a step that is not there`);
@@ -394,7 +408,7 @@ export function payloadReplay(scenario: Scenario, payload: ResultCodePayload): R
         if (m.price !== undefined) move.price = m.price;
         return move;
       });
-      return step.dispute === undefined ? { moves } : { dispute: step.dispute, moves };
+      return step.dispute === undefined ? { moves } : { dispute: [...step.dispute], moves };
     }),
   };
 }
@@ -407,4 +421,4 @@ export function payloadFits(scenario: Scenario, payload: ResultCodePayload): boo
 // The model's lists must all have format-1 numbers; checked when the module loads so a new move
 // kind fails loudly in every test rather than producing codes that cannot be read back.
 for (const kind of MOVE_KINDS) if (!FORMAT1_MOVE_KINDS.includes(kind)) throw new Error(`result code format 1 has no number for move "${kind}": append it to FORMAT1_MOVE_KINDS`);
-for (const option of DISPUTE_OPTIONS) if (!FORMAT1_DISPUTE_OPTIONS.includes(option)) throw new Error(`result code format 1 has no number for dispute option "${option}": append it to FORMAT1_DISPUTE_OPTIONS`);
+for (const option of DISPUTE_OPTIONS) if (!FORMAT2_DISPUTE_OPTIONS.includes(option)) throw new Error(`result code format 2 has no number for dispute option "${option}": append it to FORMAT2_DISPUTE_OPTIONS`);

@@ -2,8 +2,20 @@
 export * from './types';
 export * from './moves';
 export { createGame } from './init';
-export { resolveQuarter, resolveValidQuarter, decideDispute, InvalidDecisionError, RESOLUTION_ORDER } from './resolve';
-export { validateDecision, validateDisputeOption, validateMove, effortOf, type Verdict } from './validate';
+export { resolveQuarter, resolveValidQuarter, InvalidDecisionError, RESOLUTION_ORDER } from './resolve';
+export { validateDecision, validateMove, effortAvailable, effortOf, type Verdict } from './validate';
+export {
+  DISPUTE_OPTION_INFO,
+  SIDE_WANTS,
+  availableDisputeOptions,
+  decideDispute,
+  disputeEffort,
+  isFinalOption,
+  moraleFactors,
+  reactionOf,
+  validateDisputeOption,
+  type Side,
+} from './dispute';
 export { scoreCard, portfolioHealth } from './score';
 export { canonicalJson, hashString, hashValue } from './hash';
 export { playBot, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';

@@ -60,14 +60,49 @@ export const DISCOUNT_EXPECTATION_CARRYOVER = 0.6;
 export const DISCOUNT_HOLDBACK = 1.2;
 
 /** Churn multiplier per unit of lost anchor (a discontinued product the account was anchored on). */
-export const ANCHOR_CHURN = 0.7;
+export const ANCHOR_CHURN = 0.9;
 /** A relationship protects against anchor churn by this share of its level. */
 export const ANCHOR_RELATIONSHIP_SHIELD = 0.5;
 /** Quarters after a discontinuation during which anchor churn applies. */
 export const ANCHOR_CHURN_QUARTERS = 3;
 
+// ----- The discontinuation dispute (src/sim/dispute.ts applies these).
 /** Collaboration lost when one side's case is overruled without a hearing. */
 export const OVERRULE_COLLABORATION_COST = 0.08;
+/** Collaboration lost by a compromise (reprice, phase-out) reached without a hearing: each side gave something up. */
+export const COMPROMISE_COLLABORATION_COST = 0.03;
+/** Collaboration gained by a joint meeting that hears both sides before the decision. */
+export const JOINT_MEETING_COLLABORATION = 0.03;
+/** Effort points of the quarter a joint meeting takes (joint effort). */
+export const JOINT_MEETING_EFFORT = 2;
+/**
+ * Sales effort points an investigation takes in its quarter. They are spent with the account,
+ * asking how it uses the line, so they count as relationship calls on it as well.
+ */
+export const INVESTIGATION_EFFORT = 2;
+/** An investigation's estimate of the anchor is off by up to ± this much (uniform). */
+export const INVESTIGATION_NOISE = 0.1;
+/** Sales effort points the migration plan takes in each of the two phase-out quarters. */
+export const MIGRATION_EFFORT = 2;
+/** Share of the anchor a migration plan defuses: the account is moved to another line before the old one stops. */
+export const MIGRATION_RELIEF = 0.7;
+/** Repricing raises the line's price by this share (capped at the highest price allowed). */
+export const REPRICE_SHARE = 0.25;
+/** Satisfaction the anchored account loses per unit of anchor, by outcome: a dropped line hurts most. */
+export const DISCONTINUE_SATISFACTION_HIT = 0.3;
+export const REPRICE_SATISFACTION_HIT = 0.15;
+/**
+ * A price rise on the line an account is anchored on strains it like a discontinuation at this
+ * share of the anchor, for ANCHOR_CHURN_QUARTERS: the more it depends on the line, the more a
+ * higher price pushes it to look elsewhere.
+ */
+export const REPRICE_STRAIN = 0.5;
+/** Morale before the dispute, and after each way a side can take its outcome (Lind & Tyler: a fair hearing softens a loss). */
+export const MORALE_NEUTRAL = 0.6;
+export const MORALE_AFTER = { prevailed: 0.85, compromise: 0.55, heard: 0.45, overruled: 0.2 } as const;
+/** For this many quarters from the decision, each side's moves work at 1 + MORALE_EFFECT × (morale − neutral) of their effort. */
+export const MORALE_QUARTERS = 2;
+export const MORALE_EFFECT = 0.5;
 
 /** Score components are clamped to this range (points). */
 export const SCORE_MIN = -100;

@@ -4,18 +4,27 @@
 import type { Bot } from './bots/strategies';
 import { createGame } from './init';
 import { stream, type Prng } from './random';
-import { decideDispute, resolveQuarter } from './resolve';
+import { decideDispute, isFinalOption } from './dispute';
+import { resolveQuarter } from './resolve';
 import type { DisputeOption, GameState, Move, Scenario } from './types';
 
-/** One quarter as played: the dispute settled before it (if one was open), then its moves. */
+/**
+ * One quarter as played: the choices made on the dispute before it (when one was open: a joint
+ * meeting, then a decision or an investigation), then its moves.
+ */
 export interface Step {
-  dispute?: DisputeOption;
+  dispute?: DisputeOption[];
   moves: Move[];
 }
 
 export interface PlayOptions {
-  /** Forces the bot's choice when the dispute opens. */
+  /** Forces the bot's first choice when the dispute opens; after an investigation or a meeting the bot decides. */
   disputeOption?: DisputeOption;
+}
+
+/** A dispute step ends with a decision or an investigation; a joint meeting comes before either. */
+function endsStep(option: DisputeOption): boolean {
+  return option === 'investigate' || isFinalOption(option);
 }
 
 export interface PlayedGame {
@@ -33,8 +42,16 @@ export function playBot(scenario: Scenario, seed: number, bot: Bot, options: Pla
   while (!state.finished) {
     const step: Step = { moves: [] };
     if (state.dispute?.status === 'open') {
-      step.dispute = options.disputeOption ?? bot.settleDispute(scenario, state, rng);
-      state = decideDispute(scenario, state, step.dispute);
+      const choices: DisputeOption[] = [];
+      let forced = state.dispute.choices.length === 0 ? options.disputeOption : undefined;
+      for (;;) {
+        const option = forced ?? bot.settleDispute(scenario, state, rng);
+        forced = undefined;
+        choices.push(option);
+        state = decideDispute(scenario, state, option);
+        if (endsStep(option)) break;
+      }
+      step.dispute = choices;
     }
     step.moves = bot.decide(scenario, state, rng).moves;
     state = resolveQuarter(scenario, state, step);
@@ -57,7 +74,16 @@ export function playSteps(scenario: Scenario, seed: number, steps: readonly Step
       );
     }
     try {
-      if (step.dispute !== undefined) state = decideDispute(scenario, state, step.dispute);
+      if (step.dispute !== undefined) {
+        const choices = step.dispute;
+        if (choices.length === 0) throw new ReplayMismatchError('the step settles the dispute with no choice');
+        choices.forEach((option, k) => {
+          if (endsStep(option) !== (k === choices.length - 1)) {
+            throw new ReplayMismatchError(`dispute choice ${k + 1} ("${option}"): only the last choice of a quarter may decide or investigate, and it must`);
+          }
+          state = decideDispute(scenario, state, option);
+        });
+      }
       state = resolveQuarter(scenario, state, { moves: step.moves });
     } catch (error) {
       throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`);

@@ -8,12 +8,12 @@ import {
   CLOSING_SATISFACTION_COST,
   DISCOUNT_EXPECTATION_CARRYOVER,
   FIXED_COST_FLOOR,
+  INVESTIGATION_EFFORT,
   INSIGHT_BOOST,
   NEW_ACCOUNT_MAX_ANCHOR,
   NEW_ACCOUNT_SECOND_LINE_SHARE,
   NEW_ACCOUNT_RELATIONSHIP,
   NEW_ACCOUNT_SATISFACTION,
-  OVERRULE_COLLABORATION_COST,
   PROMOTION_ELASTICITY,
   QUALITY_EROSION,
   adbudg,
@@ -36,9 +36,10 @@ import {
   goodwillQualityFactor,
   relationshipVolumeFactor,
 } from './model';
-import { MOVE_INFO } from './moves';
+import { afterQuarter, disputeEffort, moraleFactors, openDispute, repriceStrain } from './dispute';
 import { scoreCard } from './score';
 import type {
+  AccountLoss,
   AccountState,
   Decision,
   DisputeOption,
@@ -49,7 +50,9 @@ import type {
   QuarterRecord,
   Scenario,
 } from './types';
-import { validateDecision, validateDisputeOption } from './validate';
+import { InvalidDecisionError, validateDecision } from './validate';
+
+export { InvalidDecisionError };
 
 /** The order in which a quarter resolves. The debrief and the docs quote it. */
 export const RESOLUTION_ORDER = [
@@ -202,7 +205,14 @@ const tally: Tally = {
  * as one big function the optimizing compiler took most of a second per attempt on this machine,
  * and the benchmark ran unoptimized code meanwhile.
  */
-function tallyMoves(productIds: readonly string[], products: ProductState[], accounts: readonly AccountState[], moves: readonly Move[]): Tally {
+function tallyMoves(
+  productIds: readonly string[],
+  products: ProductState[],
+  accounts: readonly AccountState[],
+  moves: readonly Move[],
+  marketingMorale: number,
+  salesMorale: number,
+): Tally {
   const t = tally;
   const nProducts = products.length;
   const nAccounts = accounts.length;
@@ -218,46 +228,45 @@ function tallyMoves(productIds: readonly string[], products: ProductState[], acc
     const move = moves[m]!;
     // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
     const kind = move.kind;
-    const points = move.points;
+    const spent = move.points;
     const target = move.target;
+    // The effort spent is tallied as planned; what it achieves depends on the side's morale.
+    if (MARKETING_KIND[kind] === true) t.effortMarketing += spent;
+    else if (kind === 'alignment') t.effortJoint += spent;
+    else t.effortSales += spent;
+    const points = MARKETING_KIND[kind] === true ? spent * marketingMorale : kind === 'alignment' ? spent : spent * salesMorale;
     if (kind === 'campaign' || kind === 'improve' || kind === 'price') {
-      t.effortMarketing += points;
       const i = indexOf(productIds, target ?? '');
       if (kind === 'campaign') t.campaign[i]! += points;
       else if (kind === 'improve') t.improve[i]! += points;
       else if (i >= 0 && products[i]!.active) products[i]!.price = move.price!;
     } else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') {
-      t.effortSales += points;
       let j = 0;
       while (j < nAccounts && accounts[j]!.id !== target) j++;
       if (kind === 'service') t.serviceCalls[j]! += points;
       else if (kind === 'relationship') t.relationshipCalls[j]! += points;
       else t.referralAsks[j]! += points;
     } else if (kind === 'research') {
-      t.effortMarketing += points;
       t.research += points;
     } else if (kind === 'brand') {
-      t.effortMarketing += points;
       t.brand += points;
     } else if (kind === 'portfolio-review') {
-      t.effortMarketing += points;
       t.review += points;
     } else if (kind === 'prospecting') {
-      t.effortSales += points;
       t.prospecting += points;
     } else if (kind === 'closing') {
-      t.effortSales += points;
       t.closing += points;
     } else if (kind === 'discounting') {
-      t.effortSales += points;
       t.discounting += points;
     } else {
-      t.effortJoint += points;
       t.alignment += points;
     }
   }
   return t;
 }
+
+/** Which move kinds are marketing's (an object lookup: cheaper than a string comparison chain). */
+const MARKETING_KIND: Partial<Record<string, true>> = { campaign: true, research: true, improve: true, price: true, brand: true, 'portfolio-review': true };
 
 /** What a quarter's sales need to know about each line, worked out once per quarter. */
 interface Sales {
@@ -266,6 +275,8 @@ interface Sales {
   closingPull: number;
   products: readonly ProductState[];
   ledgers: ProductLedger[];
+  /** Revenue of the account `sell` booked last (an out-parameter: no object per call). */
+  lastRevenue: number;
 }
 
 /**
@@ -278,6 +289,7 @@ function sell(sales: Sales, account: AccountState): number {
   const owed = account.pulledForward;
   const relationshipFactor = relationshipVolumeFactor(account.relationship);
   let margin = 0;
+  let sold = 0;
   const buys = account.buys;
   for (let b = 0; b < buys.length; b++) {
     const buy = buys[b]!;
@@ -293,7 +305,9 @@ function sell(sales: Sales, account: AccountState): number {
     ledger.revenue += revenue;
     ledger.variableCost += variableCost;
     margin += revenue - variableCost;
+    sold += revenue;
   }
+  sales.lastRevenue = sold;
   return margin;
 }
 
@@ -365,6 +379,7 @@ function serveAccounts(
   newAccounts: AccountState[],
   accounts: AccountState[],
   lostAccounts: string[],
+  book: { accountRevenue: number[]; accountRelationship: number[]; losses: AccountLoss[] },
 ): typeof served {
   const params = scenario.model;
   const tunings = scenario.moves;
@@ -373,16 +388,25 @@ function serveAccounts(
   const nAccounts = state.accounts.length;
   const churnDraws = state.luck.churn[q - 1]!;
   const prospectsAfter = state.prospectsLeft - won;
+  const revenueBefore = state.history.length > 0 ? state.history[state.history.length - 1]!.accountRevenue : null;
+  const { accountRevenue, accountRelationship, losses } = book;
   let referral = 0;
   let customerEquity = 0;
   let activeAccounts = 0;
+  // A repriced line strains the dispute's account as a partial loss of its anchor.
+  const strain = repriceStrain(state.dispute, q);
+  const strained = strain > 0 ? state.dispute!.account : null;
+  const strainedLine = strain > 0 ? compile(scenario).disputeProduct : -1;
   for (let j = 0; j < nAccounts; j++) {
     const a = state.accounts[j]!;
+    accountRevenue[j] = 0;
+    accountRelationship[j] = a.relationship;
     if (!a.active) continue;
     const relationship = fix(nextRelationship(a.relationship, params.relationshipCarryover, adbudg(t.relationshipCalls[j]!, tunings.relationship.response)));
     let qualitySum = 0;
     let qualityCount = 0;
     let lostAnchor = 0;
+    let anchorLine = -1;
     const buys = a.buys;
     for (let b = 0; b < buys.length; b++) {
       const buy = buys[b]!;
@@ -391,8 +415,15 @@ function serveAccounts(
         qualitySum += state.products[buy.line]!.quality;
         qualityCount += 1;
       } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
-        lostAnchor = Math.max(lostAnchor, buy.anchor);
+        if (buy.anchor > lostAnchor) {
+          lostAnchor = buy.anchor;
+          anchorLine = buy.line;
+        }
       }
+    }
+    if (a.id === strained && strain > lostAnchor) {
+      lostAnchor = strain;
+      anchorLine = strainedLine;
     }
     const quality = qualityCount > 0 ? qualitySum / qualityCount : 0;
     const satisfaction = fix(
@@ -407,8 +438,18 @@ function serveAccounts(
     accounts[j] = next;
     next.relationship = relationship;
     next.satisfaction = satisfaction;
+    accountRelationship[j] = relationship;
     if (churnDraws[j]! < churn || qualityCount === 0) {
       lostAccounts.push(a.id);
+      losses.push({
+        account: a.id,
+        ordinaryChurn: fix(ordinaryChurn),
+        // With no line left to buy, the account goes for certain: all of that is the lost lines' doing.
+        anchorChurn: fix(qualityCount === 0 ? 1 - ordinaryChurn : churn - ordinaryChurn),
+        anchorProduct: anchorLine >= 0 ? products[anchorLine]!.id : null,
+        revenueBefore: revenueBefore?.[j] ?? 0,
+        products: buys.map((b) => b.product),
+      });
       next.active = false;
       next.lostInQuarter = q;
       next.pulledForward = 0;
@@ -423,6 +464,7 @@ function serveAccounts(
       scenario.market.prospects,
     );
     customerEquity += lifetimeValue(sell(sales, next), 1 - ordinaryChurn, params.discountRate);
+    accountRevenue[j] = sales.lastRevenue;
     next.pulledForward = pulledForward;
     activeAccounts += 1;
   }
@@ -430,6 +472,8 @@ function serveAccounts(
     const account = newAccounts[k]!;
     const retention = 1 - churnProbability(params.baseChurn, account.relationship, account.satisfaction);
     customerEquity += lifetimeValue(sell(sales, account), retention, params.discountRate);
+    accountRevenue[accounts.length] = sales.lastRevenue;
+    accountRelationship[accounts.length] = account.relationship;
     account.pulledForward = pulledForward;
     accounts.push(account);
     activeAccounts += 1;
@@ -441,7 +485,15 @@ function serveAccounts(
 }
 
 /** Fires the scenario's events due this quarter and applies their effects. */
-function runEvents(scenario: Scenario, state: GameState, products: readonly ProductState[], cashBefore: number) {
+function runEvents(
+  scenario: Scenario,
+  state: GameState,
+  products: readonly ProductState[],
+  accounts: readonly AccountState[],
+  accountRevenue: readonly number[],
+  revenue: number,
+  cashBefore: number,
+) {
   const { productIndex } = compile(scenario);
   const q = state.quarter;
   let cash = cashBefore;
@@ -455,9 +507,12 @@ function runEvents(scenario: Scenario, state: GameState, products: readonly Prod
     const trigger = event.trigger;
     let fires = false;
     if ('quarter' in trigger) fires = trigger.quarter === q;
-    else {
+    else if ('productLossQuarters' in trigger) {
       const i = productIndex.get(trigger.productLossQuarters.product);
       fires = i !== undefined && products[i]!.active && products[i]!.lossStreak >= trigger.productLossQuarters.quarters;
+    } else {
+      const j = accounts.findIndex((a) => a.id === trigger.accountRevenueShare.account);
+      fires = j >= 0 && revenue > 0 && accountRevenue[j]! > trigger.accountRevenueShare.share * revenue;
     }
     // An event whose only effect is to open the dispute stays silent once the dispute cannot open.
     if (fires && event.effects.every((e) => e.type === 'dispute') && !disputeCanOpen(scenario, products, dispute, q)) fires = false;
@@ -479,9 +534,7 @@ function runEvents(scenario: Scenario, state: GameState, products: readonly Prod
           break;
         case 'dispute': {
           const spec = scenario.dispute;
-          if (spec && disputeCanOpen(scenario, products, dispute, q)) {
-            dispute = { product: spec.product, account: spec.account, openedInQuarter: q, status: 'open', option: null };
-          }
+          if (spec && disputeCanOpen(scenario, products, dispute, q)) dispute = openDispute(scenario, accounts, q);
           break;
         }
       }
@@ -490,7 +543,6 @@ function runEvents(scenario: Scenario, state: GameState, products: readonly Prod
   return { collaboration, segments, dispute, firedEvents, eventTitles, cash };
 }
 
-export class InvalidDecisionError extends Error {}
 
 export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
   const verdict = validateDecision(scenario, state, decision);
@@ -511,8 +563,14 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   // copied lines (only active lines take a new price).
   const products: ProductState[] = new Array<ProductState>(nProducts);
   for (let i = 0; i < nProducts; i++) products[i] = copyProduct(state.products[i]!);
-  const t = tallyMoves(productIds, products, state.accounts, decision.moves);
+  const morale = moraleFactors(state);
+  const t = tallyMoves(productIds, products, state.accounts, decision.moves, morale.marketing, morale.sales);
   const { research, brand, review, prospecting, closing, discounting, alignment } = t;
+  // An investigation's visits to the account are relationship calls on it too.
+  if (state.dispute !== null && state.dispute.investigation?.quarter === q) {
+    const j = state.accounts.findIndex((a) => a.id === state.dispute!.account);
+    if (j >= 0) t.relationshipCalls[j]! += INVESTIGATION_EFFORT * morale.sales;
+  }
 
   // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
   // discrete time): this quarter's leads and sales see the goodwill and quality the quarter
@@ -582,11 +640,12 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     const p = products[i]!;
     ledgers[i] = { product: p.id, units: 0, revenue: 0, variableCost: 0, fixedCost: p.active ? p.fixedCost : 0, profit: 0 };
   }
-  const sales: Sales = { unitsFactor, unitPrice, closingPull, products, ledgers };
+  const sales: Sales = { unitsFactor, unitPrice, closingPull, products, ledgers, lastRevenue: 0 };
   const lostAccounts: string[] = [];
   const pulledForward = fix(closingPull);
   const accounts: AccountState[] = state.accounts.slice();
-  const served = serveAccounts(scenario, state, products, t, sales, won, pulledForward, newAccounts, accounts, lostAccounts);
+  const book = { accountRevenue: new Array<number>(state.accounts.length + newAccounts.length), accountRelationship: new Array<number>(state.accounts.length + newAccounts.length), losses: [] as AccountLoss[] };
+  const served = serveAccounts(scenario, state, products, t, sales, won, pulledForward, newAccounts, accounts, lostAccounts, book);
   const customerEquity = served.customerEquity;
   const activeAccounts = served.activeAccounts;
   const referral = served.referral;
@@ -608,11 +667,15 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   }
   let cash = state.cash + revenue - costs;
 
-  // ----- 9. Events.
-  const events = runEvents(scenario, state, products, cash);
+  // ----- 9. Events, after what the dispute schedules (findings in; a phased-out line stops).
+  const before = state.dispute === null ? null : afterQuarter(state.dispute, q, products, accounts);
+  const events = runEvents(scenario, { ...state, dispute: before }, products, accounts, book.accountRevenue, revenue, cash);
   let collaboration = events.collaboration;
   const { segments, dispute, firedEvents, eventTitles } = events;
   cash = events.cash;
+  const reserved = disputeEffort(state);
+  const disputeChoices: DisputeOption[] = [];
+  if (state.dispute !== null) for (const c of state.dispute.choices) if (c.quarter === q) disputeChoices.push(c.option);
 
   // ----- 10. Collaboration drifts down without joint work; alignment meetings raise it.
   collaboration = fix(nextCollaboration(collaboration, params.collaborationDrift, adbudg(alignment, tunings.alignment.response)));
@@ -620,8 +683,8 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   const record: QuarterRecord = {
     quarter: q,
     effortMarketing: t.effortMarketing,
-    effortSales: t.effortSales,
-    effortJoint: t.effortJoint,
+    effortSales: t.effortSales + reserved.sales,
+    effortJoint: t.effortJoint + reserved.joint,
     revenue,
     costs,
     profit: revenue - costs,
@@ -633,7 +696,11 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     customerEquity,
     collaboration,
     products: ledgers,
+    accountRevenue: book.accountRevenue,
+    accountRelationship: book.accountRelationship,
+    losses: book.losses,
     events: eventTitles,
+    disputeChoices,
     score: { profit: 0, revenue: 0, customerEquity: 0, portfolioHealth: 0, collaboration: 0, total: 0 },
   };
   const history = state.history.slice();
@@ -657,25 +724,5 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
     history,
     finished: q >= scenario.quarters,
     luck: state.luck,
-  };
-}
-
-/** Settles an open dispute. The full set of options and their staging arrive with the dispute issue. */
-export function decideDispute(scenario: Scenario, state: GameState, option: DisputeOption): GameState {
-  const verdict = validateDisputeOption(state, option);
-  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
-  const dispute = state.dispute!;
-  let products = state.products;
-  if (option === 'discontinue') {
-    products = products.map((p) =>
-      p.id === dispute.product ? { ...p, active: false, discontinuedInQuarter: state.quarter, lossStreak: 0 } : p,
-    );
-  }
-  void scenario;
-  return {
-    ...state,
-    products,
-    collaboration: fix(clamp01(state.collaboration - OVERRULE_COLLABORATION_COST)),
-    dispute: { ...dispute, status: 'decided', option },
   };
 }

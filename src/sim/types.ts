@@ -108,7 +108,8 @@ export interface MarketSpec {
 
 export type EventTrigger =
   | { quarter: number }
-  | { productLossQuarters: { product: string; quarters: number } };
+  | { productLossQuarters: { product: string; quarters: number } }
+  | { accountRevenueShare: { account: string; share: Ratio } };
 
 export type EventEffect =
   | { type: 'shift-demand'; segment: string; demand: number }
@@ -124,11 +125,25 @@ export interface ScenarioEvent {
   effects: EventEffect[];
 }
 
+/** How a leader takes the outcome: their case won, it was split, or it lost (after a hearing or without one). */
+export const REACTION_KINDS = ['prevailed', 'compromise', 'heard', 'overruled'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+/** One side's voice in the dispute: who speaks, their case, and how they take each outcome. */
+export interface LeaderSpec {
+  name: string;
+  role: string;
+  argument: string;
+  reactions: Record<ReactionKind, string>;
+}
+
 export interface DisputeSpec {
   product: string;
   account: string;
-  marketingArgument: string;
-  salesArgument: string;
+  /** Marketing's leader argues to discontinue the line. */
+  marketing: LeaderSpec;
+  /** Sales' leader argues to keep it for the account. */
+  sales: LeaderSpec;
   /** Hidden anchor strength of the account on the product, drawn per seed. Overrides the purchase's range. */
   anchor: AnchorRange;
 }
@@ -271,20 +286,63 @@ export interface QuarterRecord {
   customerEquity: Cents;
   collaboration: Ratio;
   products: ProductLedger[];
+  /** Revenue of each account this quarter, by account slot (the order of GameState.accounts; 0 when not buying). */
+  accountRevenue: Cents[];
+  /** Relationship of each account at the end of the quarter, by account slot. */
+  accountRelationship: Ratio[];
+  /** Why each account lost this quarter was at risk: the model's own churn split. */
+  losses: AccountLoss[];
   events: string[];
+  /** Choices made on the dispute before this quarter's moves, in order. */
+  disputeChoices: DisputeOption[];
   score: ScoreCard;
+}
+
+/** An account lost in a quarter, with the churn probabilities that were drawn against. */
+export interface AccountLoss {
+  account: string;
+  /** Churn from relationship and satisfaction alone. */
+  ordinaryChurn: Ratio;
+  /** Extra churn from a discontinued line the account was anchored on. */
+  anchorChurn: Ratio;
+  /** The discontinued line behind the anchor churn, or null. */
+  anchorProduct: string | null;
+  /** The account's revenue the quarter before (what leaving cost a quarter). */
+  revenueBefore: Cents;
+  /** Lines it was buying. */
+  products: string[];
 }
 
 export interface DisputeState {
   product: string;
   account: string;
+  /** The quarter whose events opened the dispute; it is settled before the next quarter's moves. */
   openedInQuarter: number;
-  status: 'open' | 'decided';
-  option: DisputeOption | null;
+  /** Open: a choice is due; investigating: the decision waits a quarter for the facts. */
+  status: 'open' | 'investigating' | 'decided';
+  /** The final decision (one of FINAL_DISPUTE_OPTIONS), once made. */
+  option: FinalDisputeOption | null;
+  /** Every choice in the order made, with the quarter it was made before. */
+  choices: { quarter: number; option: DisputeOption }[];
+  /** The quarter the decision took effect (made before that quarter's moves). */
+  decidedInQuarter: number | null;
+  /** The quarter a joint meeting was held before, if one was. */
+  jointMeetingQuarter: number | null;
+  /** What an investigation found: a noisy estimate of the hidden anchor, with its range. */
+  investigation: { quarter: number; estimate: Ratio; low: Ratio; high: Ratio } | null;
+  /** Phase-out: the quarter at whose start the line stops. */
+  phaseOutQuarter: number | null;
+  /** Hidden: the account's anchor strength on the line when the dispute opened. */
+  anchorStrength: Ratio;
+  /** Each side's morale after the decision (neutral before). */
+  morale: { marketing: Ratio; sales: Ratio };
 }
 
-export const DISPUTE_OPTIONS = ['discontinue', 'keep'] as const;
+/** Every way to act on the dispute; the last four settle it, the first two lead to a decision. */
+export const DISPUTE_OPTIONS = ['discontinue', 'keep', 'reprice', 'phase-out', 'investigate', 'joint-meeting'] as const;
 export type DisputeOption = (typeof DISPUTE_OPTIONS)[number];
+export const FINAL_DISPUTE_OPTIONS = ['discontinue', 'keep', 'reprice', 'phase-out'] as const;
+export type FinalDisputeOption = (typeof FINAL_DISPUTE_OPTIONS)[number];
 
 export interface GameState {
   scenarioId: string;

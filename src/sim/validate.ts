@@ -1,11 +1,21 @@
 // Checks a decision against the rules before it is resolved, with a reason a screen can show.
 import { MOVE_INFO, PRICE_MAX_SHARE, PRICE_MIN_SHARE } from './moves';
 import type { Decision, GameState, Move, Scenario } from './types';
-import { DISPUTE_OPTIONS } from './types';
+import { disputeEffort } from './dispute';
+
+/** A decision or a dispute choice the rules refuse; the message is the reason a screen shows. */
+export class InvalidDecisionError extends Error {}
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
 const OK: Verdict = { ok: true };
+
+/** The quarter's effort budget less what the dispute has taken (a meeting, an investigation, a migration plan). */
+export function effortAvailable(scenario: Scenario, state: GameState): number {
+  if (state.dispute === null) return scenario.effortBudget;
+  const taken = disputeEffort(state);
+  return scenario.effortBudget - taken.sales - taken.joint;
+}
 
 export function effortOf(decision: Decision): number {
   let total = 0;
@@ -92,19 +102,12 @@ export function validateDecision(scenario: Scenario, state: GameState, decision:
     targets[m] = target;
     effort += move.points;
   }
-  if (effort > scenario.effortBudget) {
+  const budget = effortAvailable(scenario, state);
+  if (effort > budget) {
     return {
       ok: false,
-      reason: `Over budget: ${effort} effort points planned, ${scenario.effortBudget} available this quarter.`,
+      reason: `Over budget: ${effort} effort points planned, ${budget} available this quarter${budget < scenario.effortBudget ? ' (the dispute takes the rest)' : ''}.`,
     };
-  }
-  return OK;
-}
-
-export function validateDisputeOption(state: GameState, option: unknown): Verdict {
-  if (!state.dispute || state.dispute.status !== 'open') return { ok: false, reason: 'There is no open dispute to settle.' };
-  if (!(DISPUTE_OPTIONS as readonly unknown[]).includes(option)) {
-    return { ok: false, reason: `Unknown way to settle the dispute: "${String(option)}". Choose one of: ${DISPUTE_OPTIONS.join(', ')}.` };
   }
   return OK;
 }

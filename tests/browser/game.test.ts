@@ -101,9 +101,24 @@ describe('the game in Chromium', () => {
       if (label.startsWith('Hear the dispute')) {
         await waitForScene(page, 'Dispute');
         disputes += 1;
+        // Marketing's case, then sales', then the options: the two leaders with their numbers.
+        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case: Priya Raman/ }).innerText()).toMatch(/Fixed cost dropping it saves\s+\$8,000 a quarter/);
+        await screenshot(page, 'scene-dispute-marketing');
+        await page.getByRole('button', { name: 'Hear sales’ case' }).click();
+        await expect.poll(() => page.getByRole('region', { name: /^Sales’ case: Marcus Bell/ }).innerText()).toMatch(/Harbor Health \(key account\) buys/);
+        await screenshot(page, 'scene-dispute-sales');
+        await page.getByRole('button', { name: 'To the options' }).click();
+        await page.getByRole('group', { name: 'Ways to settle the dispute' }).waitFor();
         await screenshot(page, 'scene-dispute');
         await expectNothingCut(page, 'the dispute');
-        await page.getByRole('button', { name: /^Keep the/ }).click();
+        // A joint meeting first, then keep the line: marketing loses, but was heard, and says so.
+        await page.getByRole('button', { name: 'Hold a joint meeting' }).click();
+        await expect.poll(() => page.getByRole('button', { name: 'Hold a joint meeting' }).isDisabled()).toBe(true);
+        await page.getByRole('button', { name: 'Keep the line' }).click();
+        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case/ }).innerText()).toMatch(/I had my say[\s\S]*overruled, but heard/);
+        await screenshot(page, 'scene-dispute-consequences');
+        await expectNothingCut(page, 'the dispute’s consequences');
+        await page.getByRole('button', { name: /^On to quarter/ }).click();
       }
     }
     await waitForScene(page, 'FinalResults');
@@ -210,7 +225,10 @@ describe('the game in Chromium', () => {
       await page.getByRole('button', { name: /^(Plan quarter|Hear the dispute)/ }).click();
       if ((await view(page))?.phase === 'dispute') {
         await waitForScene(page, 'Dispute');
-        await page.getByRole('button', { name: /^Discontinue/ }).click();
+        await page.getByRole('button', { name: 'Hear sales’ case' }).click();
+        await page.getByRole('button', { name: 'To the options' }).click();
+        await page.getByRole('button', { name: 'Discontinue now' }).click();
+        await page.getByRole('button', { name: /^On to quarter/ }).click();
       }
     }
     await waitForScene(page, 'Planning');

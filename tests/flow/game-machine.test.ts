@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, type Snapshot } from 'xstate';
 import {
   canUndo,
+  disputeSitting,
   draftMove,
   gameMachine,
   isPlanning,
@@ -20,11 +21,12 @@ import {
   playSteps,
   resolveQuarter,
   validateDecision,
+  type DisputeOption,
   type Move,
   type MoveKind,
   type Scenario,
 } from '../../src/sim/index';
-import { eventsFor, scenario, sendAll, startGame } from './support';
+import { eventsFor, saveAndRestore, scenario, sendAll, startGame } from './support';
 
 const budget = scenario.effortBudget;
 
@@ -40,6 +42,14 @@ function untilDispute(actor: GameFlowActor): void {
     actor.send({ type: 'COMMIT' });
     actor.send({ type: 'NEXT' });
   }
+}
+
+/** Hears both cases and makes the choices, then leaves the sitting (what the dispute scene does). */
+function settle(actor: GameFlowActor, ...options: DisputeOption[]): void {
+  actor.send({ type: 'DISPUTE_NEXT' });
+  if (disputeSitting(actor.getSnapshot())?.stage === 'salesCase') actor.send({ type: 'DISPUTE_NEXT' });
+  for (const option of options) actor.send({ type: 'DECIDE_DISPUTE', option });
+  actor.send({ type: 'DISPUTE_NEXT' });
 }
 
 /** The model's own verdict on the draft a SET_MOVE would make: the reason a refusal must give. */
@@ -159,7 +169,7 @@ describe('planning refuses a move the model refuses', () => {
   it('an inactive target: a product line discontinued in the dispute', () => {
     const actor = planning();
     untilDispute(actor);
-    actor.send({ type: 'DECIDE_DISPUTE', option: 'discontinue' });
+    settle(actor, 'discontinue');
     const reason = refuses(actor, { kind: 'campaign', target: 'decaf', points: 2 });
     expect(reason).toMatch(/decaf.*discontinued/i);
   });
@@ -271,7 +281,7 @@ describe('undo within the quarter', () => {
 });
 
 describe('the discontinuation dispute', () => {
-  it('is entered when the model opens it (by quarter 5 in two-hats) and left by DECIDE_DISPUTE', () => {
+  it('is entered when the model opens it (by quarter 5 in two-hats): marketing’s case, sales’ case, the options, the consequences', () => {
     const actor = planning();
     untilDispute(actor);
     const inDispute = actor.getSnapshot();
@@ -281,28 +291,85 @@ describe('the discontinuation dispute', () => {
     expect(game.dispute?.status).toBe('open');
     expect(game.dispute!.openedInQuarter).toBeLessThanOrEqual(5);
     expect(game.quarter).toBe(game.dispute!.openedInQuarter + 1);
+    const stage = () => disputeSitting(actor.getSnapshot())?.stage;
+    expect(stage()).toBe('marketingCase');
 
-    // Nothing else moves the game on while the dispute is open.
-    for (const event of [{ type: 'SET_MOVE', move: { kind: 'research', points: 1 } }, { type: 'COMMIT' }, { type: 'NEXT' }, { type: 'START' }] as const) {
+    // Nothing else moves the game on while the dispute is open, and no choice before the cases are heard.
+    for (const event of [{ type: 'SET_MOVE', move: { kind: 'research', points: 1 } }, { type: 'COMMIT' }, { type: 'NEXT' }, { type: 'START' }, { type: 'DECIDE_DISPUTE', option: 'keep' }] as const) {
       actor.send(event);
-      expect(actor.getSnapshot()).toBe(inDispute);
+      expect(actor.getSnapshot().context.game).toBe(game);
+      expect(stage()).toBe('marketingCase');
     }
+    actor.send({ type: 'DISPUTE_NEXT' });
+    expect(stage()).toBe('salesCase');
+    actor.send({ type: 'DISPUTE_BACK' });
+    expect(stage()).toBe('marketingCase');
+    actor.send({ type: 'DISPUTE_NEXT' });
+    actor.send({ type: 'DISPUTE_NEXT' });
+    expect(stage()).toBe('options');
 
     actor.send({ type: 'DECIDE_DISPUTE', option: 'shrug' as never });
-    expect(actor.getSnapshot().value).toBe('dispute');
-    expect(actor.getSnapshot().context.game).toBe(game);
-    expect(actor.getSnapshot().context.rejection).toMatch(/unknown dispute option "shrug"/i);
+    expect(stage()).toBe('options');
+    expect(disputeSitting(actor.getSnapshot())!.context.rejection).toMatch(/unknown way to settle the dispute: "shrug"/i);
+
+    // A joint meeting first: the sitting stays on the options, with collaboration up.
+    actor.send({ type: 'DECIDE_DISPUTE', option: 'joint-meeting' });
+    expect(stage()).toBe('options');
+    const sitting = disputeSitting(actor.getSnapshot())!.context;
+    expect(sitting.rejection).toBeNull();
+    expect(sitting.game.collaboration).toBeGreaterThan(game.collaboration);
+    actor.send({ type: 'DECIDE_DISPUTE', option: 'joint-meeting' });
+    expect(disputeSitting(actor.getSnapshot())!.context.rejection).toMatch(/already been held/);
 
     actor.send({ type: 'DECIDE_DISPUTE', option: 'keep' });
+    expect(stage()).toBe('consequences');
+    actor.send({ type: 'DISPUTE_NEXT' });
     const after = actor.getSnapshot();
     expect(after.value).toStrictEqual({ quarter: 'planning' });
-    expect(after.context.rejection).toBeNull();
-    expect(after.context.game).toStrictEqual(decideDispute(scenario, game, 'keep'));
+    expect(after.context.game).toStrictEqual(decideDispute(scenario, decideDispute(scenario, game, 'joint-meeting'), 'keep'));
+    // The meeting's two points are taken from the quarter's budget.
+    expect(remainingBudget(after.context)).toBe(scenario.effortBudget - 2);
 
     actor.send({ type: 'COMMIT' });
-    expect(actor.getSnapshot().context.steps.at(-1)).toStrictEqual({ dispute: 'keep', moves: [] });
+    expect(actor.getSnapshot().context.steps.at(-1)).toStrictEqual({ dispute: ['joint-meeting', 'keep'], moves: [] });
     actor.send({ type: 'NEXT' });
     expect(isPlanning(actor.getSnapshot())).toBe(true);
+  });
+
+  it('investigating first brings the dispute back a quarter later, opening on the findings', () => {
+    const actor = planning();
+    untilDispute(actor);
+    settle(actor, 'investigate');
+    expect(isPlanning(actor.getSnapshot())).toBe(true);
+    expect(actor.getSnapshot().context.game.dispute?.status).toBe('investigating');
+    actor.send({ type: 'COMMIT' });
+    actor.send({ type: 'NEXT' });
+    expect(phaseOf(actor.getSnapshot())).toBe('dispute');
+    expect(disputeSitting(actor.getSnapshot())?.stage).toBe('findings');
+    const findings = actor.getSnapshot().context.game.dispute!.investigation!;
+    expect(findings.low).toBeLessThanOrEqual(findings.estimate);
+    expect(findings.high).toBeGreaterThanOrEqual(findings.estimate);
+    settle(actor, 'phase-out');
+    const steps = actor.getSnapshot().context;
+    expect(steps.game.dispute?.option).toBe('phase-out');
+    actor.send({ type: 'COMMIT' });
+    expect(actor.getSnapshot().context.steps.filter((s) => s.dispute !== undefined).map((s) => s.dispute)).toStrictEqual([['investigate'], ['phase-out']]);
+  });
+
+  it('a save taken mid-sitting resumes at the same stage with the same choices', () => {
+    const actor = planning();
+    untilDispute(actor);
+    actor.send({ type: 'DISPUTE_NEXT' });
+    actor.send({ type: 'DISPUTE_NEXT' });
+    actor.send({ type: 'DECIDE_DISPUTE', option: 'joint-meeting' });
+    const resumed = saveAndRestore(actor);
+    const sitting = disputeSitting(resumed.getSnapshot())!;
+    expect(sitting.stage).toBe('options');
+    expect(sitting.context.choices).toStrictEqual(['joint-meeting']);
+    resumed.send({ type: 'DECIDE_DISPUTE', option: 'discontinue' });
+    resumed.send({ type: 'DISPUTE_NEXT' });
+    expect(isPlanning(resumed.getSnapshot())).toBe(true);
+    expect(resumed.getSnapshot().context.game.dispute?.option).toBe('discontinue');
   });
 
   it('is reached by every bot, and the decision lands in the next quarter’s step', () => {
@@ -318,7 +385,8 @@ describe('the discontinuation dispute', () => {
         actor.send(event);
       }
       expect(sawDispute).toBe(true);
-      expect(actor.getSnapshot().context.steps.filter((s) => s.dispute !== undefined)).toHaveLength(1);
+      expect(actor.getSnapshot().context.steps.filter((s) => s.dispute !== undefined)).toStrictEqual(played.steps.filter((s) => s.dispute !== undefined));
+      expect(actor.getSnapshot().context.game).toStrictEqual(played.state);
     }
   });
 });

@@ -14,8 +14,16 @@ export function startGame(seed = scenario.defaultSeed): GameFlowActor {
 /** The events a player sends to play `steps`, from the briefing to the finished screen. */
 export function eventsFor(steps: readonly Step[]): GameFlowEvent[] {
   const events: GameFlowEvent[] = [{ type: 'START' }];
+  let investigated = false;
   for (const step of steps) {
-    if (step.dispute !== undefined) events.push({ type: 'DECIDE_DISPUTE', option: step.dispute });
+    if (step.dispute !== undefined) {
+      // A first sitting hears both cases; a return after an investigation opens on the findings.
+      events.push({ type: 'DISPUTE_NEXT' });
+      if (!investigated) events.push({ type: 'DISPUTE_NEXT' });
+      for (const option of step.dispute) events.push({ type: 'DECIDE_DISPUTE', option });
+      events.push({ type: 'DISPUTE_NEXT' });
+      investigated ||= step.dispute.includes('investigate');
+    }
     for (const move of step.moves) events.push({ type: 'SET_MOVE', move });
     events.push({ type: 'COMMIT' }, { type: 'NEXT' });
   }

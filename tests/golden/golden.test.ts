@@ -17,17 +17,18 @@ const goldens = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Golden[];
 
 describe('golden replays of two-hats', () => {
   it('cover every game listed in games.ts', () => {
-    expect(goldens.map((g) => `${g.bot}:${g.seed}`)).toEqual(GOLDEN_GAMES.map((g) => `${g.bot}:${g.seed}`));
+    const key = (g: { bot: string; seed: number; dispute?: string }) => `${g.bot}:${g.seed}:${g.dispute ?? ''}`;
+    expect(goldens.map(key)).toEqual(GOLDEN_GAMES.map(key));
   });
 
   for (const golden of goldens) {
-    it(`${golden.bot} seed ${golden.seed} replays to ${golden.stateHash}`, () => {
+    it(`${golden.bot} seed ${golden.seed}${golden.dispute ? ` (${golden.dispute} forced)` : ''} replays to ${golden.stateHash}`, () => {
       const scenario = loadShipped('two-hats');
       const result = runReplay(scenario, parseReplay(golden.replay));
       expect(result.stateHash).toBe(golden.stateHash);
       expect(result.score).toBe(golden.score);
       // The bot, played afresh, still makes the same decisions: bots are deterministic too.
-      const again = playBot(scenario, golden.seed, botNamed(golden.bot)!);
+      const again = playBot(scenario, golden.seed, botNamed(golden.bot)!, golden.dispute ? { disputeOption: golden.dispute } : {});
       expect(again.steps).toEqual(parseReplay(golden.replay).decisions);
     });
   }

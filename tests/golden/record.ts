@@ -8,10 +8,10 @@ import { loadShipped } from '../support/scenarios';
 import { GOLDEN_FILE, GOLDEN_GAMES } from './games';
 
 const scenario = loadShipped('two-hats');
-const out = GOLDEN_GAMES.map(({ bot, seed }) => {
-  const replay = makeReplay(scenario, seed, playBot(scenario, seed, botNamed(bot)!).steps);
+const out = GOLDEN_GAMES.map(({ bot, seed, dispute }) => {
+  const replay = makeReplay(scenario, seed, playBot(scenario, seed, botNamed(bot)!, dispute ? { disputeOption: dispute } : {}).steps);
   const result = runReplay(scenario, replay);
-  return { bot, seed, stateHash: result.stateHash, score: result.score, replay };
+  return { bot, seed, ...(dispute ? { dispute } : {}), stateHash: result.stateHash, score: result.score, replay };
 });
 writeFileSync(fileURLToPath(GOLDEN_FILE), `${JSON.stringify(out, null, 1)}\n`);
-console.log(out.map((g) => `${g.bot} seed ${g.seed}: ${g.stateHash} score ${g.score}`).join('\n'));
+console.log(out.map((g) => `${g.bot} seed ${g.seed}${g.dispute ? ` (${g.dispute})` : ''}: ${g.stateHash} score ${g.score}`).join('\n'));

@@ -292,7 +292,7 @@ describe('semantic errors', () => {
   });
 
   it('a dispute effect needs a dispute section', () => {
-    const errors = errorsOf(removeLines(base, 89, 94));
+    const errors = errorsOf(removeLines(base, 89, 102));
     expectOneIssue(errors, {
       line: 82,
       column: 17,
@@ -331,8 +331,8 @@ describe('semantic errors', () => {
 
   it('all score weights zero', () => {
     const zero = '{ profit: 0, revenue: 0, customerEquity: 0, portfolioHealth: 0, collaboration: 0 }';
-    expectOneIssue(errorsOf(mutate(base, 96, '{ profit: 3, revenue: 1, customerEquity: 2, portfolioHealth: 1, collaboration: 1 }', zero)), {
-      line: 96,
+    expectOneIssue(errorsOf(mutate(base, 104, '{ profit: 3, revenue: 1, customerEquity: 2, portfolioHealth: 1, collaboration: 1 }', zero)), {
+      line: 104,
       column: 12,
       path: 'scoring.weights',
       message: 'at least one weight must be above 0',
@@ -342,7 +342,7 @@ describe('semantic errors', () => {
   it('reports every semantic error at once', () => {
     let text = mutate(base, 49, 'id: cafe', 'id: clinic');
     text = mutate(text, 47, 'product: blend', 'product: blends');
-    text = mutate(text, 94, 'min: 0.05, max: 0.95', 'min: 0.95, max: 0.05');
+    text = mutate(text, 102, 'min: 0.05, max: 0.95', 'min: 0.95, max: 0.05');
     expect(errorsOf(text).map((e) => e.path)).toEqual(['accounts[0].buys[0].product', 'accounts[1].id', 'dispute.anchor.min']);
   });
 });
@@ -377,7 +377,7 @@ describe('syntax errors', () => {
   });
 
   it('a second YAML document', () => {
-    expectOneIssue(errorsOf(`${base}---\nid: other\n`), { line: 101, column: 1, path: '', message: 'one YAML document' });
+    expectOneIssue(errorsOf(`${base}---\nid: other\n`), { line: 109, column: 1, path: '', message: 'one YAML document' });
   });
 
   it('an empty file', () => {
@@ -490,7 +490,7 @@ describe('hostile files', () => {
 
   it('"__proto__" is an unknown field, never a prototype', () => {
     const errors = errorsOf(`${base}__proto__: { polluted: true }\n`);
-    expectOneIssue(errors, { line: 101, column: 1, path: '__proto__', message: 'unknown field "__proto__"' });
+    expectOneIssue(errors, { line: 109, column: 1, path: '__proto__', message: 'unknown field "__proto__"' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

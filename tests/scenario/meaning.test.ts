@@ -83,7 +83,8 @@ describe('meaning checks', () => {
 
   it('has a screen limit for every player-facing text, each within the schema limit', () => {
     for (const limit of SCREEN_LIMITS) expect(limit.max).toBeLessThanOrEqual(2000);
-    expect(SCREEN_LIMITS.map((l) => l.field)).toContain('dispute.salesArgument');
+    expect(SCREEN_LIMITS.map((l) => l.field)).toContain('dispute.sales.argument');
+    expect(SCREEN_LIMITS.map((l) => l.field)).toContain('dispute.*.reactions.*');
   });
 
   it('places each issue at its line and column in the file', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeResultCode, encodeResultCode, makeHeatCode, verifyResultCode } from '../../src/scoreboard/index';
+import { DISPUTE_OPTIONS, botNamed, playBot } from '../../src/sim/index';
 import { shippedScenarioPath } from '../support/scenarios';
 import { botCode, scenario } from './support';
 
@@ -140,6 +141,36 @@ describe('simulate --group NAME --result-code', () => {
       [yaml, '--group', '   ', '--result-code'],
       [yaml, '--group', 'x'.repeat(61), '--result-code'],
     ]) {
+      const { code, stderr } = run('simulate.ts', args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain('usage: npm run simulate');
+    }
+  });
+});
+
+describe('simulate --dispute-option NAME', () => {
+  const yaml = shippedScenarioPath('two-hats');
+
+  it('forces the bot’s first choice and reports the dispute in the JSON', () => {
+    for (const option of DISPUTE_OPTIONS) {
+      const { code, stdout } = run('simulate.ts', [yaml, '--seed', '3', '--dispute-option', option, '--json']);
+      expect(code, option).toBe(0);
+      const { dispute } = JSON.parse(stdout) as { dispute: Record<string, unknown> };
+      const played = playBot(scenario, 3, botNamed('balanced')!, { disputeOption: option }).state.dispute!;
+      expect(dispute).toMatchObject({
+        quarter: played.openedInQuarter,
+        option,
+        anchorStrength: played.anchorStrength,
+        accountLost: !playBot(scenario, 3, botNamed('balanced')!, { disputeOption: option }).state.accounts.find((a) => a.id === played.account)!.active,
+        decision: played.option,
+      });
+      // After an investigation or a meeting the bot decides for itself.
+      if (option === 'investigate' || option === 'joint-meeting') expect(dispute.choices).toStrictEqual([option, played.option]);
+    }
+  });
+
+  it('refuses an unknown option, and with --replay (exit 2)', () => {
+    for (const args of [[yaml, '--dispute-option', 'postpone'], [yaml, '--dispute-option']]) {
       const { code, stderr } = run('simulate.ts', args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toContain('usage: npm run simulate');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeReplay, parseReplay, runReplay, scenarioHash } from '../../src/replay/replay';
 import {
-  FORMAT1_DISPUTE_OPTIONS,
+  FORMAT2_DISPUTE_OPTIONS,
   FORMAT1_MOVE_KINDS,
   HEAT_CODE_LENGTH,
   HeatCodeError,
@@ -76,7 +76,7 @@ describe('heat codes', () => {
 describe('result codes', () => {
   it('number every move kind and dispute option of the model', () => {
     for (const kind of MOVE_KINDS) expect(FORMAT1_MOVE_KINDS).toContain(kind);
-    for (const option of DISPUTE_OPTIONS) expect(FORMAT1_DISPUTE_OPTIONS).toContain(option);
+    for (const option of DISPUTE_OPTIONS) expect(FORMAT2_DISPUTE_OPTIONS).toContain(option);
   });
 
   it('round-trip every bot game exactly, on many seeds', () => {
@@ -102,7 +102,7 @@ describe('result codes', () => {
     );
   });
 
-  it('round-trip random legal games (every move kind, prices, large points, both dispute options)', () => {
+  it('round-trip random legal games (every move kind, prices, large points, every dispute option)', () => {
     fc.assert(
       fc.property(gameArb, ({ seed, quarters, dispute }) => {
         const replay = randomGame(seed, quarters, dispute);

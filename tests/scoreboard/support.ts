@@ -11,9 +11,11 @@ import {
   PRICE_MAX_SHARE,
   PRICE_MIN_SHARE,
   createGame,
+  effortAvailable,
   decideDispute,
   playBot,
   resolveQuarter,
+  validateDisputeOption,
   validateMove,
   type Move,
   type Scenario,
@@ -65,10 +67,12 @@ export function randomGame(seed: number, quarters: readonly (readonly Intent[])[
   for (let q = 0; !state.finished; q++) {
     const step: Step = { moves: [] };
     if (state.dispute?.status === 'open') {
-      step.dispute = dispute;
-      state = decideDispute(scenario, state, dispute);
+      // The chosen way first when it is open here (a meeting then keeps; a second sitting after an investigation keeps).
+      const first = validateDisputeOption(scenario, state, dispute).ok ? dispute : 'keep';
+      step.dispute = first === 'joint-meeting' ? [first, 'keep'] : [first];
+      for (const option of step.dispute) state = decideDispute(scenario, state, option);
     }
-    let budget = scenario.effortBudget;
+    let budget = effortAvailable(scenario, state);
     for (const intent of quarters[q] ?? []) {
       if (budget === 0) break;
       const kind = kinds[intent.kind % kinds.length]!;

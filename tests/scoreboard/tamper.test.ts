@@ -84,7 +84,7 @@ describe('the tamper suite', () => {
   it('rejects appended junk', () => {
     for (const code of samples) {
       // Spaces and hyphens are forgiven, so appended words made of code symbols are extra symbols.
-      for (const junk of ['0', 'Z', 'AB', '7QX9', 'MSR1-', ' extra words', code]) expect(reasonOf(code + junk), junk).toBe('trailing');
+      for (const junk of ['0', 'Z', 'AB', '7QX9', 'MSR2-', ' extra words', code]) expect(reasonOf(code + junk), junk).toBe('trailing');
       for (const junk of ['!', 'extra, words', '=', 'é', 'U', '#1']) expect(reasonOf(code + junk), junk).toBe('garbage');
     }
   });
@@ -174,8 +174,11 @@ describe('the tamper suite', () => {
 
   it('rejects an unknown version and other prefixes clearly', () => {
     const body = balanced.slice(RESULT_CODE_PREFIX.length);
-    expect(reasonOf(`MSR2-${body}`)).toBe('version');
-    expect(verify(`MSR2-${body}`)).toMatchObject({ message: expect.stringContaining('format 2') });
+    expect(reasonOf(`MSR3-${body}`)).toBe('version');
+    expect(verify(`MSR3-${body}`)).toMatchObject({ message: expect.stringContaining('format 3') });
+    // A code from before the dispute's full set of options (format 1) is named as such.
+    expect(reasonOf(`MSR1-${body}`)).toBe('version');
+    expect(verify(`MSR1-${body}`)).toMatchObject({ message: expect.stringContaining('format 1') });
     expect(reasonOf(`XYZ1-${body}`)).toBe('garbage');
     expect(reasonOf('hello world')).toBe('garbage');
     expect(reasonOf('MS')).toBe('truncated');
@@ -214,7 +217,7 @@ describe('the tamper suite', () => {
 
   it('never throws on arbitrary text and never accepts it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }).map((s) => RESULT_CODE_PREFIX + s), fc.stringMatching(/^MSR1-[0-9A-Z]{0,200}$/)), (text) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }).map((s) => RESULT_CODE_PREFIX + s), fc.stringMatching(/^MSR2-[0-9A-Z]{0,200}$/)), (text) => {
         expect(reasonOf(text)).not.toBe('ok');
       }),
       { numRuns: 2000 },
@@ -269,9 +272,13 @@ function decisionEdits(steps: readonly CodedStep[]): CodedStep[][] {
     added[s]!.moves.push({ kind: 'alignment', points: 1 });
     edits.push(added);
     const dispute = clone();
-    if (step.dispute === undefined) dispute[s]!.dispute = 'keep';
+    if (step.dispute === undefined) dispute[s]!.dispute = ['keep'];
     else if (s % 2 === 0) delete dispute[s]!.dispute;
-    else dispute[s]!.dispute = step.dispute === 'keep' ? 'discontinue' : 'keep';
+    else dispute[s]!.dispute = step.dispute.map((o) => (o === 'keep' ? 'discontinue' : o === 'discontinue' ? 'keep' : o));
+    edits.push(dispute);
+    // A meeting slipped in before the decision, or a decision made twice.
+    const extra = clone();
+    if (step.dispute !== undefined) extra[s]!.dispute = step.dispute.includes('joint-meeting') ? [...step.dispute, 'keep'] : ['joint-meeting', ...step.dispute];
     edits.push(dispute);
   });
   edits.push(clone().slice(0, -1));

@@ -28,6 +28,7 @@ import {
   decideDispute,
   resolveQuarter,
   validateDecision,
+  validateDisputeOption,
   type DisputeOption,
   type GameState,
   type Move,
@@ -35,7 +36,7 @@ import {
   type QuarterRecord,
   type Scenario,
 } from '../../src/sim/index';
-import { fix, fixLeads } from '../../src/sim/model';
+import { INVESTIGATION_EFFORT, JOINT_MEETING_EFFORT, MIGRATION_EFFORT, fix, fixLeads } from '../../src/sim/model';
 import { PRICE_MAX_SHARE, PRICE_MIN_SHARE } from '../../src/sim/moves';
 import { deepFreeze, hasNonFinite, nonFinitePaths, ratiosOf, writeProperty, twoHats, twoHatsEarlyDispute, twoHatsWithExtraEvents } from './helpers';
 
@@ -233,11 +234,32 @@ function sameMove(a: Move, b: Move): boolean {
   return a.kind === b.kind && a.target === b.target;
 }
 
+/**
+ * What the dispute takes out of the quarter, from the rules as stated (not the model's own
+ * function): a joint meeting takes joint points in its quarter, an investigation sales points
+ * in its quarter, a migration plan sales points in the decision's quarter and the next.
+ */
+function reservedByDispute(state: GameState): { sales: number; joint: number } {
+  const d = state.dispute;
+  const q = state.quarter;
+  if (!d) return { sales: 0, joint: 0 };
+  const joint = d.jointMeetingQuarter === q ? JOINT_MEETING_EFFORT : 0;
+  const sales =
+    (d.option === 'phase-out' && (q === d.decidedInQuarter || q === d.decidedInQuarter! + 1) ? MIGRATION_EFFORT : 0) +
+    (d.investigation?.quarter === q ? INVESTIGATION_EFFORT : 0);
+  return { sales, joint };
+}
+
+function budgetOf(scenario: Scenario, state: GameState): number {
+  const reserved = reservedByDispute(state);
+  return scenario.effortBudget - reserved.sales - reserved.joint;
+}
+
 function expectedValid(scenario: Scenario, state: GameState, moves: readonly Move[]): boolean {
   if (state.finished || state.dispute?.status === 'open') return false;
   if (!moves.every((m) => moveIsValid(scenario, state, m))) return false;
   if (moves.some((m, i) => moves.slice(0, i).some((earlier) => sameMove(earlier, m)))) return false;
-  return moves.reduce((s, m) => s + m.points, 0) <= scenario.effortBudget;
+  return moves.reduce((s, m) => s + m.points, 0) <= budgetOf(scenario, state);
 }
 
 /** The valid moves, in order, skipping repeats and any that would take the plan over budget. */
@@ -245,7 +267,7 @@ function repair(scenario: Scenario, state: GameState, moves: readonly Move[]): M
   const out: Move[] = [];
   let spent = 0;
   for (const m of moves) {
-    if (!moveIsValid(scenario, state, m) || out.some((kept) => sameMove(kept, m)) || spent + m.points > scenario.effortBudget) continue;
+    if (!moveIsValid(scenario, state, m) || out.some((kept) => sameMove(kept, m)) || spent + m.points > budgetOf(scenario, state)) continue;
     out.push(m);
     spent += m.points;
   }
@@ -299,7 +321,7 @@ const stats: Stats = {
   quarters: 0,
   validAsGenerated: 0,
   invalidAsGenerated: 0,
-  settled: { discontinue: 0, keep: 0 },
+  settled: { discontinue: 0, keep: 0, reprice: 0, 'phase-out': 0, investigate: 0, 'joint-meeting': 0 },
   gamesWithDiscontinuedLine: 0,
   quartersAfterDiscontinuation: 0,
   cashEventsFired: 0,
@@ -403,7 +425,8 @@ function checkQuarter(
   if (bad.length > 0) report('no NaN or Infinity anywhere in the state', bad.slice(0, 5).join('; '));
 
   // Effort.
-  const bySide = { marketing: 0, sales: 0, joint: 0 };
+  const reserved = reservedByDispute(before);
+  const bySide = { marketing: 0, sales: reserved.sales, joint: reserved.joint };
   for (const m of moves) bySide[MOVE_INFO[m.kind].side] += m.points;
   const spent = record.effortMarketing + record.effortSales + record.effortJoint;
   if (spent > scenario.effortBudget) report('effort spent never exceeds the budget and is tallied by side', `spent ${spent} of ${scenario.effortBudget}`);
@@ -505,19 +528,26 @@ function play(game: GameBp): Violation[] {
         }
       }
       const before = state;
+      // An option not open at this point (a second investigation, a phase-out too late) is refused
+      // with a reason; the game then keeps the line.
+      const option = validateDisputeOption(scenario, before, quarter.option).ok ? quarter.option : 'keep';
       try {
-        state = decideDispute(scenario, before, quarter.option);
+        state = decideDispute(scenario, before, option);
+        // A joint meeting comes before a decision: the sitting goes on to one.
+        if (option === 'joint-meeting') state = decideDispute(scenario, state, 'keep');
       } catch (error) {
         if (isFrozenWrite(error)) report('resolveQuarter does not mutate its input', `decideDispute: ${describeError(error)}`);
         else report('the dispute can only be settled while open, and settling it records the option', `decideDispute threw ${describeError(error)}`);
         return violations;
       }
-      stats.settled[quarter.option] += 1;
+      stats.settled[option] += 1;
       const d = state.dispute;
-      if (d?.status !== 'decided' || d.option !== quarter.option) report('the dispute can only be settled while open, and settling it records the option', `dispute after settling: ${JSON.stringify(d)}`);
+      const decidedAs = option === 'joint-meeting' ? 'keep' : option;
+      const expected = option === 'investigate' ? d?.status === 'investigating' && d.option === null : d?.status === 'decided' && d.option === decidedAs;
+      if (!expected) report('the dispute can only be settled while open, and settling it records the option', `dispute after ${option}: ${JSON.stringify(d)}`);
       if (state.cash !== before.cash || state.quarter !== before.quarter) report('the dispute can only be settled while open, and settling it records the option', 'settling changed cash or quarter');
       const line = state.products.find((p) => p.id === d?.product);
-      if (quarter.option === 'discontinue') {
+      if (option === 'discontinue') {
         if (!line || line.active || line.discontinuedInQuarter !== before.quarter) report('the dispute can only be settled while open, and settling it records the option', `discontinued line: ${JSON.stringify(line)}`);
         else discontinued.set(line.id, before.quarter);
       } else if (!line?.active) {
@@ -621,8 +651,8 @@ describe('resolveQuarter over random decision sequences (two-hats and two varian
     expect(stats.validAsGenerated).toBeGreaterThan(stats.quarters * 0.25);
     expect(stats.invalidAsGenerated).toBeGreaterThan(stats.quarters * 0.1);
     // The dispute opens and is settled both ways; a discontinued line is followed for quarters.
-    expect(stats.settled.keep).toBeGreaterThan(RUNS * 0.1);
-    expect(stats.settled.discontinue).toBeGreaterThan(RUNS * 0.1);
+    // Every way to act on the dispute is exercised (six options: each at a fair share of the runs).
+    for (const option of DISPUTE_OPTIONS) expect(stats.settled[option], option).toBeGreaterThan(RUNS * 0.03);
     expect(stats.quartersAfterDiscontinuation).toBeGreaterThan(RUNS);
     expect(stats.cashEventsFired).toBeGreaterThan(RUNS * 0.1);
     expect(stats.accountsWon).toBeGreaterThan(RUNS);

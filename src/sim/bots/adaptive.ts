@@ -17,6 +17,7 @@ import {
   volumeFactor,
 } from '../model';
 import type { AccountState, DisputeOption, GameState, Move, MoveKind, ProductState, Scenario } from '../types';
+import { effortAvailable } from '../validate';
 import type { Bot } from './bot';
 
 interface Candidate {
@@ -152,6 +153,9 @@ function candidates(scenario: Scenario, state: GameState): Candidate[] {
   return out;
 }
 
+/** What losing an account costs beyond the game's remaining quarters, in quarters of its margin (CLV in the scorecard). */
+const ACCOUNT_VALUE_QUARTERS = 4;
+
 export const adaptive: Bot = {
   name: 'adaptive',
   description: 'Reads the state each quarter and puts each point where the model’s marginal return is highest.',
@@ -162,7 +166,8 @@ export const adaptive: Bot = {
     // re-evaluating every candidate for every point, at a fraction of the cost.
     const values = new Array<number>(list.length);
     for (let i = 0; i < list.length; i++) values[i] = list[i]!.marginal(list[i]!.points);
-    for (let point = 0; point < scenario.effortBudget; point++) {
+    const budget = effortAvailable(scenario, state);
+    for (let point = 0; point < budget; point++) {
       let best = -1;
       let bestValue = 0;
       for (let i = 0; i < list.length; i++) {
@@ -190,12 +195,14 @@ export const adaptive: Bot = {
     const ledger = last?.products.find((l) => l.product === dispute?.product);
     if (!account || !account.active || !product || !ledger) return 'discontinue';
     const left = scenario.quarters - state.quarter + 1;
-    // Without an estimate, assume the anchor sits mid-way: the player cannot see it.
-    const risk = anchorChurn(0.5, account.relationship);
+    // Without an investigation's estimate, assume the anchor sits mid-way: the player cannot see it.
+    const risk = anchorChurn(dispute?.investigation?.estimate ?? 0.5, account.relationship);
     let survive = 1;
     for (let q = 0; q < ANCHOR_CHURN_QUARTERS; q++) survive *= 1 - risk;
     const accountMarginWithout = accountMargin(scenario, state, account) - (ledger.revenue - ledger.variableCost);
-    const expectedLoss = (1 - survive) * accountMarginWithout * Math.max(0, left - 1) * 0.6;
+    // A lost account takes its margin for the rest of the game and its lifetime value from the
+    // scorecard's customer equity (worth about ACCOUNT_VALUE_QUARTERS more quarters of margin).
+    const expectedLoss = (1 - survive) * accountMarginWithout * (Math.max(0, left - 1) + ACCOUNT_VALUE_QUARTERS);
     const saving = -ledger.profit * left;
     return saving > expectedLoss ? 'discontinue' : 'keep';
   },

@@ -2,6 +2,8 @@
 // balance tool, the tests and the simulate command can play thousands of games headless.
 // Fixed bots spend the same way every quarter; the adaptive one reads the state.
 import { adaptive } from './adaptive';
+import { availableDisputeOptions, isFinalOption } from '../dispute';
+import { effortAvailable } from '../validate';
 import type { Bot } from './bot';
 import type { DisputeOption, GameState, Move, ProductState, Scenario } from '../types';
 import { concentrate, push, split, topAccounts } from './plan';
@@ -69,15 +71,27 @@ function salesMoves(scenario: Scenario, state: GameState, points: number, moves:
   if (first) push(scenario, moves, 'referrals', parts[3]!, first);
 }
 
-const keepTheAccount = (): DisputeOption => 'keep';
-const dropTheLoss = (): DisputeOption => 'discontinue';
+/**
+ * After an investigation, a rule of thumb on the estimate of the anchor: a weak anchor, drop the
+ * line; a middling one, phase it out with a migration plan; a strong one, keep it. The
+ * thresholds come from the balance runs (npm run balance): where, over many seeds, each option
+ * overtakes the next for a bot that splits its effort evenly.
+ */
+export function findingsRule(state: GameState): DisputeOption | null {
+  const estimate = state.dispute?.investigation?.estimate;
+  if (estimate === undefined) return null;
+  return estimate < 0.35 ? 'discontinue' : 'keep';
+}
+
+const keepTheAccount = (_s: Scenario, state: GameState): DisputeOption => findingsRule(state) ?? 'keep';
+const dropTheLoss = (_s: Scenario, state: GameState): DisputeOption => findingsRule(state) ?? 'discontinue';
 
 export const allMarketing: Bot = {
   name: 'all-marketing',
   description: 'Puts every point into marketing moves.',
   decide(scenario, state) {
     const moves: Move[] = [];
-    marketingMoves(scenario, state, scenario.effortBudget, moves);
+    marketingMoves(scenario, state, effortAvailable(scenario, state), moves);
     return { moves };
   },
   settleDispute: dropTheLoss,
@@ -88,7 +102,7 @@ export const allSales: Bot = {
   description: 'Puts every point into sales moves.',
   decide(scenario, state) {
     const moves: Move[] = [];
-    salesMoves(scenario, state, scenario.effortBudget, moves);
+    salesMoves(scenario, state, effortAvailable(scenario, state), moves);
     return { moves };
   },
   settleDispute: keepTheAccount,
@@ -99,9 +113,9 @@ export const balanced: Bot = {
   description: 'Splits the budget evenly between marketing and sales, the same way every quarter.',
   decide(scenario, state) {
     const moves: Move[] = [];
-    const half = Math.floor(scenario.effortBudget / 2);
+    const half = Math.floor(effortAvailable(scenario, state) / 2);
     marketingMoves(scenario, state, half, moves);
-    salesMoves(scenario, state, scenario.effortBudget - half, moves);
+    salesMoves(scenario, state, effortAvailable(scenario, state) - half, moves);
     return { moves };
   },
   settleDispute: keepTheAccount,
@@ -112,7 +126,7 @@ export const shortRunGreedy: Bot = {
   description: 'Chases this quarter’s revenue: closing and discounting.',
   decide(scenario, state) {
     const moves: Move[] = [];
-    const [closing = 0, discounting = 0] = split(scenario.effortBudget, [3, 2]);
+    const [closing = 0, discounting = 0] = split(effortAvailable(scenario, state), [3, 2]);
     push(scenario, moves, 'closing', closing);
     push(scenario, moves, 'discounting', discounting);
     return { moves };
@@ -133,7 +147,7 @@ export const random: Bot = {
     // the same, as the `kind:target` keys of the Map this replaced did). A scan of the few moves
     // so far beats building a key string and hashing it for every point.
     const moves: Move[] = [];
-    for (let p = 0; p < scenario.effortBudget; p++) {
+    for (let p = 0; p < effortAvailable(scenario, state); p++) {
       const kind = kinds[Math.floor(rng() * kinds.length)]!;
       let target: string | undefined;
       if (kind === 'campaign' || kind === 'improve') target = lines[Math.floor(rng() * lines.length)]?.id;
@@ -150,8 +164,12 @@ export const random: Bot = {
     }
     return { moves };
   },
-  settleDispute(_scenario, _state, rng) {
-    return rng() < 0.5 ? 'keep' : 'discontinue';
+  settleDispute(scenario, state, rng) {
+    // Any way open now, meetings and investigations included: random play explores them all.
+    const open = availableDisputeOptions(scenario, state);
+    const final = open.filter(isFinalOption);
+    const pick = open[Math.floor(rng() * open.length)]!;
+    return pick ?? final[0] ?? 'keep';
   },
 };
 
