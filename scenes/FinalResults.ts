@@ -32,11 +32,14 @@ export class FinalResults extends BaseScene {
 
     this.place(16, 12, WIDTH - 32, 64, h('header', { class: 'screen-header' }, [
       h('div', {}, [this.heading('h1', `Final results: ${scenario.title}`), h('p', { class: 'meta', text: `${scenario.firm.name} after ${scenario.quarters} quarters · seed ${game.seed}` })]),
-      button('Back to the title', () => {
-        app().session.stop();
-        app().saveStatus = null;
-        this.scene.start(SCENES.title);
-      }, 'primary'),
+      h('div', { class: 'header-actions' }, [
+        button('Open the debrief', () => this.scene.start(SCENES.debrief), 'primary'),
+        button('Back to the title', () => {
+          app().session.stop();
+          app().saveStatus = null;
+          this.scene.start(SCENES.title);
+        }, 'secondary'),
+      ]),
     ]));
 
     const left = { x: 16, y: 92, w: 760, h: 440 };

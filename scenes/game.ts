@@ -8,6 +8,7 @@ import { BaseScene } from './base';
 import { setAppContext, type AppContext } from './context';
 import { Boot } from './Boot';
 import { Briefing } from './Briefing';
+import { Debrief } from './Debrief';
 import { Dispute } from './Dispute';
 import { FinalResults } from './FinalResults';
 import { sleepWhenIdle } from './idle';
@@ -36,7 +37,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));

@@ -11,6 +11,7 @@ export const SCENES = {
   report: 'QuarterReport',
   dispute: 'Dispute',
   final: 'FinalResults',
+  debrief: 'Debrief',
 } as const;
 
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

@@ -1,10 +1,11 @@
 // The game played in Chromium against the production build, as a trainee plays it: by
 // role-named controls, by mouse coordinates, by keyboard alone and by touch; saves that resume
 // and saves that are damaged; and a screenshot of every scene in test-output/browser/.
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, planAndCommit, scenes, screenshot, view, waitForScene, type GamePage } from './support';
+import { expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, view, waitForScene, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
 
@@ -128,8 +129,41 @@ describe('the game in Chromium', () => {
     await page.waitForTimeout(1000);
     await screenshot(page, 'scene-final-results');
     await expectNothingCut(page, 'the final results');
+
+    // The debrief: the dispute with its anchor revealed, the heard leader's reaction, the
+    // timeline, the causal chains, the ideas, a same-draw fork, the JSON and a clean print.
+    await page.getByRole('button', { name: 'Open the debrief' }).click();
+    await waitForScene(page, 'Debrief');
+    const doc = page.getByRole('article', { name: 'Debrief' });
+    await expect.poll(() => doc.innerText()).toMatch(/Hidden until now: Harbor Health’s loyalty hung on Decaf Line at \d+%/);
+    const text = await doc.innerText();
+    expect(text).toMatch(/Your path: Hold a joint meeting \(before Q\d+\) → Keep the line/);
+    expect(text).toMatch(/I had my say/);
+    expect(await doc.getByRole('row').count()).toBe(1 + 10);
+    expect(await doc.getByRole('list', { name: 'What led to it, in order' }).count()).toBeGreaterThan(0);
+    expect(text).toMatch(/Each needs the other/i);
+    await screenshot(page, 'scene-debrief');
+    await expectNothingCut(page, 'the debrief');
+    await page.getByRole('button', { name: 'What if: discontinue now' }).click();
+    await expect.poll(() => doc.getByRole('table').filter({ hasText: 'The other way' }).innerText()).toMatch(/Final score[\s\S]*The account/);
+    await screenshot(page, 'scene-debrief-fork');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
+    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; timeline: unknown[]; forks: { alternative: string }[]; dispute: { anchorStrength: number } };
+    expect(json.format).toBe('marketing-and-sales/debrief@1');
+    expect(json.timeline).toHaveLength(10);
+    expect(json.forks.map((f) => f.alternative)).toEqual(['discontinue']);
+    expect(text).toContain(`${Math.round(json.dispute.anchorStrength * 100)}%`);
+    // Printing shows the debrief alone, in the page's flow (the game's canvas and controls hidden).
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('canvas').isVisible()).toBe(false);
+    expect(await page.locator('#print-root').isVisible()).toBe(true);
+    expect(await page.locator('#print-root').innerText()).toMatch(/^Debrief: Two Hats, One Firm[\s\S]*What this game shows/);
+    expect(await page.locator('#print-root button').count()).toBe(0);
+    const pdf = await page.pdf({ path: `${outputDir}debrief.pdf`, format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it('takes clicks at the planning controls’ places on screen (mouse coordinates)', async () => {
     const { page, problems } = await start();

@@ -1,0 +1,126 @@
+// Small charts drawn as inline SVG in the DOM (not on the canvas): they scale with the page,
+// print crisply (the debrief's print-to-PDF), and carry a text alternative for screen readers.
+// Colours are the palette's (theme.ts), written as CSS colours.
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return node;
+}
+
+export const CHART_COLOURS = {
+  marketing: '#0072b2',
+  sales: '#e69f00',
+  joint: '#009e73',
+  loss: '#d55e00',
+  ink: '#1d2430',
+  muted: '#5a6474',
+  grid: '#d9d4c7',
+  purple: '#cc79a7',
+} as const;
+
+/** Text in a series' colour must stay readable on white: the sales orange is too light for text. */
+const textColour = (colour: string) => (colour === CHART_COLOURS.sales ? '#8f4a00' : colour);
+
+export interface ChartSeries {
+  name: string;
+  colour: string;
+  values: number[];
+  dashed?: boolean;
+}
+
+export interface ChartOptions {
+  title: string;
+  /** One label per slot (e.g. "Q1"). */
+  labels: string[];
+  /** Marks a slot (the dispute's quarter) with a dashed line and a label. */
+  marker?: { index: number; label: string } | null;
+  format: (value: number) => string;
+  width?: number;
+  height?: number;
+}
+
+const PAD = { left: 64, right: 12, top: 28, bottom: 34 };
+
+function frame(options: ChartOptions, min: number, max: number, description: string) {
+  const width = options.width ?? 380;
+  const height = options.height ?? 200;
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${options.title}. ${description}` });
+  svg.classList.add('chart');
+  const title = el('text', { x: 0, y: 16, 'font-size': 14, 'font-weight': 700, fill: CHART_COLOURS.ink });
+  title.textContent = options.title;
+  svg.append(title);
+  const plot = { x: PAD.left, y: PAD.top, w: width - PAD.left - PAD.right, h: height - PAD.top - PAD.bottom };
+  const span = max - min || 1;
+  const y = (v: number) => plot.y + plot.h - ((v - min) / span) * plot.h;
+  const slot = plot.w / Math.max(1, options.labels.length);
+  const x = (i: number) => plot.x + slot * (i + 0.5);
+  for (const v of [min, min + span / 2, max]) {
+    svg.append(el('line', { x1: plot.x, x2: plot.x + plot.w, y1: y(v), y2: y(v), stroke: CHART_COLOURS.grid, 'stroke-width': 1 }));
+    const tick = el('text', { x: plot.x - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11, fill: CHART_COLOURS.muted });
+    tick.textContent = options.format(v);
+    svg.append(tick);
+  }
+  if (min < 0 && max > 0) svg.append(el('line', { x1: plot.x, x2: plot.x + plot.w, y1: y(0), y2: y(0), stroke: CHART_COLOURS.muted, 'stroke-width': 1 }));
+  options.labels.forEach((label, i) => {
+    const t = el('text', { x: x(i), y: plot.y + plot.h + 16, 'text-anchor': 'middle', 'font-size': 11, fill: CHART_COLOURS.muted });
+    t.textContent = label;
+    svg.append(t);
+  });
+  const marker = options.marker;
+  if (marker && marker.index >= 0 && marker.index < options.labels.length) {
+    const mx = x(marker.index) - slot / 2;
+    svg.append(el('line', { x1: mx, x2: mx, y1: plot.y - 4, y2: plot.y + plot.h, stroke: CHART_COLOURS.purple, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
+    const t = el('text', { x: mx + 4, y: plot.y + 8, 'font-size': 11, fill: CHART_COLOURS.ink });
+    t.textContent = marker.label;
+    svg.append(t);
+  }
+  return { svg, plot, x, y, slot };
+}
+
+function bounds(values: number[]): [number, number] {
+  let min = Math.min(0, ...values);
+  let max = Math.max(0, ...values);
+  if (min === max) max = min + 1;
+  return [min, max];
+}
+
+/** Lines, one per series, with a legend under the title. */
+export function lineChart(options: ChartOptions, series: ChartSeries[]): SVGSVGElement {
+  const [min, max] = bounds(series.flatMap((s) => s.values));
+  const description = series.map((s) => `${s.name}: ${s.values.map((v, i) => `${options.labels[i]} ${options.format(v)}`).join(', ')}`).join('. ');
+  const { svg, x, y } = frame(options, min, max, description);
+  series.forEach((s, k) => {
+    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    svg.append(el('polyline', { points, fill: 'none', stroke: s.colour, 'stroke-width': 2.5, ...(s.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
+    s.values.forEach((v, i) => svg.append(el('circle', { cx: x(i), cy: y(v), r: 2.5, fill: s.colour })));
+    const legend = el('text', { x: (options.width ?? 380) - PAD.right - k * 120, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: textColour(s.colour), 'font-weight': 700 });
+    legend.textContent = s.name;
+    svg.append(legend);
+  });
+  return svg;
+}
+
+/** Stacked bars: each slot's parts (e.g. marketing, sales, joint effort) on top of each other. */
+export function stackedBars(options: ChartOptions, series: ChartSeries[]): SVGSVGElement {
+  const totals = options.labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  const [min, max] = bounds(totals);
+  const description = options.labels.map((label, i) => `${label}: ${series.map((s) => `${s.name} ${options.format(s.values[i] ?? 0)}`).join(', ')}`).join('. ');
+  const { svg, x, y, slot } = frame(options, min, max, description);
+  options.labels.forEach((_, i) => {
+    let base = 0;
+    for (const s of series) {
+      const v = s.values[i] ?? 0;
+      if (v <= 0) continue;
+      svg.append(el('rect', { x: x(i) - slot * 0.32, y: y(base + v), width: slot * 0.64, height: Math.max(0, y(base) - y(base + v)), fill: s.colour }));
+      base += v;
+    }
+  });
+  series.forEach((s, k) => {
+    const legend = el('text', { x: (options.width ?? 380) - PAD.right - k * 80, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: textColour(s.colour), 'font-weight': 700 });
+    legend.textContent = s.name;
+    svg.append(legend);
+  });
+  return svg;
+}

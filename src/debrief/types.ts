@@ -1,0 +1,162 @@
+// The debrief's data shapes: what the Debrief scene draws and what the JSON download holds.
+// Plain JSON-able data only (no states, no functions), so a debrief can be printed, saved and
+// compared. Every figure in these shapes is read from the model's own records and state.
+import type { DisputeOption, FinalDisputeOption, ReactionKind, ScoreCard } from '../sim/index';
+
+export const DEBRIEF_FORMAT = 'marketing-and-sales/debrief@1';
+
+export interface TimelineQuarter {
+  quarter: number;
+  /** Effort points spent, including what the dispute took (a meeting, an investigation, migration). */
+  effort: { marketing: number; sales: number; joint: number };
+  revenue: number;
+  profit: number;
+  cash: number;
+  customerEquity: number;
+  collaboration: number;
+  activeAccounts: number;
+  /** Names of the accounts won this quarter. */
+  won: string[];
+  /** Names of the accounts lost this quarter. */
+  lost: string[];
+  /** Titles of the scenario events that fired this quarter. */
+  events: string[];
+  /** Human labels of the dispute choices made before this quarter, and of a phase-out taking effect. */
+  dispute: string[];
+  /** Scorecard total as if the game had ended after this quarter. */
+  score: number;
+}
+
+export interface LeaderReaction {
+  name: string;
+  role: string;
+  kind: ReactionKind;
+  line: string;
+}
+
+export interface DisputeSummary {
+  product: string;
+  productName: string;
+  account: string;
+  accountName: string;
+  openedInQuarter: number;
+  choices: { quarter: number; option: DisputeOption; label: string }[];
+  decision: FinalDisputeOption | null;
+  decidedInQuarter: number | null;
+  /** The hidden anchor strength, revealed now the game is over. */
+  anchorStrength: number;
+  /** What an investigation reported (a noisy estimate), or null. */
+  estimate: { estimate: number; low: number; high: number } | null;
+  /** Whether a joint meeting heard both sides before the decision. */
+  heard: boolean;
+  accountLost: boolean;
+  accountLostInQuarter: number | null;
+  /**
+   * Why the account left, from the model's churn split: 'anchor' when a discontinued (or
+   * repriced) line it was anchored on added churn risk that quarter, 'ordinary' otherwise,
+   * 'before-dispute' when it had left before the dispute opened; null while it stays.
+   */
+  accountLossCause: 'anchor' | 'ordinary' | 'before-dispute' | null;
+  /** The churn split the account's loss was drawn against (probabilities), or null. */
+  accountLoss: { ordinaryChurn: number; anchorChurn: number; revenueBefore: number } | null;
+  /** The line's profit in the quarter before the decision (what the dispute was about), or null. */
+  lineProfitBeforeDecision: number | null;
+  reactions: { marketing: LeaderReaction; sales: LeaderReaction } | null;
+}
+
+export type ChainKind =
+  | 'decision'
+  | 'discontinued'
+  | 'account-lost'
+  | 'account-won'
+  | 'revenue-ended'
+  | 'event'
+  | 'effort'
+  | 'pull-forward'
+  | 'discount'
+  | 'relationships'
+  | 'morale'
+  | 'line-loss'
+  | 'line-change';
+
+export interface ChainLink {
+  quarter: number;
+  kind: ChainKind;
+  text: string;
+  figures?: Record<string, number>;
+  /** The account the link is about, when it is about one. */
+  account?: string;
+  /** The product line the link is about, when it is about one. */
+  product?: string;
+  /** The segment the link is about (demand shifts). */
+  segment?: string;
+}
+
+export type SwingMeasure = 'profit' | 'revenue' | 'customerEquity' | 'accounts';
+
+export interface Swing {
+  quarter: number;
+  measure: SwingMeasure;
+  /** Change from the quarter before: cents for money, a count for accounts. */
+  change: number;
+  /** The measure the quarter before and this quarter. */
+  before: number;
+  after: number;
+  chain: ChainLink[];
+  text: string;
+}
+
+export interface IdeaNote {
+  /** The idea's number in DESIGN.md, 1–7. */
+  idea: number;
+  title: string;
+  evidence: string;
+  figures: Record<string, number>;
+}
+
+export interface Debrief {
+  format: typeof DEBRIEF_FORMAT;
+  scenarioId: string;
+  scenarioTitle: string;
+  firmName: string;
+  seed: number;
+  quarters: number;
+  par: number;
+  score: ScoreCard;
+  stateHash: string;
+  timeline: TimelineQuarter[];
+  dispute: DisputeSummary | null;
+  swings: Swing[];
+  ideas: IdeaNote[];
+  /** The scenario's debrief notes. */
+  notes: string[];
+  objectives: string[];
+}
+
+export interface Outcome {
+  /** The dispute choices made, in order (option names). */
+  choices: DisputeOption[];
+  /** The same, as labels for a screen. */
+  choiceLabels: string[];
+  score: ScoreCard;
+  totalProfit: number;
+  totalRevenue: number;
+  finalCustomerEquity: number;
+  cash: number;
+  accountLost: boolean;
+  accountLostInQuarter: number | null;
+  stateHash: string;
+  perQuarter: { quarter: number; score: number; profit: number; revenue: number }[];
+}
+
+export interface Fork {
+  alternative: FinalDisputeOption;
+  jointMeeting: boolean;
+  /** The quarter before whose moves the fork decided differently. */
+  fromQuarter: number;
+  original: Outcome;
+  fork: Outcome;
+  /** Later moves that did not fit the fork's game and were dropped. */
+  droppedMoves: number;
+  rule: string;
+}
