@@ -188,6 +188,24 @@ describe('structural errors', () => {
     });
   });
 
+  it('a revenue-share trigger names a known account and a share from 0 to 1', () => {
+    const trigger = (body: string) => mutate(base, 80, '{ productLossQuarters: { product: decaf, quarters: 2 } }', `{ accountRevenueShare: ${body} }`);
+    const loaded = loadScenario(trigger('{ account: clinic, share: 0.3 }'), 'test.yaml');
+    expect(loaded.ok && loaded.scenario.events[0]!.trigger).toStrictEqual({ accountRevenueShare: { account: 'clinic', share: 0.3 } });
+    expectOneIssue(errorsOf(trigger('{ account: clinik, share: 0.3 }')), {
+      line: 80,
+      column: 48,
+      path: 'events[0].trigger.accountRevenueShare.account',
+      message: 'unknown account "clinik"',
+    });
+    expectOneIssue(errorsOf(trigger('{ account: clinic, share: 1.5 }')), {
+      line: 80,
+      column: 63,
+      path: 'events[0].trigger.accountRevenueShare.share',
+      message: 'expected a number from 0 to 1',
+    });
+  });
+
   it('a trigger with both kinds at once', () => {
     expectOneIssue(
       errorsOf(mutate(base, 85, '{ quarter: 4 }', '{ quarter: 4, productLossQuarters: { product: decaf, quarters: 2 } }')),

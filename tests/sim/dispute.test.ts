@@ -160,3 +160,27 @@ describe('the hidden anchor decides what discontinuing costs', () => {
     for (const r of end.history.filter((r) => r.quarter >= lostIn)) expect(r.accountRevenue[slot]).toBe(0);
   });
 });
+
+describe('the dispute opened by a condition on an account', () => {
+  it('opens once the account buys more than the stated share of the revenue, and not before', () => {
+    const events = scenario.events.filter((e) => !e.effects.some((x) => x.type === 'dispute'));
+    const at = (share: number) => ({
+      ...scenario,
+      events: [...events, { id: 'big-buyer', title: 'Harbor Health is a big share of sales', trigger: { accountRevenueShare: { account: 'harbor-health', share } }, effects: [{ type: 'dispute' as const }] }],
+    });
+    const firstQuarter = (s: typeof scenario) => {
+      let game = createGame(s, 5);
+      while (!game.finished && game.dispute === null) game = resolveQuarter(s, game, { moves: [] });
+      return game;
+    };
+    const low = firstQuarter(at(0.05));
+    expect(low.dispute?.openedInQuarter).toBe(1);
+    const record = low.history[0]!;
+    const slot = low.accounts.findIndex((a) => a.id === 'harbor-health');
+    expect(record.accountRevenue[slot]! / record.revenue).toBeGreaterThan(0.05);
+    // A share it never reaches never opens the dispute.
+    const never = firstQuarter(at(0.99));
+    expect(never.dispute).toBeNull();
+    for (const r of never.history) expect(r.accountRevenue[slot]! / r.revenue).toBeLessThanOrEqual(0.99);
+  });
+});
