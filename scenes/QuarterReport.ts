@@ -1,8 +1,10 @@
 // The quarter report: what the quarter just played changed — revenue, profit, cash, customer
-// equity counting up from the quarter before — with the history charted, the product lines'
+// equity counting up from the quarter before — and its top causes (from the model's records,
+// as the debrief reads them), with the history charted, the product lines'
 // profit, the accounts' relationships, the accounts won and lost, and the events.
 import Phaser from 'phaser';
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { quarterCauses } from '../src/debrief/index';
 import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -97,12 +99,18 @@ export class QuarterReport extends BaseScene {
       `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
       ...record.events.map((e) => `Event: ${e}`),
     ];
+    // The top causes of the change on last quarter, from the model's own records (src/debrief).
+    const why = quarterCauses(scenario, game.seed, context.steps);
     const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
     const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
       h('h2', { text: 'What happened' }),
-      h('ul', { class: 'happened' }, happened.map((t) => h('li', { class: t.startsWith('Event') ? 'event' : '', text: t }))),
+      h('div', { class: 'happened-box', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What happened and why' } }, [
+        why ? h('p', { class: 'why-headline', text: why.headline }) : null,
+        why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
+        h('ul', { class: 'happened' }, happened.map((t) => h('li', { class: t.startsWith('Event') ? 'event' : '', text: t }))),
+      ]),
       h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
       sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
       h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))),

@@ -13,6 +13,7 @@ export * from './types';
 export { DebriefError, replayGame, type ReplayedGame, type PlayedQuarter } from './replay';
 export { forkAtDispute, forkAlternatives, playFork, fitMoves, FORK_RULE, type PlayedFork } from './fork';
 export { IDEA_TITLES } from './ideas';
+export { quarterCauses, type QuarterCauses } from './quarter-causes';
 export { SWING_MEASURES, SWINGS_PER_MEASURE, SWING_SHARE } from './chains';
 export { money, percent, price } from './format';
 

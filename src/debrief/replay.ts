@@ -43,8 +43,11 @@ export function applyChoices(scenario: Scenario, state: GameState, choices: read
   return next;
 }
 
-/** Replays `steps` from the seed's start; the game must end with the last step. */
-export function replayGame(scenario: Scenario, seed: number, steps: readonly Step[]): ReplayedGame {
+/**
+ * Replays `steps` from the seed's start; the game must end with the last step, unless `partial`
+ * (the quarter report explains a game still being played).
+ */
+export function replayGame(scenario: Scenario, seed: number, steps: readonly Step[], partial = false): ReplayedGame {
   const prefix = `The steps do not replay on "${scenario.id}" seed ${seed}`;
   const initial = createGame(scenario, seed);
   let state = initial;
@@ -67,7 +70,7 @@ export function replayGame(scenario: Scenario, seed: number, steps: readonly Ste
     quarters.push({ quarter: start.quarter, start, beforeMoves, end, step, record: end.history[end.history.length - 1]! });
     state = end;
   }
-  if (!state.finished) {
+  if (!state.finished && !partial) {
     throw new DebriefError(`${prefix}: the steps cover ${quarters.length} of ${scenario.quarters} quarters; a debrief needs the whole game`);
   }
   return { initial, quarters, final: state };
