@@ -12,6 +12,7 @@ import { SCENES } from './keys';
 import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
 import { button, h } from './ui/dom';
 import { drawLineChart, drawPanel, drawSignedBars, type Rect } from './ui/draw';
+import { placeGhostPanel } from './ui/ghost';
 
 const LEFT: Rect = { x: 16, y: 212, w: 620, h: 496 };
 const RIGHT: Rect = { x: 652, y: 212, w: 612, h: 496 };
@@ -41,6 +42,8 @@ export class QuarterReport extends BaseScene {
       h('div', {}, [this.heading('h1', `Quarter ${quarter} report`), h('p', { class: 'meta', text: `${scenario.firm.name} · quarter ${quarter} of ${scenario.quarters}` })]),
       nextButton,
     ]));
+    // Played against a ghost group: its figures for this quarter, beside the header.
+    placeGhostPanel(this, scenario, game.seed, quarter, 420, 14, 590, 60);
 
     // ----- Headline figures that count up from the quarter before.
     const cards: { label: string; from: number; to: number; el: HTMLElement }[] = [

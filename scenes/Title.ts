@@ -1,5 +1,6 @@
 // The title: the game's name and its two sides, New game and — when a save can be resumed —
-// Continue. A save that cannot be opened is reported here in words, once, and set aside.
+// Continue. A save that cannot be opened is reported here in words, once, and set aside. Below,
+// the workshop's two doors: a group joins a heat, an instructor sets one up.
 import { takeScenarioParam } from '../src/app/open-file';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -49,13 +50,18 @@ export class Title extends BaseScene {
       );
     }
     actions.append(button('New game', () => this.scene.start(SCENES.select), status.status === 'ok' ? 'secondary' : 'primary'));
+    // Workshops: groups join the instructor's heat; the instructor sets one up and keeps the board.
+    actions.append(h('div', { class: 'title-workshop' }, [
+      button('Join a workshop heat', () => this.scene.start(SCENES.join)),
+      button('Run a workshop (instructor)', () => this.scene.start(SCENES.workshop)),
+    ]));
     const root = h('div', { class: 'title-screen' }, [
       heading,
       h('p', { class: 'tagline', text: 'Run a small firm for a few quarters. Split every quarter’s effort between marketing and sales, and live with what each side builds.' }),
       status.status === 'rejected' ? h('p', { class: 'alert', text: status.message, attrs: { role: 'alert' } }) : null,
       actions,
     ]);
-    this.place(WIDTH / 2 - 360, 240, 720, 290, root);
+    this.place(WIDTH / 2 - 360, 226, 720, 310, root);
     const sides = h('div', { class: 'title-sides', attrs: { 'aria-hidden': 'true' } }, [
       h('span', { text: 'Marketing: product lines, long run' }),
       h('span', { text: 'Sales: people and accounts, short run' }),

@@ -11,13 +11,17 @@ import { Briefing } from './Briefing';
 import { Debrief } from './Debrief';
 import { Dispute } from './Dispute';
 import { FinalResults } from './FinalResults';
+import { HandOver } from './HandOver';
+import { JoinHeat } from './JoinHeat';
 import { sleepWhenIdle } from './idle';
 import { Planning } from './Planning';
 import { Preloader } from './Preloader';
 import { QuarterReport } from './QuarterReport';
 import { ScenarioSelect } from './ScenarioSelect';
+import { Scoreboard } from './Scoreboard';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
+import { Workshop } from './Workshop';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
   setAppContext(context);
@@ -37,7 +41,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, Scoreboard],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));

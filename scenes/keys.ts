@@ -12,6 +12,10 @@ export const SCENES = {
   dispute: 'Dispute',
   final: 'FinalResults',
   debrief: 'Debrief',
+  workshop: 'Workshop',
+  join: 'JoinHeat',
+  handOver: 'HandOver',
+  scoreboard: 'Scoreboard',
 } as const;
 
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

@@ -2,7 +2,7 @@
 // or `?scenario=URL` on the page's own origin. The text goes through the same loader as the
 // shipped scenarios and the tools; the result is either a scenario to preview and play or the
 // loader's errors (file, line, column, field). URLs on other origins are refused, never fetched.
-import { loadScenario, type ScenarioIssue } from '../scenario/load';
+import type { ScenarioIssue } from '../scenario/load';
 import type { Scenario } from '../sim/index';
 
 /** What opening a file gave: a scenario, its errors, or a refusal before anything was read. */
@@ -14,7 +14,10 @@ export type OpenedScenario =
 /** The largest file read: scenario files are a few kilobytes; this keeps a wrong pick harmless. */
 export const MAX_FILE_BYTES = 1_000_000;
 
-export function openText(text: string, fileName: string): OpenedScenario {
+export async function openText(text: string, fileName: string): Promise<OpenedScenario> {
+  // The loader (YAML parser, schema) is fetched the first time a file is opened: most players
+  // never open one, so it stays out of the page's first download.
+  const { loadScenario } = await import('../scenario/load');
   const result = loadScenario(text, fileName);
   return result.ok ? { kind: 'scenario', fileName, scenario: result.scenario } : { kind: 'errors', fileName, errors: result.errors };
 }
@@ -28,7 +31,7 @@ export async function openFile(file: File): Promise<OpenedScenario> {
     return { kind: 'refused', fileName: file.name, message: `“${file.name}” is too large for a scenario file (over ${MAX_FILE_BYTES / 1_000_000} MB).` };
   }
   try {
-    return openText(await file.text(), file.name);
+    return await openText(await file.text(), file.name);
   } catch {
     return { kind: 'refused', fileName: file.name, message: `“${file.name}” could not be read.` };
   }
@@ -81,7 +84,7 @@ export async function openUrl(raw: string): Promise<OpenedScenario> {
     if (!response.ok) return { kind: 'refused', fileName, message: `The scenario file “${raw}” could not be loaded (HTTP ${response.status}).` };
     const text = await response.text();
     if (text.length > MAX_FILE_BYTES) return { kind: 'refused', fileName, message: `“${raw}” is too large for a scenario file.` };
-    return openText(text, fileName);
+    return await openText(text, fileName);
   } catch {
     return { kind: 'refused', fileName, message: `The scenario file “${raw}” could not be loaded.` };
   }

@@ -1,10 +1,8 @@
-// The scenarios shipped with the game, bundled as text and loaded through the same loader the
-// tools use, so the browser plays exactly what `check-scenarios` accepts. Every YAML file in
-// scenarios/ is picked up: shipping a scenario needs no code change here.
-import { loadScenario, formatIssue } from '../scenario/load';
+// The scenarios shipped with the game: every YAML file in scenarios/, checked by the same
+// loader as the tools when the game is built (vite.config.ts) and bundled as data, so the
+// browser plays exactly what `check-scenarios` accepts. Shipping a scenario needs no code change.
+import { problems as shippedProblems, scenarios as shipped } from 'virtual:shipped-scenarios';
 import type { Scenario } from '../sim/index';
-
-const files = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export interface ShippedScenario {
   id: string;
@@ -21,16 +19,9 @@ let cached: Catalogue | null = null;
 
 export function shippedScenarios(): Catalogue {
   if (cached) return cached;
-  const scenarios: ShippedScenario[] = [];
-  const problems: string[] = [];
-  for (const path of Object.keys(files).sort()) {
-    const fileName = path.slice(path.lastIndexOf('/') + 1);
-    const result = loadScenario(files[path]!, fileName);
-    if (result.ok) scenarios.push({ id: result.scenario.id, scenario: result.scenario });
-    else problems.push(...result.errors.map((e) => formatIssue(e)));
-  }
+  const scenarios: ShippedScenario[] = shipped.map((scenario) => ({ id: scenario.id, scenario }));
   // The file every workshop starts with goes first.
   scenarios.sort((a, b) => Number(b.id === 'two-hats') - Number(a.id === 'two-hats') || a.id.localeCompare(b.id));
-  cached = { scenarios, problems };
+  cached = { scenarios, problems: [...shippedProblems] };
   return cached;
 }

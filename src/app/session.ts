@@ -13,6 +13,7 @@ import {
 } from '../flow/index';
 import type { Scenario } from '../sim/index';
 import { TypedBus } from './bus';
+import { readPlayAs, writePlayAs, type PlayAs } from './play-as';
 import { clearSave, readSave, setAsideSave, writeSave } from './save';
 
 /** Every message between the scenes and the session, with its payload. */
@@ -38,6 +39,8 @@ export class GameSession {
   private unsubscribeActor: (() => void) | null = null;
   private lastPhase: Phase | null = null;
   private lastQuarter = 0;
+  /** How the running game is played (a workshop group, a ghost beside it); null when alone. */
+  playAs: PlayAs | null = null;
 
   constructor(private readonly storage: Storage) {
     this.bus.on('flow', (event) => this.actor?.send(event));
@@ -47,8 +50,10 @@ export class GameSession {
     return this.actor?.getSnapshot() ?? null;
   }
 
-  newGame(scenario: Scenario, seed: number): void {
+  newGame(scenario: Scenario, seed: number, playAs: PlayAs | null = null): void {
     clearSave(this.storage);
+    this.playAs = playAs;
+    writePlayAs(this.storage, playAs);
     this.run(createActor(gameMachine, { input: { scenario, seed } }));
   }
 
@@ -89,6 +94,8 @@ export class GameSession {
     if (read.status !== 'ok') return false;
     const actor = this.tryResume(read.envelope.snapshot);
     if (!actor) return false;
+    const { scenario, game } = actor.getSnapshot().context;
+    this.playAs = readPlayAs(this.storage, scenario.id, game.seed);
     this.run(actor, true);
     return true;
   }

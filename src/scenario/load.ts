@@ -2,11 +2,11 @@
 // with file, line, column, field and what was expected. Nothing here throws for bad input
 // and nothing half-loaded ever comes out: the game, the tools and the tests all load this way.
 import type { Scenario } from '../sim/types';
-import { formatIssue, formatPath, type Located, type Path, type ScenarioIssue } from './issues';
-import { SCHEMA_KEY, scenarioSchema } from './schema';
-import { semanticIssues } from './semantic';
-import { parseSource, type ParsedSource } from './source';
-import { translateIssues, type PathIssue } from './zod-issues';
+import { formatIssue, formatPath, type Located, type Path, type ScenarioIssue } from './issues.ts';
+import { SCHEMA_KEY, scenarioSchema } from './schema.ts';
+import { semanticIssues } from './semantic.ts';
+import { parseSource, type ParsedSource } from './source.ts';
+import { translateIssues, type PathIssue } from './zod-issues.ts';
 
 export { formatIssue, type ScenarioIssue };
 

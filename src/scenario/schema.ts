@@ -5,7 +5,8 @@
 // generated docs show an instructor.
 import { z } from 'zod';
 import type { MoveKind, Scenario } from '../sim/types';
-import { formatNumber } from './issues';
+import { ID_PATTERN } from './ids.ts';
+import { formatNumber } from './issues.ts';
 
 /** What a value must look like, in an instructor's words; used to build error messages. */
 export const expectations = z.registry<{ expected: string }>();
@@ -15,7 +16,7 @@ function expecting<S extends z.ZodType>(schema: S, expected: string): S {
   return schema;
 }
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export { ID_PATTERN };
 /** Money limit: a billion dollars in cents, far beyond any scenario yet short of float trouble. */
 export const MAX_CENTS = 100_000_000_000;
 export const MAX_TITLE = 80;

@@ -2,8 +2,8 @@
 // unique, every reference names something that exists, ranges are the right way round. All
 // problems are collected, so an instructor fixes a file in one round, not one error at a time.
 import type { Scenario } from '../sim/types';
-import { didYouMean, formatNumber, listQuoted, quote, type Path } from './issues';
-import type { PathIssue } from './zod-issues';
+import { didYouMean, formatNumber, listQuoted, quote, type Path } from './issues.ts';
+import type { PathIssue } from './zod-issues.ts';
 
 export function semanticIssues(scenario: Scenario): PathIssue[] {
   const issues: PathIssue[] = [];

@@ -17,8 +17,8 @@ import {
   type Document,
   type Node,
 } from 'yaml';
-import { jsonSyntaxError } from './json-syntax';
-import { formatNumber, formatPath, quote, type Located, type Path } from './issues';
+import { jsonSyntaxError } from './json-syntax.ts';
+import { formatNumber, formatPath, quote, type Located, type Path } from './issues.ts';
 
 /** Files above this are refused unread: a scenario is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -3,9 +3,9 @@
 // per key with a "did you mean", and picks the branch a non-discriminated union was meant to
 // be instead of dumping every branch's complaints.
 import { z } from 'zod';
-import { closest, describeFound, didYouMean, listQuoted, plural, quote, type Path } from './issues';
-import { expectations } from './schema';
-import type { PointAt } from './source';
+import { closest, describeFound, didYouMean, listQuoted, plural, quote, type Path } from './issues.ts';
+import { expectations } from './schema.ts';
+import type { PointAt } from './source.ts';
 
 export interface PathIssue {
   path: Path;

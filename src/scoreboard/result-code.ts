@@ -15,7 +15,7 @@
 // (over the prefix too) catches every single mistyped symbol.
 //
 // Decoding needs no scenario; turning the decoded steps into a replay does (target indices).
-import { ID_PATTERN } from '../scenario/schema';
+import { ID_PATTERN } from '../scenario/ids';
 import { scenarioHash, type Replay, REPLAY_FORMAT, runReplay } from '../replay/replay';
 import { DISPUTE_OPTIONS, MOVE_KINDS, type DisputeOption, type MoveKind, type Scenario } from '../sim/index';
 import {

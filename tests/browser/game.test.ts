@@ -162,6 +162,16 @@ describe('the game in Chromium', () => {
     const pdf = await page.pdf({ path: `${outputDir}debrief.pdf`, format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
+    // A whole game, dispute and debrief included, loads no script beyond those the page names at
+    // start (the scenario-file loader and the QR code libraries load only when used).
+    const scripts = await page.evaluate(async () => {
+      const html = await (await fetch(new URL('index.html', document.baseURI))).text();
+      const named = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.endsWith('.js'));
+      return { named, loaded: loaded.map((n) => new URL(n).pathname.slice(new URL(document.baseURI).pathname.length)) };
+    });
+    expect(scripts.named.length).toBeGreaterThan(0);
+    expect([...new Set(scripts.loaded)].sort()).toStrictEqual([...scripts.named].sort());
     expect(problems).toEqual([]);
   }, 240_000);
 
