@@ -121,36 +121,42 @@ export class QuarterReport extends BaseScene {
       sr('Account relationships', active.map((a) => `${a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));
 
-    // ----- The Phaser half, animated by one short counter.
-    const charts = this.add.graphics();
-    const draw = (t: number) => {
-      charts.clear();
-      const cut = (values: number[]) => values.map((v, i) => (i === values.length - 1 ? values[i - 1]! + (v - (values[i - 1] ?? 0)) * t : v));
-      const revenue = history.map((r) => r.revenue);
-      const profit = history.map((r) => r.profit);
-      const equity = history.map((r) => r.customerEquity);
-      const animate = (values: number[]) => (values.length > 1 ? cut(values) : values.map((v) => v * t));
-      drawLineChart(charts, CHART_A, [{ values: animate(revenue), colour: COLOURS.sky }, { values: animate(profit), colour: COLOURS.gain }], scenario.quarters);
-      drawLineChart(charts, CHART_B, [{ values: animate(equity), colour: COLOURS.purple }], scenario.quarters);
-      drawSignedBars(charts, BARS, products.map((l) => l.profit), t);
-      const slot = RELATIONS.w / Math.max(active.length, 1);
-      charts.fillStyle(COLOURS.line, 1);
-      charts.fillRect(RELATIONS.x, RELATIONS.y + RELATIONS.h, RELATIONS.w, 2);
-      active.forEach((a, i) => {
-        const height = RELATIONS.h * a.relationship * t;
-        charts.fillStyle(a.key ? COLOURS.salesDeep : COLOURS.sales, 1);
-        charts.fillRect(RELATIONS.x + i * slot + slot * 0.15, RELATIONS.y + RELATIONS.h - height, Math.max(2, slot * 0.7), height);
-      });
+    // ----- The Phaser half: the charts are drawn once, at their final values, into the scene's
+    // baked image, and revealed by covers that slide away while the figures count up. Redrawing
+    // WebGL Graphics every frame of the animation cost the frame rate on machines without a GPU.
+    const charts = this.make.graphics({}, false);
+    this.baked.extras.push(charts);
+    drawLineChart(charts, CHART_A, [{ values: history.map((r) => r.revenue), colour: COLOURS.sky }, { values: history.map((r) => r.profit), colour: COLOURS.gain }], scenario.quarters);
+    drawLineChart(charts, CHART_B, [{ values: history.map((r) => r.customerEquity), colour: COLOURS.purple }], scenario.quarters);
+    drawSignedBars(charts, BARS, products.map((l) => l.profit), 1);
+    const slot = RELATIONS.w / Math.max(active.length, 1);
+    charts.fillStyle(COLOURS.line, 1);
+    charts.fillRect(RELATIONS.x, RELATIONS.y + RELATIONS.h, RELATIONS.w, 2);
+    active.forEach((a, i) => {
+      const height = RELATIONS.h * a.relationship;
+      charts.fillStyle(a.key ? COLOURS.salesDeep : COLOURS.sales, 1);
+      charts.fillRect(RELATIONS.x + i * slot + slot * 0.15, RELATIONS.y + RELATIONS.h - height, Math.max(2, slot * 0.7), height);
+    });
+    // The newest quarter's stretch of each line chart, and the bars, uncovered from left to right.
+    const lastSlot = (rect: Rect) => (history.length > 1 ? (rect.w * (history.length - 2)) / Math.max(1, scenario.quarters - 1) : -4);
+    const covers = [
+      { x: CHART_A.x + lastSlot(CHART_A) + 4, y: CHART_A.y - 8, w: CHART_A.w - lastSlot(CHART_A) + 4, h: CHART_A.h + 10 },
+      { x: CHART_B.x + lastSlot(CHART_B) + 4, y: CHART_B.y - 8, w: CHART_B.w - lastSlot(CHART_B) + 4, h: CHART_B.h + 10 },
+      { x: BARS.x - 2, y: BARS.y - 4, w: BARS.w + 4, h: BARS.h + 8 },
+      { x: RELATIONS.x - 2, y: RELATIONS.y - 4, w: RELATIONS.w + 4, h: RELATIONS.h + 1 },
+    ].map((r) => this.add.rectangle(r.x + r.w, r.y, r.w, r.h, COLOURS.panel).setOrigin(1, 0));
+    const step = (t: number) => {
+      for (const cover of covers) cover.scaleX = 1 - t;
       for (const card of cards) card.el.textContent = formatMoney(Math.round(card.from + (card.to - card.from) * t));
     };
-    draw(0);
+    step(0);
     const tween = this.tweens.addCounter({
       from: 0,
       to: 1,
       duration: COUNT_UP_MS,
       ease: Phaser.Math.Easing.Cubic.Out,
-      onUpdate: (tw) => draw(tw.getValue() ?? 1),
-      onComplete: () => draw(1),
+      onUpdate: (tw) => step(tw.getValue() ?? 1),
+      onComplete: () => step(1),
     });
     this.onCleanup(() => tween.remove());
   }
