@@ -2,34 +2,49 @@
 // describes it, the hidden anchors placed within their ranges, and all of the game's luck.
 import { fix } from './model';
 import { drawLuck } from './random';
-import type { AccountState, GameState, Scenario } from './types';
+import type { AccountState, GameState, PurchaseState, Scenario } from './types';
 
 export function createGame(scenario: Scenario, seed: number): GameState {
+  const specs = scenario.accounts;
+  const purchasesPerAccount = new Array<number>(specs.length);
+  for (let i = 0; i < specs.length; i++) purchasesPerAccount[i] = specs[i]!.buys.length;
   const luck = drawLuck(scenario.id, seed, {
     quarters: scenario.quarters,
     products: scenario.products.length,
-    purchasesPerAccount: scenario.accounts.map((a) => a.buys.length),
+    purchasesPerAccount,
     prospects: scenario.market.prospects,
   });
   const dispute = scenario.dispute;
-  const accounts: AccountState[] = scenario.accounts.map((spec, i) => ({
-    id: spec.id,
-    name: spec.name,
-    active: true,
-    wonInQuarter: 0,
-    lostInQuarter: null,
-    key: spec.key,
-    relationship: spec.relationship,
-    satisfaction: spec.satisfaction,
-    buys: spec.buys.map((buy, j) => {
+  // Plain loops rather than map/findIndex closures: a game is created for every game played.
+  const productSpecs = scenario.products;
+  const accounts: AccountState[] = new Array<AccountState>(specs.length);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    const buySpecs = spec.buys;
+    const buys: PurchaseState[] = new Array<PurchaseState>(buySpecs.length);
+    for (let j = 0; j < buySpecs.length; j++) {
+      const buy = buySpecs[j]!;
       const range =
         dispute && dispute.account === spec.id && dispute.product === buy.product ? dispute.anchor : buy.anchor;
       const draw = dispute && range === dispute.anchor ? luck.disputeAnchor : luck.anchors[i]![j]!;
-      const line = scenario.products.findIndex((p) => p.id === buy.product);
-      return { product: buy.product, line, units: buy.units, anchor: fix(range.min + (range.max - range.min) * draw) };
-    }),
-    pulledForward: 0,
-  }));
+      let line = 0;
+      while (line < productSpecs.length && productSpecs[line]!.id !== buy.product) line++;
+      if (line === productSpecs.length) line = -1;
+      buys[j] = { product: buy.product, line, units: buy.units, anchor: fix(range.min + (range.max - range.min) * draw) };
+    }
+    accounts[i] = {
+      id: spec.id,
+      name: spec.name,
+      active: true,
+      wonInQuarter: 0,
+      lostInQuarter: null,
+      key: spec.key,
+      relationship: spec.relationship,
+      satisfaction: spec.satisfaction,
+      buys,
+      pulledForward: 0,
+    };
+  }
   return {
     scenarioId: scenario.id,
     seed,

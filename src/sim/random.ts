@@ -45,43 +45,129 @@ export interface LuckShape {
   prospects: number;
 }
 
+/**
+ * seedrandom's tychei generator, step for step, on four 32-bit words [a, b, c, d] held in an
+ * Int32Array. drawLuck runs its streams on this rather than through seedrandom's closures: a
+ * draw through the closure cost ~11 ns, most of a game's luck table. The words, the seeding and
+ * every draw are exactly tychei's (seedrandom/lib/tychei.js), so the table is the same number
+ * for number; `checkMirror` compares it with seedrandom itself the first time it is used.
+ */
+function tycheiNext(s: Int32Array): number {
+  let b = s[1]!;
+  let c = s[2]!;
+  let d = s[3]!;
+  let a = s[0]!;
+  b = (b << 25) ^ (b >>> 7) ^ c;
+  c = (c - d) | 0;
+  d = (d << 24) ^ (d >>> 8) ^ a;
+  a = (a - b) | 0;
+  s[1] = b = (b << 20) ^ (b >>> 12) ^ c;
+  s[2] = c = (c - d) | 0;
+  s[3] = (d << 16) ^ (c >>> 16) ^ a;
+  return (s[0] = (a - b) | 0);
+}
+
+/** A draw in [0, 1), as seedrandom's tychei prng returns it. */
+function tycheiDraw(s: Int32Array): number {
+  return (tycheiNext(s) >>> 0) / 0x100000000;
+}
+
+/** Mixes `text` into the words as tychei's seeding does, one character and one step at a time. */
+function tycheiMix(s: Int32Array, text: string): void {
+  for (let k = 0; k < text.length; k++) {
+    s[1] = s[1]! ^ text.charCodeAt(k);
+    tycheiNext(s);
+  }
+}
+
+/**
+ * The words of `seedrandom.tychei(prefix + purpose)`, given the words after mixing `prefix` from
+ * tychei's starting words: every purpose of a game shares the `scenarioId:seed:` prefix, so it is
+ * mixed once. Then the purpose, then the 20 steps tychei discards.
+ */
+function seeded(prefixWords: Int32Array, purpose: string): Int32Array {
+  const s = prefixWords.slice();
+  tycheiMix(s, purpose);
+  for (let k = 0; k < 20; k++) tycheiNext(s);
+  return s;
+}
+
+/** tychei's words before a string seed is mixed in. */
+function startingWords(): Int32Array {
+  const s = new Int32Array(4);
+  s[2] = 2654435769 | 0;
+  s[3] = 1367130551;
+  return s;
+}
+
+let mirrorChecked = false;
+
+/** Once per process: the mirror must give seedrandom's own draws, or the luck would silently differ. */
+function checkMirror(prefix: string, prefixWords: Int32Array): void {
+  const mine = seeded(prefixWords, 'market');
+  const theirs = seedrandom.tychei(prefix + 'market');
+  for (let k = 0; k < 4; k++) {
+    if (tycheiDraw(mine) !== theirs()) throw new Error('random.ts: the tychei mirror no longer matches seedrandom');
+  }
+  mirrorChecked = true;
+}
+
 export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Luck {
-  const market = stream(scenarioId, seed, 'market');
-  const conversion = stream(scenarioId, seed, 'conversion');
-  const churn = stream(scenarioId, seed, 'churn');
-  const investigation = stream(scenarioId, seed, 'investigation');
-  const setup = stream(scenarioId, seed, 'setup');
-  const slots = shape.purchasesPerAccount.length + shape.prospects;
+  // The same streams as stream(scenarioId, seed, purpose) for each purpose, drawn in the same order.
+  const prefix = `${scenarioId}:${seed}:`;
+  const prefixWords = startingWords();
+  tycheiMix(prefixWords, prefix);
+  if (!mirrorChecked) checkMirror(prefix, prefixWords);
+  const market = seeded(prefixWords, 'market');
+  const conversion = seeded(prefixWords, 'conversion');
+  const churn = seeded(prefixWords, 'churn');
+  const investigation = seeded(prefixWords, 'investigation');
+  const setup = seeded(prefixWords, 'setup');
+  const nProducts = shape.products;
+  const perAccount = shape.purchasesPerAccount;
+  const slots = perAccount.length + shape.prospects;
+  const anchors: number[][] = new Array<number[]>(perAccount.length);
+  for (let i = 0; i < perAccount.length; i++) anchors[i] = repeat(perAccount[i]!, setup);
+  // The tables sized up front and filled in order: the same arrays as pushing into empty ones.
+  const quarters = shape.quarters;
   const luck: Luck = {
-    market: [],
-    conversion: [],
-    churn: [],
-    investigation: [],
-    anchors: shape.purchasesPerAccount.map((n) => repeat(n, setup)),
-    disputeAnchor: setup(),
-    prospects: [],
+    market: sized<number[]>(quarters),
+    conversion: sized<number>(quarters),
+    churn: sized<number[]>(quarters),
+    investigation: sized<number>(quarters),
+    anchors,
+    disputeAnchor: tycheiDraw(setup),
+    prospects: sized<ProspectDraw>(shape.prospects),
   };
   for (let i = 0; i < shape.prospects; i++) {
-    const first = Math.floor(setup() * shape.products);
+    const first = Math.floor(tycheiDraw(setup) * nProducts);
     // The second preference differs from the first whenever there is more than one line.
-    const offset = shape.products > 1 ? 1 + Math.floor(setup() * (shape.products - 1)) : 0;
-    luck.prospects.push({
-      size: setup(),
-      preferences: [first, (first + offset) % shape.products],
-      anchorDraws: [setup(), setup()],
-    });
+    const offset = nProducts > 1 ? 1 + Math.floor(tycheiDraw(setup) * (nProducts - 1)) : 0;
+    const size = tycheiDraw(setup);
+    const anchor0 = tycheiDraw(setup);
+    const anchor1 = tycheiDraw(setup);
+    luck.prospects[i] = {
+      size,
+      preferences: [first, (first + offset) % nProducts],
+      anchorDraws: [anchor0, anchor1],
+    };
   }
-  for (let q = 0; q < shape.quarters; q++) {
-    luck.market.push(repeat(shape.products, market));
-    luck.conversion.push(conversion());
-    luck.churn.push(repeat(slots, churn));
-    luck.investigation.push(investigation());
+  for (let q = 0; q < quarters; q++) {
+    luck.market[q] = repeat(nProducts, market);
+    luck.conversion[q] = tycheiDraw(conversion);
+    luck.churn[q] = repeat(slots, churn);
+    luck.investigation[q] = tycheiDraw(investigation);
   }
   return luck;
 }
 
-function repeat(n: number, prng: Prng): number[] {
+/** An array of length `n` to fill in order; [] (filled in order just the same) for a length no array can have. */
+function sized<T>(n: number): T[] {
+  return Number.isInteger(n) && n >= 0 && n < 0x10000 ? new Array<T>(n) : [];
+}
+
+function repeat(n: number, words: Int32Array): number[] {
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = prng();
+  for (let i = 0; i < n; i++) out[i] = tycheiDraw(words);
   return out;
 }

@@ -47,8 +47,10 @@ import type {
   Move,
   ProductLedger,
   ProductState,
+  PurchaseState,
   QuarterRecord,
   Scenario,
+  ScenarioEvent,
 } from './types';
 import { InvalidDecisionError, validateDecision } from './validate';
 
@@ -75,6 +77,42 @@ interface Compiled {
   segmentOfProduct: number[];
   /** Product indices the dispute uses, or −1. */
   disputeProduct: number;
+  /** The lowest fixed cost a portfolio review may cut each line to, in cents. */
+  fixedCostFloor: number[];
+  /** The scenario's events with their triggers read once (see runEvents). */
+  events: CompiledEvent[];
+}
+
+/** An event's trigger, decoded once per scenario instead of once per quarter and game. */
+interface CompiledEvent {
+  event: ScenarioEvent;
+  /** 0: in a quarter; 1: a line's losses in a row; 2: an account's share of revenue. */
+  trigger: 0 | 1 | 2;
+  quarter: number;
+  /** The line whose losses count, or −1 when the scenario has no such line. */
+  product: number;
+  quarters: number;
+  account: string;
+  share: number;
+  /** Whether opening the dispute is all the event does (true for no effects, as every() gives). */
+  onlyDispute: boolean;
+}
+
+function compileEvent(event: ScenarioEvent, productIndex: Map<string, number>): CompiledEvent {
+  const trigger = event.trigger;
+  const compiled: CompiledEvent = { event, trigger: 0, quarter: 0, product: -1, quarters: 0, account: '', share: 0, onlyDispute: event.effects.every((e) => e.type === 'dispute') };
+  if ('quarter' in trigger) {
+    compiled.quarter = trigger.quarter;
+  } else if ('productLossQuarters' in trigger) {
+    compiled.trigger = 1;
+    compiled.product = productIndex.get(trigger.productLossQuarters.product) ?? -1;
+    compiled.quarters = trigger.productLossQuarters.quarters;
+  } else {
+    compiled.trigger = 2;
+    compiled.account = trigger.accountRevenueShare.account;
+    compiled.share = trigger.accountRevenueShare.share;
+  }
+  return compiled;
 }
 
 const compiledCache = new WeakMap<Scenario, Compiled>();
@@ -89,6 +127,8 @@ function compile(scenario: Scenario): Compiled {
       productIds: scenario.products.map((p) => p.id),
       segmentOfProduct: scenario.products.map((p) => segmentIndex.get(p.segment) ?? 0),
       disputeProduct: scenario.dispute ? (productIndex.get(scenario.dispute.product) ?? -1) : -1,
+      fixedCostFloor: scenario.products.map((p) => Math.round(FIXED_COST_FLOOR * p.fixedCost)),
+      events: scenario.events.map((e) => compileEvent(e, productIndex)),
     };
     compiledCache.set(scenario, compiled);
   }
@@ -111,20 +151,29 @@ function copyProduct(p: ProductState): ProductState {
   };
 }
 
-function copyAccount(a: AccountState): AccountState {
+/** An account's next state: `a` with the fields a quarter changes (the fields in AccountState's order, as everywhere). */
+function nextAccount(
+  a: AccountState,
+  active: boolean,
+  lostInQuarter: number | null,
+  relationship: number,
+  satisfaction: number,
+  pulledForward: number,
+): AccountState {
   return {
     id: a.id,
     name: a.name,
-    active: a.active,
+    active,
     wonInQuarter: a.wonInQuarter,
-    lostInQuarter: a.lostInQuarter,
+    lostInQuarter,
     key: a.key,
-    relationship: a.relationship,
-    satisfaction: a.satisfaction,
+    relationship,
+    satisfaction,
     buys: a.buys,
-    pulledForward: a.pulledForward,
+    pulledForward,
   };
 }
+
 
 /**
  * Scratch buffers for per-line and per-account figures, reused across calls: the resolver is
@@ -140,8 +189,12 @@ const SLOT = {
   relationshipCalls: 5,
   serviceCalls: 6,
   referralAsks: 7,
+  lineUnits: 8,
+  lineRevenue: 9,
+  lineVariableCost: 10,
+  unitCost: 11,
 } as const;
-const scratchBuffers: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(32));
+const scratchBuffers: Float64Array[] = Array.from({ length: 12 }, () => new Float64Array(32));
 function scratch(slot: number, length: number): Float64Array {
   let buffer = scratchBuffers[slot]!;
   if (buffer.length < length) buffer = scratchBuffers[slot] = new Float64Array(length * 2);
@@ -151,8 +204,7 @@ function scratch(slot: number, length: number): Float64Array {
 }
 
 /** The dispute opens once, over a line still sold, with a quarter left to live with the decision. */
-function disputeCanOpen(scenario: Scenario, products: readonly ProductState[], dispute: GameState['dispute'], q: number): boolean {
-  const at = compile(scenario).disputeProduct;
+function disputeCanOpen(scenario: Scenario, at: number, products: readonly ProductState[], dispute: GameState['dispute'], q: number): boolean {
   return scenario.dispute !== undefined && dispute === null && at >= 0 && products[at]!.active && q < scenario.quarters;
 }
 
@@ -231,84 +283,143 @@ function tallyMoves(
     const spent = move.points;
     const target = move.target;
     // The effort spent is tallied as planned; what it achieves depends on the side's morale.
-    if (MARKETING_KIND[kind] === true) t.effortMarketing += spent;
-    else if (kind === 'alignment') t.effortJoint += spent;
-    else t.effortSales += spent;
-    const points = MARKETING_KIND[kind] === true ? spent * marketingMorale : kind === 'alignment' ? spent : spent * salesMorale;
-    if (kind === 'campaign' || kind === 'improve' || kind === 'price') {
-      const i = indexOf(productIds, target ?? '');
-      if (kind === 'campaign') t.campaign[i]! += points;
-      else if (kind === 'improve') t.improve[i]! += points;
-      else if (i >= 0 && products[i]!.active) products[i]!.price = move.price!;
-    } else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') {
-      let j = 0;
-      while (j < nAccounts && accounts[j]!.id !== target) j++;
-      if (kind === 'service') t.serviceCalls[j]! += points;
-      else if (kind === 'relationship') t.relationshipCalls[j]! += points;
-      else t.referralAsks[j]! += points;
-    } else if (kind === 'research') {
-      t.research += points;
-    } else if (kind === 'brand') {
-      t.brand += points;
-    } else if (kind === 'portfolio-review') {
-      t.review += points;
-    } else if (kind === 'prospecting') {
-      t.prospecting += points;
-    } else if (kind === 'closing') {
-      t.closing += points;
-    } else if (kind === 'discounting') {
-      t.discounting += points;
-    } else {
-      t.alignment += points;
+    // One switch on the kind: comparing interned strings beats the keyed lookups it replaces.
+    switch (kind) {
+      case 'campaign':
+      case 'improve':
+      case 'price': {
+        t.effortMarketing += spent;
+        const points = spent * marketingMorale;
+        const i = indexOf(productIds, target ?? '');
+        if (kind === 'campaign') t.campaign[i]! += points;
+        else if (kind === 'improve') t.improve[i]! += points;
+        else if (i >= 0 && products[i]!.active) products[i]!.price = move.price!;
+        break;
+      }
+      case 'service':
+      case 'relationship':
+      case 'referrals': {
+        t.effortSales += spent;
+        const points = spent * salesMorale;
+        let j = 0;
+        while (j < nAccounts && accounts[j]!.id !== target) j++;
+        if (kind === 'service') t.serviceCalls[j]! += points;
+        else if (kind === 'relationship') t.relationshipCalls[j]! += points;
+        else t.referralAsks[j]! += points;
+        break;
+      }
+      case 'research':
+        t.effortMarketing += spent;
+        t.research += spent * marketingMorale;
+        break;
+      case 'brand':
+        t.effortMarketing += spent;
+        t.brand += spent * marketingMorale;
+        break;
+      case 'portfolio-review':
+        t.effortMarketing += spent;
+        t.review += spent * marketingMorale;
+        break;
+      case 'prospecting':
+        t.effortSales += spent;
+        t.prospecting += spent * salesMorale;
+        break;
+      case 'closing':
+        t.effortSales += spent;
+        t.closing += spent * salesMorale;
+        break;
+      case 'discounting':
+        t.effortSales += spent;
+        t.discounting += spent * salesMorale;
+        break;
+      case 'alignment':
+        t.effortJoint += spent;
+        t.alignment += spent;
+        break;
+      default:
+        // Not a move validation lets through; tallied as the chain this replaced did (sales effort, alignment).
+        t.effortSales += spent;
+        t.alignment += spent * salesMorale;
     }
   }
   return t;
 }
 
-/** Which move kinds are marketing's (an object lookup: cheaper than a string comparison chain). */
-const MARKETING_KIND: Partial<Record<string, true>> = { campaign: true, research: true, improve: true, price: true, brand: true, 'portfolio-review': true };
 
 /** What a quarter's sales need to know about each line, worked out once per quarter. */
 interface Sales {
   unitsFactor: Float64Array;
   unitPrice: Float64Array;
+  unitCost: Float64Array;
   closingPull: number;
-  products: readonly ProductState[];
-  ledgers: ProductLedger[];
+  /**
+   * Each line's units, revenue and variable cost so far this quarter: added up in typed arrays
+   * (the same additions in the same order as into the ledgers, which are built from them after).
+   */
+  lineUnits: Float64Array;
+  lineRevenue: Float64Array;
+  lineVariableCost: Float64Array;
   /** Revenue of the account `sell` booked last (an out-parameter: no object per call). */
   lastRevenue: number;
 }
 
+const sales: Sales = {
+  unitsFactor: scratchBuffers[SLOT.unitsFactor]!,
+  unitPrice: scratchBuffers[SLOT.unitPrice]!,
+  unitCost: scratchBuffers[SLOT.unitCost]!,
+  closingPull: 0,
+  lineUnits: scratchBuffers[SLOT.lineUnits]!,
+  lineRevenue: scratchBuffers[SLOT.lineRevenue]!,
+  lineVariableCost: scratchBuffers[SLOT.lineVariableCost]!,
+  lastRevenue: 0,
+};
+
 /**
- * Books one quarter of an account's purchases into the ledgers; returns its margin. A plain
+ * Books one quarter of an account's purchases (at its relationship, less the share `owed` from
+ * closing the quarter before) into the line totals; returns its margin. A plain
  * function rather than a closure inside the resolver: a closure there forced every variable it
- * captured into a heap context, which slowed the whole resolver down.
+ * captured into a heap context, which slowed the whole resolver down. The accounts won this
+ * quarter buy through it; serveAccounts writes the same steps out for the existing accounts.
  */
-function sell(sales: Sales, account: AccountState): number {
-  const { unitsFactor, unitPrice, closingPull, products, ledgers } = sales;
-  const owed = account.pulledForward;
-  const relationshipFactor = relationshipVolumeFactor(account.relationship);
+function sell(sales: Sales, relationship: number, owed: number, buys: readonly PurchaseState[]): number {
+  const unitsFactor = sales.unitsFactor;
+  const unitPrice = sales.unitPrice;
+  const unitCost = sales.unitCost;
+  const closingPull = sales.closingPull;
+  const lineUnits = sales.lineUnits;
+  const lineRevenue = sales.lineRevenue;
+  const lineVariableCost = sales.lineVariableCost;
+  const relationshipFactor = relationshipVolumeFactor(relationship);
   let margin = 0;
   let sold = 0;
-  const buys = account.buys;
   for (let b = 0; b < buys.length; b++) {
     const buy = buys[b]!;
     const i = buy.line;
-    if (unitsFactor[i] === 0) continue;
-    const base = buy.units * unitsFactor[i]! * relationshipFactor;
+    const factor = unitsFactor[i]!;
+    if (factor === 0) continue;
+    const base = buy.units * factor * relationshipFactor;
     const regularUnits = base * (1 - owed);
     const pulledUnits = base * closingPull;
     const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
-    const variableCost = Math.round((regularUnits + pulledUnits) * products[i]!.unitCost);
-    const ledger = ledgers[i]!;
-    ledger.units += regularUnits + pulledUnits;
-    ledger.revenue += revenue;
-    ledger.variableCost += variableCost;
+    const variableCost = Math.round((regularUnits + pulledUnits) * unitCost[i]!);
+    lineUnits[i]! += regularUnits + pulledUnits;
+    lineRevenue[i]! += revenue;
+    lineVariableCost[i]! += variableCost;
     margin += revenue - variableCost;
     sold += revenue;
   }
   sales.lastRevenue = sold;
   return margin;
+}
+
+/** A won prospect's id and name by its number: the same few strings every game, built once. */
+const wonIds: string[] = [];
+const wonNames: string[] = [];
+function newAccountId(number: number): string {
+  return (wonIds[number] ??= `new-${number}`);
+}
+function newAccountName(number: number): string {
+  return (wonNames[number] ??= `New account ${number}`);
 }
 
 /** The `won` prospects next in line become accounts, buying their preferred lines still sold. */
@@ -343,11 +454,11 @@ function winAccounts(
       buys.push({ product: products[index]!.id, line: index, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
     }
     const number = firstProspect + k + 1;
-    const id = `new-${number}`;
+    const id = newAccountId(number);
     newAccountIds.push(id);
     newAccounts.push({
       id,
-      name: `New account ${number}`,
+      name: newAccountName(number),
       active: true,
       wonInQuarter: q,
       lostInQuarter: null,
@@ -383,9 +494,30 @@ function serveAccounts(
 ): typeof served {
   const params = scenario.model;
   const tunings = scenario.moves;
+  // Read once: the loop below stores into objects, so the compiler cannot hoist these loads itself.
+  const relationshipCarryover = params.relationshipCarryover;
+  const satisfactionCarryover = params.satisfactionCarryover;
+  const baseChurn = params.baseChurn;
+  const discountRate = params.discountRate;
+  const relationshipCurve = tunings.relationship.response;
+  const serviceCurve = tunings.service.response;
+  const referralsCurve = tunings.referrals.response;
+  const referralRate = scenario.market.referralRate;
+  const prospectsTotal = scenario.market.prospects;
+  const relationshipCalls = t.relationshipCalls;
+  const serviceCalls = t.serviceCalls;
+  const referralAsks = t.referralAsks;
+  const stateAccounts = state.accounts;
+  const stateProducts = state.products;
+  const unitsFactor = sales.unitsFactor;
+  const unitPrice = sales.unitPrice;
+  const unitCost = sales.unitCost;
+  const lineUnits = sales.lineUnits;
+  const lineRevenue = sales.lineRevenue;
+  const lineVariableCost = sales.lineVariableCost;
   const q = state.quarter;
   const closingPull = sales.closingPull;
-  const nAccounts = state.accounts.length;
+  const nAccounts = stateAccounts.length;
   const churnDraws = state.luck.churn[q - 1]!;
   const prospectsAfter = state.prospectsLeft - won;
   const revenueBefore = state.history.length > 0 ? state.history[state.history.length - 1]!.accountRevenue : null;
@@ -398,11 +530,11 @@ function serveAccounts(
   const strained = strain > 0 ? state.dispute!.account : null;
   const strainedLine = strain > 0 ? compile(scenario).disputeProduct : -1;
   for (let j = 0; j < nAccounts; j++) {
-    const a = state.accounts[j]!;
+    const a = stateAccounts[j]!;
     accountRevenue[j] = 0;
     accountRelationship[j] = a.relationship;
     if (!a.active) continue;
-    const relationship = fix(nextRelationship(a.relationship, params.relationshipCarryover, adbudg(t.relationshipCalls[j]!, tunings.relationship.response)));
+    const relationship = fix(nextRelationship(a.relationship, relationshipCarryover, adbudg(relationshipCalls[j]!, relationshipCurve)));
     let qualitySum = 0;
     let qualityCount = 0;
     let lostAnchor = 0;
@@ -412,7 +544,7 @@ function serveAccounts(
       const buy = buys[b]!;
       const product = products[buy.line]!;
       if (product.active) {
-        qualitySum += state.products[buy.line]!.quality;
+        qualitySum += stateProducts[buy.line]!.quality;
         qualityCount += 1;
       } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
         if (buy.anchor > lostAnchor) {
@@ -428,18 +560,16 @@ function serveAccounts(
     const quality = qualityCount > 0 ? qualitySum / qualityCount : 0;
     const satisfaction = fix(
       clamp01(
-        nextSatisfaction(a.satisfaction, params.satisfactionCarryover, adbudg(t.serviceCalls[j]!, tunings.service.response), quality, relationship) -
+        nextSatisfaction(a.satisfaction, satisfactionCarryover, adbudg(serviceCalls[j]!, serviceCurve), quality, relationship) -
           CLOSING_SATISFACTION_COST * closingPull,
       ),
     );
-    const ordinaryChurn = churnProbability(params.baseChurn, relationship, satisfaction);
+    const ordinaryChurn = churnProbability(baseChurn, relationship, satisfaction);
     const churn = clamp01(ordinaryChurn + anchorChurn(lostAnchor, relationship));
-    const next = copyAccount(a);
-    accounts[j] = next;
-    next.relationship = relationship;
-    next.satisfaction = satisfaction;
     accountRelationship[j] = relationship;
+    // The next account is built once with its final fields (what copying it and setting them gave).
     if (churnDraws[j]! < churn || qualityCount === 0) {
+      accounts[j] = nextAccount(a, false, q, relationship, satisfaction, 0);
       lostAccounts.push(a.id);
       losses.push({
         account: a.id,
@@ -450,28 +580,40 @@ function serveAccounts(
         revenueBefore: revenueBefore?.[j] ?? 0,
         products: buys.map((b) => b.product),
       });
-      next.active = false;
-      next.lostInQuarter = q;
-      next.pulledForward = 0;
       continue;
     }
-    referral += referralLeads(
-      scenario.market.referralRate,
-      satisfaction,
-      relationship,
-      adbudg(t.referralAsks[j]!, tunings.referrals.response),
-      prospectsAfter,
-      scenario.market.prospects,
-    );
-    customerEquity += lifetimeValue(sell(sales, next), 1 - ordinaryChurn, params.discountRate);
-    accountRevenue[j] = sales.lastRevenue;
-    next.pulledForward = pulledForward;
+    referral += referralLeads(referralRate, satisfaction, relationship, adbudg(referralAsks[j]!, referralsCurve), prospectsAfter, prospectsTotal);
+    // sell(sales, relationship, owed, buys), written out: as a call the compiler left it out of
+    // line (its inlining budget goes on the model's formulas), and every call boxed its numbers.
+    const owed = a.pulledForward;
+    const relationshipFactor = relationshipVolumeFactor(relationship);
+    let margin = 0;
+    let sold = 0;
+    for (let b = 0; b < buys.length; b++) {
+      const buy = buys[b]!;
+      const i = buy.line;
+      const factor = unitsFactor[i]!;
+      if (factor === 0) continue;
+      const base = buy.units * factor * relationshipFactor;
+      const regularUnits = base * (1 - owed);
+      const pulledUnits = base * closingPull;
+      const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
+      const variableCost = Math.round((regularUnits + pulledUnits) * unitCost[i]!);
+      lineUnits[i]! += regularUnits + pulledUnits;
+      lineRevenue[i]! += revenue;
+      lineVariableCost[i]! += variableCost;
+      margin += revenue - variableCost;
+      sold += revenue;
+    }
+    customerEquity += lifetimeValue(margin, 1 - ordinaryChurn, discountRate);
+    accountRevenue[j] = sold;
+    accounts[j] = nextAccount(a, a.active, a.lostInQuarter, relationship, satisfaction, pulledForward);
     activeAccounts += 1;
   }
   for (let k = 0; k < newAccounts.length; k++) {
     const account = newAccounts[k]!;
-    const retention = 1 - churnProbability(params.baseChurn, account.relationship, account.satisfaction);
-    customerEquity += lifetimeValue(sell(sales, account), retention, params.discountRate);
+    const retention = 1 - churnProbability(baseChurn, account.relationship, account.satisfaction);
+    customerEquity += lifetimeValue(sell(sales, account.relationship, account.pulledForward, account.buys), retention, discountRate);
     accountRevenue[accounts.length] = sales.lastRevenue;
     accountRelationship[accounts.length] = account.relationship;
     account.pulledForward = pulledForward;
@@ -484,38 +626,52 @@ function serveAccounts(
   return served;
 }
 
+/** What the quarter's events leave: scratch reused by every call (see `scratch`). */
+const eventsOut = {
+  collaboration: 0,
+  segments: [] as GameState['segments'],
+  dispute: null as GameState['dispute'],
+  firedEvents: [] as string[],
+  eventTitles: [] as string[],
+  cash: 0,
+};
+
 /** Fires the scenario's events due this quarter and applies their effects. */
 function runEvents(
   scenario: Scenario,
+  cs: Compiled,
   state: GameState,
+  disputeBefore: GameState['dispute'],
   products: readonly ProductState[],
   accounts: readonly AccountState[],
   accountRevenue: readonly number[],
   revenue: number,
   cashBefore: number,
-) {
-  const { productIndex } = compile(scenario);
+): typeof eventsOut {
   const q = state.quarter;
   let cash = cashBefore;
   let collaboration = state.collaboration;
   let segments = state.segments;
-  let dispute = state.dispute;
+  let dispute = disputeBefore;
   let firedEvents = state.firedEvents;
   const eventTitles: string[] = [];
-  for (const event of scenario.events) {
+  const events = cs.events;
+  for (let e = 0; e < events.length; e++) {
+    const compiled = events[e]!;
+    const event = compiled.event;
     if (firedEvents.includes(event.id)) continue;
-    const trigger = event.trigger;
     let fires = false;
-    if ('quarter' in trigger) fires = trigger.quarter === q;
-    else if ('productLossQuarters' in trigger) {
-      const i = productIndex.get(trigger.productLossQuarters.product);
-      fires = i !== undefined && products[i]!.active && products[i]!.lossStreak >= trigger.productLossQuarters.quarters;
+    if (compiled.trigger === 0) fires = compiled.quarter === q;
+    else if (compiled.trigger === 1) {
+      const i = compiled.product;
+      fires = i >= 0 && products[i]!.active && products[i]!.lossStreak >= compiled.quarters;
     } else {
-      const j = accounts.findIndex((a) => a.id === trigger.accountRevenueShare.account);
-      fires = j >= 0 && revenue > 0 && accountRevenue[j]! > trigger.accountRevenueShare.share * revenue;
+      let j = 0;
+      while (j < accounts.length && accounts[j]!.id !== compiled.account) j++;
+      fires = j < accounts.length && revenue > 0 && accountRevenue[j]! > compiled.share * revenue;
     }
     // An event whose only effect is to open the dispute stays silent once the dispute cannot open.
-    if (fires && event.effects.every((e) => e.type === 'dispute') && !disputeCanOpen(scenario, products, dispute, q)) fires = false;
+    if (fires && compiled.onlyDispute && !disputeCanOpen(scenario, cs.disputeProduct, products, dispute, q)) fires = false;
     if (!fires) continue;
     firedEvents = [...firedEvents, event.id];
     eventTitles.push(event.title);
@@ -534,15 +690,21 @@ function runEvents(
           break;
         case 'dispute': {
           const spec = scenario.dispute;
-          if (spec && disputeCanOpen(scenario, products, dispute, q)) dispute = openDispute(scenario, accounts, q);
+          if (spec && disputeCanOpen(scenario, cs.disputeProduct, products, dispute, q)) dispute = openDispute(scenario, accounts, q);
           break;
         }
       }
     }
   }
-  return { collaboration, segments, dispute, firedEvents, eventTitles, cash };
+  const out = eventsOut;
+  out.collaboration = collaboration;
+  out.segments = segments;
+  out.dispute = dispute;
+  out.firedEvents = firedEvents;
+  out.eventTitles = eventTitles;
+  out.cash = cash;
+  return out;
 }
-
 
 export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
   const verdict = validateDecision(scenario, state, decision);
@@ -552,7 +714,8 @@ export function resolveQuarter(scenario: Scenario, state: GameState, decision: D
 
 /** Resolves a quarter whose decision is known to be valid (bots and replays skip re-validation). */
 export function resolveValidQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
-  const { productIds, segmentOfProduct } = compile(scenario);
+  const cs = compile(scenario);
+  const { productIds, segmentOfProduct } = cs;
   const q = state.quarter;
   const qi = q - 1;
   const params = scenario.model;
@@ -585,7 +748,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
       continue;
     }
     const campaignResponse = adbudg(t.campaign[i]!, tunings.campaign.response) * (1 + INSIGHT_BOOST * state.insight);
-    const floor = Math.round(FIXED_COST_FLOOR * scenario.products[i]!.fixedCost);
+    const floor = cs.fixedCostFloor[i]!;
     p.goodwill = nextGoodwill(p.goodwill, params.goodwillDecay, campaignResponse + brandResponse);
     p.quality = clamp01(p.quality * (1 - QUALITY_EROSION) + adbudg(t.improve[i]!, tunings.improve.response));
     p.fixedCost = Math.max(floor, Math.round(p.fixedCost * (1 - reviewCut)));
@@ -621,8 +784,14 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   const discountDepth = adbudg(discounting, tunings.discounting.response);
   const holdback = discountHoldback(state.discountExpectation, discountDepth);
   const promotion = (1 + PROMOTION_ELASTICITY * discountDepth) * holdback;
-  const unitsFactor = scratch(SLOT.unitsFactor, nProducts);
-  const unitPrice = scratch(SLOT.unitPrice, nProducts);
+  const unitsFactor = (sales.unitsFactor = scratch(SLOT.unitsFactor, nProducts));
+  const unitPrice = (sales.unitPrice = scratch(SLOT.unitPrice, nProducts));
+  const unitCost = (sales.unitCost = scratch(SLOT.unitCost, nProducts));
+  sales.lineUnits = scratch(SLOT.lineUnits, nProducts);
+  const lineRevenue = (sales.lineRevenue = scratch(SLOT.lineRevenue, nProducts));
+  const lineVariableCost = (sales.lineVariableCost = scratch(SLOT.lineVariableCost, nProducts));
+  sales.closingPull = closingPull;
+  sales.lastRevenue = 0;
   for (let i = 0; i < nProducts; i++) {
     const before = state.products[i]!;
     const product = products[i]!;
@@ -634,13 +803,8 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
         promotion
       : 0;
     unitPrice[i] = product.price * (1 - discountDepth);
+    unitCost[i] = product.unitCost;
   }
-  const ledgers: ProductLedger[] = new Array<ProductLedger>(nProducts);
-  for (let i = 0; i < nProducts; i++) {
-    const p = products[i]!;
-    ledgers[i] = { product: p.id, units: 0, revenue: 0, variableCost: 0, fixedCost: p.active ? p.fixedCost : 0, profit: 0 };
-  }
-  const sales: Sales = { unitsFactor, unitPrice, closingPull, products, ledgers, lastRevenue: 0 };
   const lostAccounts: string[] = [];
   const pulledForward = fix(closingPull);
   const accounts: AccountState[] = state.accounts.slice();
@@ -654,13 +818,25 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   // ----- 8. Product-line P&L.
   let revenue = 0;
   let costs = scenario.firm.overhead;
+  const lineUnits = sales.lineUnits;
+  const ledgers: ProductLedger[] = new Array<ProductLedger>(nProducts);
   for (let i = 0; i < nProducts; i++) {
-    const ledger = ledgers[i]!;
-    ledger.units = fix(ledger.units);
-    ledger.profit = ledger.revenue - ledger.variableCost - ledger.fixedCost;
+    const product = products[i]!;
+    // A line's revenue and costs are whole cents (sums of rounded amounts): what the ledger held.
+    const lineRevenueCents = lineRevenue[i]!;
+    const variableCost = lineVariableCost[i]!;
+    const fixedCost = product.active ? product.fixedCost : 0;
+    const ledger: ProductLedger = {
+      product: product.id,
+      units: fix(lineUnits[i]!),
+      revenue: lineRevenueCents,
+      variableCost,
+      fixedCost,
+      profit: lineRevenueCents - variableCost - fixedCost,
+    };
+    ledgers[i] = ledger;
     revenue += ledger.revenue;
     costs += ledger.variableCost + ledger.fixedCost;
-    const product = products[i]!;
     product.goodwill = fix(product.goodwill);
     product.quality = fix(product.quality);
     product.lossStreak = product.active && ledger.profit < 0 ? product.lossStreak + 1 : 0;
@@ -669,7 +845,7 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
 
   // ----- 9. Events, after what the dispute schedules (findings in; a phased-out line stops).
   const before = state.dispute === null ? null : afterQuarter(state.dispute, q, products, accounts);
-  const events = runEvents(scenario, { ...state, dispute: before }, products, accounts, book.accountRevenue, revenue, cash);
+  const events = runEvents(scenario, cs, state, before, products, accounts, book.accountRevenue, revenue, cash);
   let collaboration = events.collaboration;
   const { segments, dispute, firedEvents, eventTitles } = events;
   cash = events.cash;

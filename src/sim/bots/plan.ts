@@ -72,6 +72,61 @@ export function topAccounts(scenario: Scenario, state: GameState, count: number)
   return out;
 }
 
+/**
+ * The ids of topAccounts(scenario, state, count), in its order: the same ranking, written into
+ * `out` (cleared first) without the account list it would build and copy.
+ */
+export function topAccountIds(scenario: Scenario, state: GameState, count: number, out: string[]): string[] {
+  const accounts = state.accounts;
+  const specs = scenario.products;
+  const values = topValues;
+  out.length = 0;
+  let n = 0;
+  for (let j = 0; j < accounts.length; j++) {
+    const account = accounts[j]!;
+    if (!account.active) continue;
+    // accountValue, inline.
+    let value = 0;
+    const buys = account.buys;
+    for (let b = 0; b < buys.length; b++) value += buys[b]!.units * specs[buys[b]!.line]!.price;
+    if (!(value >= 0)) continue;
+    let k = n;
+    if (k === count && !(values[k - 1]! < value)) continue;
+    if (k < count) {
+      out.push(account.id);
+      values[n] = value;
+      n++;
+    }
+    k = n - 1;
+    while (k > 0 && values[k - 1]! < value) {
+      out[k] = out[k - 1]!;
+      values[k] = values[k - 1]!;
+      k--;
+    }
+    out[k] = account.id;
+    values[k] = value;
+  }
+  return out;
+}
+const topValues: number[] = [];
+
+/** push, with the move's `enabled` read by the caller (a fixed property there, not a lookup by kind). */
+export function pushEnabled(moves: Move[], enabled: boolean, kind: MoveKind, points: number, target?: string): void {
+  if (points <= 0 || !enabled) return;
+  moves.push(target === undefined ? { kind, points } : { kind, points, target });
+}
+
+/** concentrate, with the move's `enabled` read by the caller. */
+export function concentrateEnabled(moves: Move[], enabled: boolean, kind: MoveKind, points: number, targets: readonly string[], per: number): void {
+  let left = points;
+  for (let i = 0; i < targets.length && left > 0; i++) {
+    const last = i === targets.length - 1;
+    const give = last ? left : Math.min(per, left);
+    pushEnabled(moves, enabled, kind, give, targets[i]);
+    left -= give;
+  }
+}
+
 /** Adds a move if it has points and is enabled in the scenario. */
 export function push(scenario: Scenario, moves: Move[], kind: MoveKind, points: number, target?: string): void {
   if (points <= 0 || !scenario.moves[kind].enabled) return;

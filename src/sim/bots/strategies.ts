@@ -6,7 +6,7 @@ import { availableDisputeOptions, isFinalOption } from '../dispute';
 import { effortAvailable } from '../validate';
 import type { Bot } from './bot';
 import type { DisputeOption, GameState, Move, ProductState, Scenario } from '../types';
-import { concentrate, push, split, topAccounts } from './plan';
+import { concentrateEnabled, push, pushEnabled, split, topAccountIds } from './plan';
 
 export type { Bot } from './bot';
 
@@ -14,8 +14,13 @@ function activeProducts(state: GameState) {
   return state.products.filter((p) => p.active);
 }
 
-/** Product ids ranked by their weight in the starting book of business (units × unit margin). */
-function linesByWeight(scenario: Scenario): string[] {
+/** Product ids ranked by their weight in the starting book of business (units × unit margin), each with its index in the scenario's list of lines. */
+interface RankedLines {
+  ids: string[];
+  indices: number[];
+}
+
+function rankLines(scenario: Scenario): RankedLines {
   let ranked = rankedLines.get(scenario);
   if (!ranked) {
     const weight = (id: string) => {
@@ -24,22 +29,45 @@ function linesByWeight(scenario: Scenario): string[] {
       for (const account of scenario.accounts) for (const buy of account.buys) if (buy.product === id) units += buy.units;
       return units * (spec.price - spec.unitCost);
     };
-    ranked = scenario.products.map((p) => p.id).sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1));
+    const ids = scenario.products.map((p) => p.id).sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1));
+    ranked = { ids, indices: ids.map((id) => scenario.products.findIndex((p) => p.id === id)) };
     rankedLines.set(scenario, ranked);
   }
   return ranked;
 }
 
-const rankedLines = new WeakMap<Scenario, string[]>();
+const rankedLines = new WeakMap<Scenario, RankedLines>();
+
+/**
+ * split(points, weights) for the fixed mixes below, worked out once per number of points: split
+ * is pure, and the bots ask for the same few splits every quarter. The arrays are only read.
+ */
+const MARKETING_MIX = [6, 1, 1, 2] as const;
+const SALES_MIX = [3, 4, 2, 1] as const;
+const marketingSplits: number[][] = [];
+const salesSplits: number[][] = [];
+function splitOnce(points: number, weights: readonly number[], memo: number[][]): readonly number[] {
+  if (!(Number.isInteger(points) && points >= 0 && points <= 1000)) return split(points, weights);
+  return (memo[points] ??= split(points, weights));
+}
 
 /** Marketing's usual mix: campaigns on every line, some brand, research and improvement. */
 function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
-  const parts = split(points, [6, 1, 1, 2]);
+  const parts = splitOnce(points, MARKETING_MIX, marketingSplits);
   const products = state.products;
+  const tunings = scenario.moves;
   // The ranked lines still sold, and the active line of lowest quality (the first on ties).
   // Plain loops: the filter/some closures they replace showed up in the benchmark.
+  const order = rankLines(scenario);
   const ranked: string[] = [];
-  for (const id of linesByWeight(scenario)) {
+  for (let r = 0; r < order.ids.length; r++) {
+    const id = order.ids[r]!;
+    // The line is usually where the scenario lists it: look there first, then everywhere.
+    const at = products[order.indices[r]!];
+    if (at !== undefined && at.id === id && at.active) {
+      ranked.push(id);
+      continue;
+    }
     for (let i = 0; i < products.length; i++) {
       if (products[i]!.id === id && products[i]!.active) {
         ranked.push(id);
@@ -47,28 +75,30 @@ function marketingMoves(scenario: Scenario, state: GameState, points: number, mo
       }
     }
   }
-  concentrate(scenario, moves, 'campaign', parts[0]!, ranked, 2);
-  push(scenario, moves, 'brand', parts[1]!);
-  push(scenario, moves, 'research', parts[2]!);
+  concentrateEnabled(moves, tunings.campaign.enabled, 'campaign', parts[0]!, ranked, 2);
+  pushEnabled(moves, tunings.brand.enabled, 'brand', parts[1]!);
+  pushEnabled(moves, tunings.research.enabled, 'research', parts[2]!);
   let weakest: ProductState | undefined;
   for (let i = 0; i < products.length; i++) {
     const p = products[i]!;
     if (p.active && (weakest === undefined || p.quality < weakest.quality)) weakest = p;
   }
-  if (weakest) push(scenario, moves, 'improve', parts[3]!, weakest.id);
+  if (weakest) pushEnabled(moves, tunings.improve.enabled, 'improve', parts[3]!, weakest.id);
 }
+
+/** Reused by salesMoves for the ids of the accounts it works on (read before the next call). */
+const topIds: string[] = [];
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
 function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
-  const parts = split(points, [3, 4, 2, 1]);
-  const topList = topAccounts(scenario, state, Math.ceil(points / 2));
-  const top: string[] = new Array<string>(topList.length);
-  for (let k = 0; k < topList.length; k++) top[k] = topList[k]!.id;
-  push(scenario, moves, 'prospecting', parts[0]!);
-  concentrate(scenario, moves, 'relationship', parts[1]!, top, 2);
-  concentrate(scenario, moves, 'service', parts[2]!, top, 2);
+  const parts = splitOnce(points, SALES_MIX, salesSplits);
+  const tunings = scenario.moves;
+  const top = topAccountIds(scenario, state, Math.ceil(points / 2), topIds);
+  pushEnabled(moves, tunings.prospecting.enabled, 'prospecting', parts[0]!);
+  concentrateEnabled(moves, tunings.relationship.enabled, 'relationship', parts[1]!, top, 2);
+  concentrateEnabled(moves, tunings.service.enabled, 'service', parts[2]!, top, 2);
   const first = top[0];
-  if (first) push(scenario, moves, 'referrals', parts[3]!, first);
+  if (first) pushEnabled(moves, tunings.referrals.enabled, 'referrals', parts[3]!, first);
 }
 
 /**
