@@ -8,6 +8,7 @@ import {
   buildDebrief,
   debriefJson,
   forkAlternatives,
+  isActualChoice,
   forkAtDispute,
   type Debrief as DebriefData,
   type Fork,
@@ -45,8 +46,8 @@ export class Debrief extends BaseScene {
     };
     const forkControls = (): HTMLElement | null => {
       if (!debrief.dispute || debrief.dispute.decision === null) return null;
-      // The decision actually made is not an alternative (unless a meeting came first: then the fork drops the meeting).
-      const alternatives = forkAlternatives(scenario, game.seed, steps).filter((o) => o !== debrief.dispute!.decision || debrief.dispute!.heard);
+      // What the game did at its first sitting is no alternative; after a meeting or an investigation every decision is.
+      const alternatives = forkAlternatives(scenario, game.seed, steps).filter((o) => !isActualChoice(steps, o));
       return h('div', { class: 'fork-buttons', attrs: { role: 'group', 'aria-label': 'Replay the dispute another way' } },
         alternatives.map((alternative: FinalDisputeOption) =>
           button(`What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}`, () => {

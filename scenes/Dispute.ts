@@ -41,7 +41,18 @@ export class Dispute extends BaseScene {
     const g = this.begin();
     const snapshot = this.snapshot();
     const sitting = disputeSitting(snapshot);
-    if (!sitting) return;
+    if (!sitting) {
+      // Only a game state the dispute machine never left behind gets here; say so rather than show nothing.
+      this.place(64, 120, WIDTH - 128, 140, h('div', {}, [
+        h('p', { class: 'alert', attrs: { role: 'alert' }, text: 'The dispute could not be shown: the game has no dispute sitting in progress. Your save is kept; go back to the title to continue or start again.' }),
+        button('Back to the title', () => {
+          app().session.stop();
+          app().saveStatus = null;
+          this.scene.start(SCENES.title);
+        }, 'primary'),
+      ]));
+      return;
+    }
     this.drawn = keyOf(snapshot);
     this.onCleanup(
       app().session.bus.on('snapshot', (next) => {

@@ -120,7 +120,7 @@ export class FinalResults extends BaseScene {
     // Hot-seat: the code goes into the instructor's workshop on this device straight away.
     const read = readWorkshop(storage);
     const workshop = read.status === 'ok' && read.workshop.scenarioId === scenario.id && read.workshop.seed === game.seed ? read.workshop : null;
-    if (hotSeat && workshop) writeWorkshop(storage, withCodes(workshop, [code]));
+    const collected = hotSeat && workshop !== null && writeWorkshop(storage, withCodes(workshop, [code]));
     const codeText = h('p', { class: 'result-code', text: code, attrs: { id: 'result-code', tabindex: '0', 'aria-label': `Result code of ${group}` } });
     const copy = button('Copy the code', () => void copyText(code, codeText), 'secondary');
     const actions: HTMLElement[] = [];
@@ -130,7 +130,9 @@ export class FinalResults extends BaseScene {
       h('div', { class: 'result-code-head' }, [h('h2', { text: `Result code of ${group}` }), copy]),
       codeText,
       h('div', { class: 'result-code-foot' }, [
-        h('p', { class: 'meta', text: hotSeat ? 'Collected into the workshop on this device. It carries your decisions: the scoreboard replays them and shows the score they really make.' : 'Hand it to your instructor: paste it into the chat, or let them scan the QR code. It carries your decisions: the scoreboard replays them.' }),
+        hotSeat && !collected
+          ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: workshop ? 'Not collected: this browser refused to store the code in the workshop (storage full or turned off). Copy it or scan it into the scoreboard by hand.' : 'Not collected: this device no longer holds a workshop for this heat. Copy the code or scan it into the scoreboard by hand.' })
+          : h('p', { class: 'meta', text: collected ? 'Collected into the workshop on this device. It carries your decisions: the scoreboard replays them and shows the score they really make.' : 'Hand it to your instructor: paste it into the chat, or let them scan the QR code. It carries your decisions: the scoreboard replays them.' }),
         actions.length > 0 ? h('div', { class: 'result-actions' }, actions) : null,
       ]),
     ]));

@@ -5,10 +5,10 @@
 // components and states the tie-break rule; luck or skill replays every group on 100 other seeds;
 // CSV and JSON download; a projector view reveals the places one at a time, last to first; and a
 // group's decisions can be played against as a ghost.
-import { RESULT_CODE_PREFIX, scoreboardCsv, scoreboardJson, boardLuckOrSkill, buildScoreboard, makeResultCode, verifyResultCode, HeatCodeError, type LuckOrSkill, type Scoreboard as Board, type BoardEntry } from '../src/scoreboard/index';
-import { readWorkshop, splitCodes, withCodes, writeWorkshop, type Workshop } from '../src/app/workshop';
-import { makeReplay } from '../src/replay/replay';
-import { BOTS, botNamed, playBot, type Scenario } from '../src/sim/index';
+import { MAX_CODE_CHARS, RESULT_CODE_PREFIX, scoreboardCsv, scoreboardJson, boardLuckOrSkill, buildScoreboard, HeatCodeError, type LuckOrSkill, type Scoreboard as Board, type BoardEntry } from '../src/scoreboard/index';
+import { readWorkshop, splitCodes, tooLongForCode, withCodes, writeWorkshop, type Workshop } from '../src/app/workshop';
+import { warmVerifier } from '../src/app/warm-verifier';
+import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -42,10 +42,14 @@ const pct = (n: number) => `${Math.round(n * 100)}%`;
 // One luck-or-skill report per board content: it replays 100 seeds per group, so it is kept
 // while the codes stay the same (across the projector view and back).
 let luckCache: { key: string; luck: LuckOrSkill } | null = null;
-/** Scenarios whose verification paths have been warmed up on this page. */
-const warmed = new WeakSet<Scenario>();
 /** A problem to show once on the next board (a QR image that could not be read). */
 let notice: string | null = null;
+/**
+ * The board as last changed when the browser refused to store it (storage full or turned off):
+ * the scene restarts by reading storage, so without this a refused write would lose the codes on
+ * screen too. Used only while it is for the same heat as the stored workshop.
+ */
+let unstored: Workshop | null = null;
 const boardKey = (w: Workshop) => `${w.scenarioId}:${w.seed}:${w.codes.join('\n')}`;
 
 export class Scoreboard extends BaseScene {
@@ -64,6 +68,8 @@ export class Scoreboard extends BaseScene {
     const { catalogue, storage } = app();
     const read = readWorkshop(storage);
     this.workshop = read.status === 'ok' ? read.workshop : null;
+    if (unstored && this.workshop && unstored.heatCode === this.workshop.heatCode) this.workshop = unstored;
+    else unstored = null;
     this.scenario = this.workshop ? (catalogue.scenarios.find((s) => s.id === this.workshop!.scenarioId)?.scenario ?? null) : null;
     if (!this.workshop || !this.scenario) {
       this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [this.heading('h1', 'Scoreboard'), button('Back to the title', () => this.scene.start(SCENES.title), 'ghost')]));
@@ -101,7 +107,7 @@ export class Scoreboard extends BaseScene {
 
   private save(workshop: Workshop): void {
     this.workshop = workshop;
-    writeWorkshop(app().storage, workshop);
+    unstored = writeWorkshop(app().storage, workshop) ? null : workshop;
   }
 
   private luck(): LuckOrSkill | null {
@@ -153,6 +159,7 @@ export class Scoreboard extends BaseScene {
       h('p', { class: 'meta', text: 'Or drop a text file of codes, or a photo or screenshot of a QR code, anywhere on this screen.' }),
       status,
       notice ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: notice }) : null,
+      unstored ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: 'This browser refused to store the board (its storage is full or turned off): the codes shown are not saved, and closing or reloading the page loses them. Download the CSV or JSON to keep them.' }) : null,
       h('label', { class: 'check', attrs: { for: 'board-may-view' } }, [mayView, ' Groups may see the board']),
       h('div', { class: 'board-in-files' }, [
         rejectedCount > 0 ? button(`Remove the ${rejectedCount} rejected`, () => this.removeRejected(), 'ghost') : null,
@@ -270,10 +277,11 @@ export class Scoreboard extends BaseScene {
       return;
     }
     const before = this.workshop!.codes.length;
+    const tooLong = codes.filter(tooLongForCode).length;
     this.save(withCodes(this.workshop!, codes));
     const added = this.workshop!.codes.length - before;
-    announce(`${added} new code${added === 1 ? '' : 's'} ${from}; ${codes.length - added} already on the board.`);
-    this.reshow({});
+    announce(`${added} new code${added === 1 ? '' : 's'} ${from}; ${codes.length - added - tooLong} already on the board.`);
+    this.reshow({}, tooLong > 0 ? `${tooLong} line${tooLong === 1 ? ' was' : 's were'} too long to be a result code (over ${MAX_CODE_CHARS.toLocaleString('en-US')} characters) and ${tooLong === 1 ? 'was' : 'were'} not added.` : undefined);
   }
 
   private removeRejected(): void {
@@ -459,17 +467,4 @@ export class Scoreboard extends BaseScene {
       this.onCleanup(() => window.removeEventListener('keydown', onKey));
     }
   }
-}
-
-/**
- * Warms the verifier's code paths — decoding, replaying, hashing — on a code made here from a bot's
- * game, so the first codes an instructor pastes are checked by warm code, not the JIT's first pass.
- */
-export function warmVerifier(scenario: Scenario): void {
-  if (warmed.has(scenario)) return;
-  warmed.add(scenario);
-  const bot = botNamed('balanced') ?? BOTS[0]!;
-  const played = playBot(scenario, scenario.defaultSeed, bot);
-  const code = makeResultCode(scenario, makeReplay(scenario, scenario.defaultSeed, played.steps), 'Warm-up');
-  for (let i = 0; i < 3; i++) verifyResultCode(code, scenario, { seed: scenario.defaultSeed });
 }

@@ -60,7 +60,12 @@ export class Workshop extends BaseScene {
       groupsMaySeeBoard: stored?.groupsMaySeeBoard ?? false,
     };
     let saved: WorkshopData | null = null;
-    let codesHeat = { scenarioId: draft.scenarioId, seed: draft.seed };
+    // Collected codes stay with their heat: typing a seed digit by digit passes through other
+    // heats, and coming back to the heat's own seed must bring its codes back.
+    const heatKey = (scenarioId: string, seed: number) => `${scenarioId}\n${seed}`;
+    const codesByHeat = new Map<string, string[]>();
+    if (draft.codes.length > 0) codesByHeat.set(heatKey(draft.scenarioId, draft.seed), [...draft.codes]);
+    let shownHeat = heatKey(draft.scenarioId, draft.seed);
     const scenarioOf = (id: string) => (scenarios.find((s) => s.id === id) ?? scenarios[0]!).scenario;
 
     // ----- The form (left).
@@ -161,12 +166,14 @@ export class Workshop extends BaseScene {
       }
       if (draft.groups.length > count) draft.groups.length = count;
       if (inputs.length !== draft.groups.length) renderGroups();
-      // Collected codes belong to one heat: a new scenario or seed starts the list afresh.
-      const sameHeat = codesHeat.scenarioId === scenario.id && codesHeat.seed === seed;
-      const made = createWorkshop(scenario, seed, draft.groups, { codes: sameHeat ? draft.codes : [], groupsMaySeeBoard: draft.groupsMaySeeBoard });
+      const key = heatKey(scenario.id, seed);
+      const made = createWorkshop(scenario, seed, draft.groups, { codes: codesByHeat.get(key) ?? [], groupsMaySeeBoard: draft.groupsMaySeeBoard });
       if (made.ok) {
-        if (!sameHeat && draft.codes.length > 0) announce(`A new heat: the ${draft.codes.length} collected result codes of the old heat were cleared.`);
-        codesHeat = { scenarioId: scenario.id, seed };
+        const left = codesByHeat.get(shownHeat)?.length ?? 0;
+        if (key !== shownHeat && left > 0) {
+          announce(`A new heat. The ${left} result codes collected for the previous heat are set aside; set its scenario and seed again to bring them back.`);
+        }
+        shownHeat = key;
         saved = made.workshop;
         draft.codes = saved.codes;
         writeWorkshop(storage, saved);

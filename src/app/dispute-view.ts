@@ -31,8 +31,6 @@ export interface MarketingCase {
   /** Average change in the line's profit a quarter over the last (up to) three quarters. */
   trend: number;
   fixedCost: number;
-  /** What dropping the line would have saved last quarter: its loss (fixed cost less lost contribution). */
-  saving: number;
   lossStreak: number;
 }
 
@@ -61,14 +59,12 @@ export function marketingCase(scenario: Scenario, game: GameState): MarketingCas
   });
   const recent = profits.slice(-4);
   const trend = recent.length > 1 ? (recent[recent.length - 1]!.profit - recent[0]!.profit) / (recent.length - 1) : 0;
-  const last = profits[profits.length - 1];
   return {
     leader: { name: spec.marketing.name, role: spec.marketing.role, argument: spec.marketing.argument },
     productName: scenario.products.find((p) => p.id === d.product)!.name,
     profits,
     trend,
     fixedCost: product.fixedCost,
-    saving: last ? -last.profit : 0,
     lossStreak: product.lossStreak,
   };
 }
@@ -189,7 +185,9 @@ export function consequences(scenario: Scenario, before: GameState, after: GameS
   }
   if (d.option !== null) {
     const delta = after.collaboration - before.collaboration;
-    if (delta < 0) out.push(`Collaboration falls ${formatPercent(-delta)}: ${d.jointMeetingQuarter === null ? 'a side was overruled without a hearing' : 'the compromise cost some goodwill between the teams'}.`);
+    // Only a decision taken without a hearing costs collaboration (a joint meeting makes it free).
+    const compromise = d.option === 'reprice' || d.option === 'phase-out';
+    if (delta < 0) out.push(`Collaboration falls ${formatPercent(-delta)}: ${compromise ? 'the compromise, settled without a hearing, leaves both sides short of what they asked for' : 'a side was overruled without a hearing'}.`);
   }
   return out;
 }

@@ -8,7 +8,8 @@ export const SAVE_KEY = 'marketing-and-sales.save';
 export const REJECTED_KEY_PREFIX = 'marketing-and-sales.rejected-save.';
 export const SAVE_FORMAT = 'marketing-and-sales-save';
 /** Bump when the snapshot's shape changes in a way an older save cannot be resumed from. */
-export const SAVE_VERSION = 1;
+// 2: the dispute became a child machine (a version-1 save taken at the dispute cannot resume it).
+export const SAVE_VERSION = 2;
 
 export interface SaveEnvelope {
   format: typeof SAVE_FORMAT;

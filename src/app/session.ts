@@ -3,6 +3,7 @@
 // snapshots and send events, so every rule stays in the flow and the model.
 import { createActor } from 'xstate';
 import {
+  disputeSitting,
   gameMachine,
   phaseOf,
   resumeGameActor,
@@ -124,7 +125,9 @@ export class GameSession {
       const known = (['briefing', 'planning', 'review', 'dispute', 'finished'] as const).some((p) =>
         p === 'planning' ? snapshot.matches({ quarter: 'planning' }) : p === 'review' ? snapshot.matches({ quarter: 'review' }) : snapshot.matches(p),
       );
-      if (snapshot.status === 'error' || !known || !Array.isArray(context.draft) || !Array.isArray(context.game?.history)) {
+      // A save taken at the dispute must bring the sitting with it, or the dispute screen has nothing to show.
+      const sittingLost = snapshot.matches('dispute') && disputeSitting(snapshot) === null;
+      if (snapshot.status === 'error' || !known || sittingLost || !Array.isArray(context.draft) || !Array.isArray(context.game?.history)) {
         actor.stop();
         return null;
       }

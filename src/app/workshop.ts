@@ -153,13 +153,18 @@ export function createWorkshop(
   };
 }
 
-/** Adds codes (whitespace trimmed, empty lines and codes already there skipped). */
+/** Whether a pasted line is too long to be any result code (it is not stored: a cut copy would be rejected for the wrong reason). */
+export function tooLongForCode(raw: string): boolean {
+  return raw.trim().length > MAX_CODE_CHARS;
+}
+
+/** Adds codes (whitespace trimmed; empty lines, codes already there and lines too long to be a code skipped). */
 export function withCodes(workshop: Workshop, codes: readonly string[]): Workshop {
   const next = [...workshop.codes];
   for (const raw of codes) {
     const code = raw.trim();
-    if (code.length === 0 || next.includes(code) || next.length >= MAX_CODES) continue;
-    next.push(code.slice(0, MAX_CODE_CHARS));
+    if (code.length === 0 || tooLongForCode(code) || next.includes(code) || next.length >= MAX_CODES) continue;
+    next.push(code);
   }
   return { ...workshop, codes: next };
 }

@@ -133,6 +133,17 @@ export function forkAlternatives(scenario: Scenario, seed: number, steps: readon
   return FINAL_DISPUTE_OPTIONS.filter((o) => validateDisputeOption(scenario, state, o).ok);
 }
 
+/**
+ * Whether deciding `alternative` at the first sitting (after a joint meeting when `jointMeeting`)
+ * is exactly what the game did there — a "fork" that would replay the same game. A game that
+ * investigated first, or met first, decided something else at that sitting.
+ */
+export function isActualChoice(steps: readonly Step[], alternative: FinalDisputeOption, jointMeeting = false): boolean {
+  const actual = steps.find((s) => s.dispute !== undefined)?.dispute ?? [];
+  const fork: DisputeOption[] = jointMeeting ? ['joint-meeting', alternative] : [alternative];
+  return actual.length === fork.length && actual.every((option, i) => option === fork[i]);
+}
+
 export function forkAtDispute(scenario: Scenario, seed: number, steps: readonly Step[], alternative: FinalDisputeOption, jointMeeting = false): Fork {
   const played = playFork(scenario, seed, steps, alternative, jointMeeting);
   const originalChoices = played.original.final.dispute?.choices.map((c) => c.option) ?? [];

@@ -18,7 +18,7 @@ import {
   type Step,
   type Verdict,
 } from '../sim/index';
-import { disputeMachine, type DisputeFlowContext, type DisputeFlowEvent, type DisputeFlowOutput, type DisputeStage } from './dispute-machine';
+import { DISPUTE_STAGES, disputeMachine, type DisputeFlowContext, type DisputeFlowEvent, type DisputeFlowOutput, type DisputeStage } from './dispute-machine';
 import { sameDraft, sameSlot, withMove, withoutMove, type MoveSlot } from './draft';
 
 export interface GameFlowInput {
@@ -251,7 +251,7 @@ export function disputeSitting(snapshot: GameFlowSnapshot): { stage: DisputeStag
   const child = snapshot.children.dispute;
   if (!child) return null;
   const sitting = child.getSnapshot();
-  const stage = (['marketingCase', 'salesCase', 'findings', 'options', 'consequences'] as const).find((s) => sitting.matches(s));
+  const stage = DISPUTE_STAGES.find((s) => sitting.matches(s));
   return stage ? { stage, context: sitting.context } : null;
 }
 

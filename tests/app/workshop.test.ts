@@ -15,7 +15,7 @@ import {
   writeWorkshop,
   type Workshop,
 } from '../../src/app/workshop';
-import { MAX_SEED, decodeHeatCode, makeHeatCode } from '../../src/scoreboard/index';
+import { MAX_CODE_CHARS, MAX_SEED, decodeHeatCode, makeHeatCode } from '../../src/scoreboard/index';
 import { botCode, scenario } from '../scoreboard/support';
 import { MemoryStorage } from './memory-storage';
 
@@ -90,6 +90,9 @@ describe('the workshop in localStorage', () => {
     expect(groupsStillToPlay(w)).toEqual(['Group A', 'Group B', 'Group C']);
     w = withCodes(w, [botCode('balanced', 'Group B', 7), 'garbage', botCode('balanced', 'Group B', 7)]);
     expect(w.codes).toHaveLength(2); // the same code twice is kept once
+    // A line longer than any result code is not stored at all, not stored cut short.
+    expect(withCodes(w, ['X'.repeat(MAX_CODE_CHARS + 1)]).codes).toEqual(w.codes);
+    expect(withCodes(w, ['X'.repeat(MAX_CODE_CHARS)]).codes).toHaveLength(3);
     expect(groupsStillToPlay(w)).toEqual(['Group A', 'Group C']);
   });
 

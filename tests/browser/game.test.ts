@@ -292,7 +292,7 @@ describe('the game in Chromium', () => {
   it.for([
     ['damaged JSON', '{"format":"marketing-and-sales-save","vers'],
     ['an older save format', JSON.stringify({ format: 'marketing-and-sales-save', version: 0, summary: { quarter: 2 }, snapshot: {} })],
-    ['a snapshot the machine does not know', JSON.stringify({ format: 'marketing-and-sales-save', version: 1, summary: { scenarioTitle: 'x', quarter: 2, quarters: 10 }, snapshot: { status: 'active', value: 'nowhere', context: { scenario: {}, game: {} } } })],
+    ['a snapshot the machine does not know', JSON.stringify({ format: 'marketing-and-sales-save', version: 2, summary: { scenarioTitle: 'x', quarter: 2, quarters: 10 }, snapshot: { status: 'active', value: 'nowhere', context: { scenario: {}, game: {} } } })],
   ] as const)('reports a save with %s, keeps it under another key and starts afresh', { timeout: 120_000 }, async ([, bad]) => {
     const { page, problems } = await start();
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [SAVE_KEY, bad] as const);

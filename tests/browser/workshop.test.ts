@@ -8,7 +8,7 @@ import qrcode from 'qrcode-generator';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { boardKey } from '../../src/app/local-board';
-import { decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
+import { MAX_CODE_CHARS, decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
 import { botCode, scenario } from '../scoreboard/support';
 import { launchChromium } from './chromium';
 import { expectNothingCut, openGame, planAndCommit, screenshot, view, waitForScene, type GamePage } from './support';
@@ -276,6 +276,24 @@ describe('workshop mode in Chromium', () => {
     await page.getByRole('button', { name: 'Remove the 4 rejected' }).click();
     await expect.poll(() => page.locator('.rejected-list li').count()).toBe(0);
     expect(await page.locator('.board-table tbody tr').count()).toBe(4);
+
+    // A line longer than any code is refused in words, not stored cut short.
+    await page.getByRole('textbox', { name: 'Paste codes, one per line' }).fill('X'.repeat(MAX_CODE_CHARS + 1));
+    await page.getByRole('button', { name: 'Verify and add' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toContainEqual(expect.stringMatching(/1 line was too long to be a result code/));
+    expect(await page.locator('.rejected-list li').count()).toBe(0);
+
+    // Typing another seed digit by digit passes through other heats; coming back brings the codes back.
+    await page.getByRole('button', { name: 'Back to the workshop' }).click();
+    await waitForScene(page, 'Workshop');
+    const seedBox = page.getByRole('spinbutton', { name: 'Seed' });
+    await seedBox.fill('');
+    await seedBox.pressSequentially('12345');
+    await expect.poll(() => page.locator('.heat-progress').innerText()).toMatch(/Result codes collected: 0\./);
+    await seedBox.fill('');
+    await seedBox.pressSequentially(String(seed));
+    await expect.poll(() => page.locator('.heat-progress').innerText()).toMatch(/Result codes collected: 4\./);
+    expect((await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), WORKSHOP_KEY)).codes).toHaveLength(4);
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -4,7 +4,7 @@
 // quarter, and on strong-anchor seeds keeping instead of discontinuing keeps the account more often.
 import { describe, expect, it } from 'vitest';
 import { BOTS, FINAL_DISPUTE_OPTIONS, botNamed, createGame, isFinalOption, playBot, playSteps, stateHash, type DisputeOption, type Scenario } from '../../src/sim/index';
-import { DebriefError, forkAlternatives, forkAtDispute, playFork } from '../../src/debrief/index';
+import { DebriefError, forkAlternatives, forkAtDispute, isActualChoice, playFork } from '../../src/debrief/index';
 import { loadShipped } from '../support/scenarios';
 
 const scenario = loadShipped('two-hats');
@@ -135,5 +135,20 @@ describe('the same-draw fork', () => {
     expect(forkAlternatives(scenario, 1, playBot(scenario, 1, balanced).steps)).toEqual(['discontinue', 'keep', 'reprice', 'phase-out']);
     expect(forkAlternatives(calm, 1, steps)).toEqual([]);
     expect(() => forkAtDispute(late, 1, game.steps, 'phase-out')).toThrow(/cannot choose “Phase out over two quarters” in Q9: Phase out: fewer than two quarters are left/);
+  });
+
+  it('knows which fork would replay the game itself: only the first sitting’s exact choices', () => {
+    const kept = playBot(scenario, 1, balanced, { disputeOption: 'keep' }).steps;
+    expect(FINAL_DISPUTE_OPTIONS.filter((o) => isActualChoice(kept, o))).toEqual(['keep']);
+    // After a joint meeting, deciding the same without the meeting is a different game.
+    const heard = playBot(scenario, 1, balanced, { disputeOption: 'joint-meeting' }).steps;
+    const decided = heard.find((s) => s.dispute)!.dispute!;
+    expect(decided[0]).toBe('joint-meeting');
+    expect(FINAL_DISPUTE_OPTIONS.filter((o) => isActualChoice(heard, o))).toEqual([]);
+    expect(FINAL_DISPUTE_OPTIONS.filter((o) => isActualChoice(heard, o, true))).toEqual([decided[1]]);
+    // An investigation decided nothing at the first sitting: every decision there is a fork.
+    const investigated = playBot(scenario, 1, balanced, { disputeOption: 'investigate' }).steps;
+    expect(investigated.find((s) => s.dispute)!.dispute).toEqual(['investigate']);
+    expect(FINAL_DISPUTE_OPTIONS.filter((o) => isActualChoice(investigated, o))).toEqual([]);
   });
 });
