@@ -92,10 +92,9 @@ export class Planning extends BaseScene {
     drawPanel(g, SALES, COLOURS.salesTint, COLOURS.sales);
     this.add.image(MARKETING.x + 30, MARKETING.y + 32, ICONS.marketing).setScale(0.6);
     this.add.image(SALES.x + 30, SALES.y + 32, ICONS.sales).setScale(0.6);
-    // Meters and the budget bar change with every edit; they are repainted into the scene's one
-    // baked layer rather than drawn live, which would cost a redraw of every meter every frame.
+    // Meters and the budget bar change with every edit: one drawing over the backdrop, repainted.
     this.dynamic = this.make.graphics({}, false);
-    this.baked.extras.push(this.dynamic);
+    this.backdrop.addOver(this.dynamic);
 
     // ----- Header: quarter, budget, help / undo / commit. Built first: it comes first in Tab order.
     this.budgetText = h('p', { class: 'budget-text', attrs: { 'aria-live': 'polite' } });
@@ -444,7 +443,6 @@ export class Planning extends BaseScene {
       const rowY = listY + (i % ACCOUNTS_PER_COLUMN) * ACCOUNT_ROW_H;
       drawMeter(g, { x: SALES.x + 12 + column * 208 + 120, y: rowY + 9, w: 44, h: 9 }, a.relationship, COLOURS.salesDeep);
     });
-    this.baked.commit();
   }
 
   // ---------------------------------------------------------------------------------------

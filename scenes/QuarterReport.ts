@@ -2,7 +2,6 @@
 // equity counting up from the quarter before — and its top causes (from the model's records,
 // as the debrief reads them), with the history charted, the product lines'
 // profit, the accounts' relationships, the accounts won and lost, and the events.
-import Phaser from 'phaser';
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
 import { quarterCauses } from '../src/debrief/index';
 import { lastRecord } from '../src/flow/index';
@@ -69,6 +68,19 @@ export class QuarterReport extends BaseScene {
     drawPanel(g, LEFT);
     drawPanel(g, RIGHT);
     const history = game.history;
+    // The newest quarter's stretch of each line chart, and the bars, uncovered from left to right
+    // (placed first, so every label stays above them).
+    const lastSlot = (rect: Rect) => (history.length > 1 ? (rect.w * (history.length - 2)) / Math.max(1, scenario.quarters - 1) : -4);
+    const covers = [
+      { x: CHART_A.x + lastSlot(CHART_A) + 4, y: CHART_A.y - 8, w: CHART_A.w - lastSlot(CHART_A) + 4, h: CHART_A.h + 10 },
+      { x: CHART_B.x + lastSlot(CHART_B) + 4, y: CHART_B.y - 8, w: CHART_B.w - lastSlot(CHART_B) + 4, h: CHART_B.h + 10 },
+      { x: BARS.x - 2, y: BARS.y - 4, w: BARS.w + 4, h: BARS.h + 8 },
+      { x: RELATIONS.x - 2, y: RELATIONS.y - 4, w: RELATIONS.w + 4, h: RELATIONS.h + 1 },
+    ].map((r) => {
+      const cover = h('div', { class: 'chart-cover', attrs: { 'aria-hidden': 'true' } });
+      this.place(r.x, r.y, r.w, r.h, cover);
+      return cover;
+    });
     const sr = (caption: string, rows: string[]) => h('ul', { class: 'sr-only', attrs: { 'aria-label': caption } }, rows.map((r) => h('li', { text: r })));
     this.place(LEFT.x + 16, LEFT.y + 12, LEFT.w - 32, LEFT.h - 24, h('section', { class: 'report-left' }, [
       h('h2', { text: 'Revenue and profit per quarter' }),
@@ -121,11 +133,11 @@ export class QuarterReport extends BaseScene {
       sr('Account relationships', active.map((a) => `${a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));
 
-    // ----- The Phaser half: the charts are drawn once, at their final values, into the scene's
-    // baked image, and revealed by covers that slide away while the figures count up. Redrawing
-    // WebGL Graphics every frame of the animation cost the frame rate on machines without a GPU.
-    const charts = this.make.graphics({}, false);
-    this.baked.extras.push(charts);
+    // ----- The charts are drawn once, at their final values, into the scene's backdrop. Only
+    // DOM moves while the figures count up: covers that slide off the newest quarter's stretch,
+    // and the numbers. The canvas stays as it is, so the game loop can sleep through the
+    // animation: every WebGL frame costs a full redraw, which software WebGL cannot do at 60 a second.
+    const charts = this.add.graphics();
     drawLineChart(charts, CHART_A, [{ values: history.map((r) => r.revenue), colour: COLOURS.sky }, { values: history.map((r) => r.profit), colour: COLOURS.gain }], scenario.quarters);
     drawLineChart(charts, CHART_B, [{ values: history.map((r) => r.customerEquity), colour: COLOURS.purple }], scenario.quarters);
     drawSignedBars(charts, BARS, products.map((l) => l.profit), 1);
@@ -137,27 +149,23 @@ export class QuarterReport extends BaseScene {
       charts.fillStyle(a.key ? COLOURS.salesDeep : COLOURS.sales, 1);
       charts.fillRect(RELATIONS.x + i * slot + slot * 0.15, RELATIONS.y + RELATIONS.h - height, Math.max(2, slot * 0.7), height);
     });
-    // The newest quarter's stretch of each line chart, and the bars, uncovered from left to right.
-    const lastSlot = (rect: Rect) => (history.length > 1 ? (rect.w * (history.length - 2)) / Math.max(1, scenario.quarters - 1) : -4);
-    const covers = [
-      { x: CHART_A.x + lastSlot(CHART_A) + 4, y: CHART_A.y - 8, w: CHART_A.w - lastSlot(CHART_A) + 4, h: CHART_A.h + 10 },
-      { x: CHART_B.x + lastSlot(CHART_B) + 4, y: CHART_B.y - 8, w: CHART_B.w - lastSlot(CHART_B) + 4, h: CHART_B.h + 10 },
-      { x: BARS.x - 2, y: BARS.y - 4, w: BARS.w + 4, h: BARS.h + 8 },
-      { x: RELATIONS.x - 2, y: RELATIONS.y - 4, w: RELATIONS.w + 4, h: RELATIONS.h + 1 },
-    ].map((r) => this.add.rectangle(r.x + r.w, r.y, r.w, r.h, COLOURS.panel).setOrigin(1, 0));
     const step = (t: number) => {
-      for (const cover of covers) cover.scaleX = 1 - t;
+      for (const cover of covers) cover.style.transform = `scaleX(${1 - t})`;
       for (const card of cards) card.el.textContent = formatMoney(Math.round(card.from + (card.to - card.from) * t));
     };
     step(0);
-    const tween = this.tweens.addCounter({
-      from: 0,
-      to: 1,
-      duration: COUNT_UP_MS,
-      ease: Phaser.Math.Easing.Cubic.Out,
-      onUpdate: (tw) => step(tw.getValue() ?? 1),
-      onComplete: () => step(1),
-    });
-    this.onCleanup(() => tween.remove());
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const started = performance.now();
+    let frame = 0;
+    const tick = (now: number) => {
+      const t = Math.min(1, (now - started) / COUNT_UP_MS);
+      // Cubic ease-out: fast at first, settling on the final figure.
+      const u = 1 - t;
+      step(1 - u * u * u);
+      if (t < 1) frame = requestAnimationFrame(tick);
+    };
+    if (reduced) step(1);
+    else frame = requestAnimationFrame(tick);
+    this.onCleanup(() => cancelAnimationFrame(frame));
   }
 }

@@ -118,7 +118,7 @@ export class Scoreboard extends BaseScene {
   // The instructor's board
 
   private showBoard(): void {
-    const g = this.baked.g;
+    const g = this.backdrop.g;
     const workshop = this.workshop!;
     const scenario = this.scenario!;
     this.place(16, 12, WIDTH - 32, 64, h('header', { class: 'screen-header' }, [
@@ -402,7 +402,7 @@ export class Scoreboard extends BaseScene {
   // The projector view
 
   private showProjector(data: ScoreboardData): void {
-    const g = this.baked.g;
+    const g = this.backdrop.g;
     const board = this.board!;
     const scenario = this.scenario!;
     const entries = board.entries;

@@ -4,14 +4,14 @@ import Phaser from 'phaser';
 import { phaseOf, type GameFlowSnapshot } from '../src/flow/index';
 import { app } from './context';
 import { SCENE_OF_PHASE, type SceneKey } from './keys';
-import { COLOURS, HEIGHT, WIDTH } from './theme';
+import { COLOURS } from './theme';
 import { focusSoon, h, place } from './ui/dom';
-import { BakedLayer } from './ui/draw';
+import { Backdrop } from './ui/draw';
 
 export abstract class BaseScene extends Phaser.Scene {
   private cleanups: (() => void)[] = [];
-  /** The scene's one full-screen drawing: background and panels, plus any extras it repaints. */
-  protected baked!: BakedLayer;
+  /** The scene's flat drawings (panels, meters, charts) beneath everything else. */
+  protected backdrop!: Backdrop;
 
   /** Call at the top of create(): hooks shutdown so every cleanup runs when the scene stops. */
   protected begin(background: number = COLOURS.paper): Phaser.GameObjects.Graphics {
@@ -19,14 +19,10 @@ export abstract class BaseScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const fn of this.cleanups.splice(0)) fn();
     });
-    // The scene's static drawing (background, panels) is baked into one image once create() ends.
-    const layer = new BakedLayer(this);
-    this.baked = layer;
-    this.events.once(Phaser.Scenes.Events.CREATE, () => layer.commit());
-    const g = layer.g;
-    g.fillStyle(background, 1);
-    g.fillRect(0, 0, WIDTH, HEIGHT);
-    return g;
+    // The background is the camera's clear colour: a filled rectangle would cost a full-screen pass.
+    this.cameras.main.setBackgroundColor(background);
+    this.backdrop = new Backdrop(this);
+    return this.backdrop.g;
   }
 
   protected onCleanup(fn: () => void): void {

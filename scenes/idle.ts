@@ -4,7 +4,10 @@
 // battery. The loop wakes on any input, on every game event, and stays awake while a tween runs.
 import Phaser from 'phaser';
 
-const IDLE_MS = 400;
+// Short: a frame only changes the canvas when something drew on it (a scene opening, a meter
+// re-baked after a move), and each frame costs a full WebGL redraw — tens of milliseconds in
+// software WebGL. The controls' hover and focus states are DOM and need no frame.
+const IDLE_MS = 100;
 const WAKE_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'input', 'change', 'focusin', 'wheel', 'touchstart', 'resize'] as const;
 
 export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
@@ -15,11 +18,12 @@ export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
   };
   for (const type of WAKE_EVENTS) window.addEventListener(type, wake, { capture: true, passive: true });
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
-    // A scene still starting (initialising, loading, creating) is not "active" yet, and nothing
-    // would wake the loop to finish it: stay awake until it runs.
+    // A scene still starting (loading, creating) is not "active" yet, and nothing would wake the
+    // loop to finish it: stay awake until it runs. From START, not INIT: every scene booted but
+    // never started sits in INIT for good, and counting those kept the loop awake forever.
     const starting = game.scene.getScenes(false).some((scene) => {
       const status = scene.sys.settings.status;
-      return status >= Phaser.Scenes.INIT && status < Phaser.Scenes.RUNNING;
+      return status >= Phaser.Scenes.START && status < Phaser.Scenes.RUNNING;
     });
     const busy = starting || game.scene.getScenes(true).some((scene) => {
       // Boot and the preloader hand over by themselves (after the font loads), with no input to wake on.

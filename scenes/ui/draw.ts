@@ -1,15 +1,11 @@
 // Phaser drawings shared by the scenes: panels, meters, bar and line charts. They draw only
 // what they are given — every value comes from the model through the snapshot.
 import Phaser from 'phaser';
-import { COLOURS, HEIGHT, WIDTH } from '../theme';
+import { COLOURS } from '../theme';
 
-let layers = 0;
+/** Below every other game object of a scene: the panels, then the drawings repainted over them. */
+const BACKDROP_DEPTH = -2;
 
-/**
- * Drawings that change only now and then (panels, meters), drawn once into a GPU texture and
- * shown as one image. WebGL Graphics are re-tessellated every frame, which costs most of the
- * frame on a laptop without a GPU; an image costs one quad. Draw into `g`, then `commit()`.
- */
 export interface Rect {
   x: number;
   y: number;
@@ -17,39 +13,35 @@ export interface Rect {
   h: number;
 }
 
-export class BakedLayer {
+/**
+ * A scene's flat drawings — panels, meters, charts — as live Graphics beneath everything else,
+ * over the camera's background colour (a clear, the cheapest full-screen fill there is). They
+ * are not baked into a texture first: the game loop sleeps while the screen is still, so a
+ * drawing costs only in the frames where something changed, and baking would add a full-screen
+ * pass (and a texture to sample) to exactly those frames — the ones that open a scene or answer
+ * a move, tens of milliseconds each in software WebGL. Draw into `g`; `addOver` a drawing the
+ * scene repaints (clear and redraw it; the next frame shows it).
+ */
+export class Backdrop {
   readonly g: Phaser.GameObjects.Graphics;
-  /** More drawings painted over `g` at every commit (a scene's changing meters). */
-  readonly extras: Phaser.GameObjects.Graphics[] = [];
-  readonly image: Phaser.GameObjects.Image;
-  private readonly texture: Phaser.Textures.DynamicTexture;
 
   constructor(private readonly scene: Phaser.Scene) {
-    const key = `baked-layer-${++layers}`;
-    this.texture = scene.textures.addDynamicTexture(key, WIDTH, HEIGHT)!;
-    this.image = scene.add.image(0, 0, key).setOrigin(0, 0);
-    this.g = scene.make.graphics({}, false);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.destroy());
+    this.g = scene.add.graphics().setDepth(BACKDROP_DEPTH);
   }
 
-  commit(): void {
-    this.texture.clear();
-    this.texture.draw(this.g);
-    for (const extra of this.extras) this.texture.draw(extra);
-    this.texture.render();
-  }
-
-  private destroy(): void {
-    for (const extra of this.extras.splice(0)) extra.destroy();
-    this.g.destroy();
-    this.image.destroy();
-    this.scene.textures.remove(this.texture);
+  /** A drawing painted over `g` and under every other object (a scene's changing meters). */
+  addOver(drawing: Phaser.GameObjects.Graphics): void {
+    this.scene.add.existing(drawing);
+    drawing.setDepth(BACKDROP_DEPTH + 1);
   }
 }
 
 export function drawPanel(g: Phaser.GameObjects.Graphics, r: Rect, fill: number = COLOURS.panel, accent?: number): void {
+  // The drop shadow is only the strips that show below and right of the panel: a whole offset
+  // rectangle would be blended under the panel, doubling the fill of every frame that draws it.
   g.fillStyle(0x000000, 0.06);
-  g.fillRoundedRect(r.x + 2, r.y + 3, r.w, r.h, 12);
+  g.fillRect(r.x + 8, r.y + r.h, r.w - 6, 3);
+  g.fillRect(r.x + r.w, r.y + 9, 2, r.h - 6);
   g.fillStyle(fill, 1);
   g.fillRoundedRect(r.x, r.y, r.w, r.h, 12);
   if (accent !== undefined) {

@@ -55,7 +55,7 @@ export const DISPUTE_OPTION_INFO: Record<DisputeOption, { label: string; summary
   keep: { label: 'Keep the line', summary: 'The line stays as it is: its losses go on; the account keeps what it relies on.' },
   reprice: {
     label: 'Reprice',
-    summary: `The line’s price rises by up to ${REPRICE_SHARE * 100}% (never above the scenario’s price ceiling): fewer units at a better margin; the more the account depends on the line, the more the rise strains it.`,
+    summary: `The line’s price rises by up to ${REPRICE_SHARE * 100}%: fewer units at a better margin; the more the account depends on the line, the more the rise strains it.`,
   },
   'phase-out': {
     label: 'Phase out over two quarters',

@@ -182,10 +182,17 @@ describe('the game in Chromium', () => {
       const box = (await page.getByRole(role, { name }).boundingBox())!;
       return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
     };
+    // A still screen lets the game loop sleep (no WebGL frame is drawn for nothing)…
+    await expect.poll(() => page.evaluate(() => window.marketingAndSales.drawing())).toBe(false);
+    const budgetBar = { x: 340, y: 50, width: 480, height: 16 };
+    const barBefore = await page.screenshot({ clip: budgetBar });
     const more = await centre('One point more: Prospecting');
     await page.mouse.click(more.x, more.y);
     await page.mouse.click(more.x, more.y);
     expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 2 }]);
+    // …and a move wakes it: the canvas's budget bar shows the sales points.
+    await expect.poll(async () => (await page.screenshot({ clip: budgetBar })).equals(barBefore)).toBe(false);
+    await expect.poll(() => page.evaluate(() => window.marketingAndSales.drawing())).toBe(false);
     const less = await centre('One point less: Prospecting');
     await page.mouse.click(less.x, less.y);
     expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 1 }]);
