@@ -10,7 +10,7 @@ import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import { COLOURS, HEIGHT, WIDTH } from './theme';
+import { COLOURS, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 
@@ -31,7 +31,7 @@ export class ScenarioSelect extends BaseScene {
   create(data: ScenarioSelectData = {}): void {
     const g = this.begin();
     this.fileInput = this.makeFileInput();
-    this.acceptDrops();
+    this.acceptFileDrops('Drop the scenario file to open it (.yaml, .yml or .json)', (file) => void this.open(file));
     if (data.url !== undefined) this.showLoading(data.url);
     else if (data.opened?.kind === 'scenario') this.showPreview(g, data.opened.scenario, data.opened.fileName);
     else if (data.opened) this.showProblems(g, data.opened);
@@ -63,51 +63,6 @@ export class ScenarioSelect extends BaseScene {
   private async open(file: File): Promise<void> {
     announce(`Opening ${file.name}…`);
     this.show({ opened: await openFile(file) });
-  }
-
-  /** A file dropped anywhere on the screen opens; a hint says so while one is dragged over. */
-  private acceptDrops(): void {
-    const hint = h('div', { class: 'drop-hint', attrs: { 'aria-hidden': 'true' } }, [h('p', { text: 'Drop the scenario file to open it (.yaml, .yml or .json)' })]);
-    const layer = this.place(0, 0, WIDTH, HEIGHT, hint);
-    layer.pointerEvents = 'none';
-    layer.setDepth(1000);
-    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-    let depth = 0;
-    const setShown = (shown: boolean) => hint.classList.toggle('shown', shown);
-    const onEnter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth++;
-      setShown(true);
-    };
-    const onOver = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-      setShown(true);
-    };
-    const onLeave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setShown(false);
-    };
-    const onDrop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files?.[0];
-      if (!file) return;
-      event.preventDefault();
-      depth = 0;
-      setShown(false);
-      void this.open(file);
-    };
-    window.addEventListener('dragenter', onEnter);
-    window.addEventListener('dragover', onOver);
-    window.addEventListener('dragleave', onLeave);
-    window.addEventListener('drop', onDrop);
-    this.onCleanup(() => {
-      window.removeEventListener('dragenter', onEnter);
-      window.removeEventListener('dragover', onOver);
-      window.removeEventListener('dragleave', onLeave);
-      window.removeEventListener('drop', onDrop);
-    });
   }
 
   private showList(g: Phaser.GameObjects.Graphics): void {

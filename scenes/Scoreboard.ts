@@ -171,7 +171,7 @@ export class Scoreboard extends BaseScene {
     status.dataset.verifyMs = this.verifyMs.toFixed(1);
     status.dataset.codes = String(count);
     notice = null;
-    this.acceptDrops();
+    this.acceptFileDrops('Drop a file of codes or a QR code image to add it', (file) => void this.addFromFile(file));
 
     // ----- Right: the ranking, the rejected codes, exports.
     const board = this.board!;
@@ -355,48 +355,6 @@ export class Scoreboard extends BaseScene {
     return input;
   }
 
-  private acceptDrops(): void {
-    const hint = h('div', { class: 'drop-hint', attrs: { 'aria-hidden': 'true' } }, [h('p', { text: 'Drop a file of codes or a QR code image to add it' })]);
-    const layer = this.place(0, 0, WIDTH, HEIGHT, hint);
-    layer.pointerEvents = 'none';
-    layer.setDepth(1000);
-    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
-    let depth = 0;
-    const setShown = (shown: boolean) => hint.classList.toggle('shown', shown);
-    const onEnter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth++;
-      setShown(true);
-    };
-    const onOver = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      setShown(true);
-    };
-    const onLeave = () => {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setShown(false);
-    };
-    const onDrop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files?.[0];
-      if (!file) return;
-      event.preventDefault();
-      depth = 0;
-      setShown(false);
-      void this.addFromFile(file);
-    };
-    window.addEventListener('dragenter', onEnter);
-    window.addEventListener('dragover', onOver);
-    window.addEventListener('dragleave', onLeave);
-    window.addEventListener('drop', onDrop);
-    this.onCleanup(() => {
-      window.removeEventListener('dragenter', onEnter);
-      window.removeEventListener('dragover', onOver);
-      window.removeEventListener('dragleave', onLeave);
-      window.removeEventListener('drop', onDrop);
-    });
-  }
 
   // ---------------------------------------------------------------------------------------
   // The projector view

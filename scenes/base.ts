@@ -4,7 +4,7 @@ import Phaser from 'phaser';
 import { phaseOf, type GameFlowSnapshot } from '../src/flow/index';
 import { app } from './context';
 import { SCENE_OF_PHASE, type SceneKey } from './keys';
-import { COLOURS } from './theme';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { focusSoon, h, place } from './ui/dom';
 import { Backdrop } from './ui/draw';
 
@@ -31,6 +31,51 @@ export abstract class BaseScene extends Phaser.Scene {
 
   protected place(x: number, y: number, w: number, h: number, el: HTMLElement): Phaser.GameObjects.DOMElement {
     return place(this, x, y, w, h, el);
+  }
+
+  /** A file dropped anywhere on the screen goes to `onFile`; a hint (`hintText`) shows while one is dragged over. */
+  protected acceptFileDrops(hintText: string, onFile: (file: File) => void): void {
+    const hint = h('div', { class: 'drop-hint', attrs: { 'aria-hidden': 'true' } }, [h('p', { text: hintText })]);
+    const layer = this.place(0, 0, WIDTH, HEIGHT, hint);
+    layer.pointerEvents = 'none';
+    layer.setDepth(1000);
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    let depth = 0;
+    const setShown = (shown: boolean) => hint.classList.toggle('shown', shown);
+    const onEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth++;
+      setShown(true);
+    };
+    const onOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setShown(true);
+    };
+    const onLeave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setShown(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      depth = 0;
+      setShown(false);
+      onFile(file);
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    this.onCleanup(() => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    });
   }
 
   /** A heading that receives focus when the scene opens (tabindex −1: focusable, not in the Tab order). */

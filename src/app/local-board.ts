@@ -25,19 +25,8 @@ type Store = z.infer<typeof storeSchema>;
 
 const empty = (): Store => ({ format: LOCAL_BOARD_FORMAT, version: 1, boards: {} });
 
-// Scenario objects are never mutated, so their content hash is worked out once each.
-const hashes = new WeakMap<Scenario, string>();
-function hashOf(scenario: Scenario): string {
-  let hash = hashes.get(scenario);
-  if (hash === undefined) {
-    hash = scenarioHash(scenario);
-    hashes.set(scenario, hash);
-  }
-  return hash;
-}
-
 export function boardKey(scenario: Scenario, seed: number): string {
-  return `${scenario.id}:${hashOf(scenario)}:${seed}`;
+  return `${scenario.id}:${scenarioHash(scenario)}:${seed}`;
 }
 
 export interface ReadStore {

@@ -42,9 +42,18 @@ export type Replay = z.infer<typeof replaySchema>;
 
 export class ReplayError extends Error {}
 
+// The hash is a canonical JSON walk of the whole scenario, and a scoreboard asks for it once per
+// code: it is worked out once per scenario object (a loaded scenario is never mutated).
+const hashes = new WeakMap<Scenario, string>();
+
 /** The content hash of a validated scenario: formatting and comments in its file do not count. */
 export function scenarioHash(scenario: Scenario): string {
-  return hashValue(scenario);
+  let hash = hashes.get(scenario);
+  if (hash === undefined) {
+    hash = hashValue(scenario);
+    hashes.set(scenario, hash);
+  }
+  return hash;
 }
 
 export function makeReplay(scenario: Scenario, seed: number, decisions: readonly Step[]): Replay {

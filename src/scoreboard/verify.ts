@@ -70,18 +70,6 @@ export interface VerifyOptions {
   seed?: number;
 }
 
-// A scenario's content hash costs a canonical JSON walk of the whole scenario; a board checks it
-// once per code, so it is worked out once per (never mutated) scenario object.
-const hashes = new WeakMap<Scenario, string>();
-function hashOf(scenario: Scenario): string {
-  let hash = hashes.get(scenario);
-  if (hash === undefined) {
-    hash = scenarioHash(scenario);
-    hashes.set(scenario, hash);
-  }
-  return hash;
-}
-
 function reject(code: string, reason: RejectReason, message: string, group?: string): RejectedResult {
   return group === undefined ? { ok: false, code, reason, message } : { ok: false, code, reason, message, group };
 }
@@ -93,7 +81,7 @@ export function verifyPayload(code: string, payload: ResultCodePayload, scenario
     if (payload.scenarioId !== scenario.id) {
       return reject(code, 'scenario', `the code is for scenario "${payload.scenarioId}", not "${scenario.id}"`, group);
     }
-    if (payload.scenarioHash !== hashOf(scenario)) {
+    if (payload.scenarioHash !== scenarioHash(scenario)) {
       return reject(code, 'scenario-version', `the code was played on another version of "${scenario.id}" than the one loaded here`, group);
     }
     if (options.seed !== undefined && payload.seed !== options.seed) {
@@ -243,7 +231,7 @@ export function buildScoreboard(scenario: Scenario, submissions: readonly (strin
   } else {
     // Majority vote among codes for this scenario version; ties go to the seed seen first. A few
     // stray codes from another heat cannot then push out the rest.
-    const hash = hashOf(scenario);
+    const hash = scenarioHash(scenario);
     const counts = new Map<number, number>();
     for (const d of decoded) {
       if (d instanceof ResultCodeError || d.scenarioId !== scenario.id || d.scenarioHash !== hash) continue;
@@ -290,7 +278,7 @@ export function buildScoreboard(scenario: Scenario, submissions: readonly (strin
   verified.sort(compareResults);
   verified.forEach((e, i) => (e.rank = i + 1));
   return {
-    scenario: { id: scenario.id, version: scenario.version, title: scenario.title, hash: hashOf(scenario) },
+    scenario: { id: scenario.id, version: scenario.version, title: scenario.title, hash: scenarioHash(scenario) },
     seed,
     heatCode: seed === null ? null : makeHeatCode(scenario, seed),
     seedSource,
