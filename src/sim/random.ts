@@ -92,14 +92,6 @@ function seeded(prefixWords: Int32Array, purpose: string): Int32Array {
   return s;
 }
 
-/** tychei's words before a string seed is mixed in. */
-function startingWords(): Int32Array {
-  const s = new Int32Array(4);
-  s[2] = 2654435769 | 0;
-  s[3] = 1367130551;
-  return s;
-}
-
 let mirrorChecked = false;
 
 /** Once per process: the mirror must give seedrandom's own draws, or the luck would silently differ. */
@@ -112,22 +104,92 @@ function checkMirror(prefix: string, prefixWords: Int32Array): void {
   mirrorChecked = true;
 }
 
+/**
+ * The words of drawLuck's streams, reused by every call (it is synchronous and never re-entered):
+ * four words each, at the offsets below. Seeding into them, rather than into a copy per stream,
+ * spares five typed arrays a game.
+ */
+const streams = new Int32Array(24);
+const PREFIX = 0;
+const MARKET = 4;
+const CONVERSION = 8;
+const CHURN = 12;
+const INVESTIGATION = 16;
+const SETUP = 20;
+
+/** seeded(), into the stream at `at` of `streams` (the prefix words are at PREFIX). */
+function seedStream(at: number, purpose: string): void {
+  for (let k = 0; k < 4; k++) streams[at + k] = streams[PREFIX + k]!;
+  const s = streams.subarray(at, at + 4);
+  tycheiMix(s, purpose);
+  for (let k = 0; k < 20; k++) tycheiNext(s);
+}
+
+/**
+ * `n` draws of the stream at `at`, as repeated tycheiDraw calls give them: the same steps with
+ * the four words held in locals, stored back once at the end (most of a game's draws come here).
+ */
+function drawMany(n: number, at: number): number[] {
+  const out = new Array<number>(n);
+  let a = streams[at]!;
+  let b = streams[at + 1]!;
+  let c = streams[at + 2]!;
+  let d = streams[at + 3]!;
+  for (let i = 0; i < n; i++) {
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
+    out[i] = (a >>> 0) / 0x100000000;
+  }
+  streams[at] = a;
+  streams[at + 1] = b;
+  streams[at + 2] = c;
+  streams[at + 3] = d;
+  return out;
+}
+
+/** One draw of the stream at `at`. */
+function drawOne(at: number): number {
+  let a = streams[at]!;
+  let b = streams[at + 1]!;
+  let c = streams[at + 2]!;
+  let d = streams[at + 3]!;
+  b = (b << 25) ^ (b >>> 7) ^ c;
+  c = (c - d) | 0;
+  d = (d << 24) ^ (d >>> 8) ^ a;
+  a = (a - b) | 0;
+  streams[at + 1] = b = (b << 20) ^ (b >>> 12) ^ c;
+  streams[at + 2] = c = (c - d) | 0;
+  streams[at + 3] = (d << 16) ^ (c >>> 16) ^ a;
+  streams[at] = a = (a - b) | 0;
+  return (a >>> 0) / 0x100000000;
+}
+
 export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Luck {
   // The same streams as stream(scenarioId, seed, purpose) for each purpose, drawn in the same order.
   const prefix = `${scenarioId}:${seed}:`;
-  const prefixWords = startingWords();
+  streams[PREFIX] = 0;
+  streams[PREFIX + 1] = 0;
+  streams[PREFIX + 2] = 2654435769 | 0;
+  streams[PREFIX + 3] = 1367130551;
+  const prefixWords = streams.subarray(PREFIX, PREFIX + 4);
   tycheiMix(prefixWords, prefix);
   if (!mirrorChecked) checkMirror(prefix, prefixWords);
-  const market = seeded(prefixWords, 'market');
-  const conversion = seeded(prefixWords, 'conversion');
-  const churn = seeded(prefixWords, 'churn');
-  const investigation = seeded(prefixWords, 'investigation');
-  const setup = seeded(prefixWords, 'setup');
+  seedStream(MARKET, 'market');
+  seedStream(CONVERSION, 'conversion');
+  seedStream(CHURN, 'churn');
+  seedStream(INVESTIGATION, 'investigation');
+  seedStream(SETUP, 'setup');
   const nProducts = shape.products;
   const perAccount = shape.purchasesPerAccount;
   const slots = perAccount.length + shape.prospects;
   const anchors: number[][] = new Array<number[]>(perAccount.length);
-  for (let i = 0; i < perAccount.length; i++) anchors[i] = repeat(perAccount[i]!, setup);
+  for (let i = 0; i < perAccount.length; i++) anchors[i] = drawMany(perAccount[i]!, SETUP);
   // The tables sized up front and filled in order: the same arrays as pushing into empty ones.
   const quarters = shape.quarters;
   const luck: Luck = {
@@ -136,16 +198,16 @@ export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Lu
     churn: sized<number[]>(quarters),
     investigation: sized<number>(quarters),
     anchors,
-    disputeAnchor: tycheiDraw(setup),
+    disputeAnchor: drawOne(SETUP),
     prospects: sized<ProspectDraw>(shape.prospects),
   };
   for (let i = 0; i < shape.prospects; i++) {
-    const first = Math.floor(tycheiDraw(setup) * nProducts);
+    const first = Math.floor(drawOne(SETUP) * nProducts);
     // The second preference differs from the first whenever there is more than one line.
-    const offset = nProducts > 1 ? 1 + Math.floor(tycheiDraw(setup) * (nProducts - 1)) : 0;
-    const size = tycheiDraw(setup);
-    const anchor0 = tycheiDraw(setup);
-    const anchor1 = tycheiDraw(setup);
+    const offset = nProducts > 1 ? 1 + Math.floor(drawOne(SETUP) * (nProducts - 1)) : 0;
+    const size = drawOne(SETUP);
+    const anchor0 = drawOne(SETUP);
+    const anchor1 = drawOne(SETUP);
     luck.prospects[i] = {
       size,
       preferences: [first, (first + offset) % nProducts],
@@ -153,10 +215,10 @@ export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Lu
     };
   }
   for (let q = 0; q < quarters; q++) {
-    luck.market[q] = repeat(nProducts, market);
-    luck.conversion[q] = tycheiDraw(conversion);
-    luck.churn[q] = repeat(slots, churn);
-    luck.investigation[q] = tycheiDraw(investigation);
+    luck.market[q] = drawMany(nProducts, MARKET);
+    luck.conversion[q] = drawOne(CONVERSION);
+    luck.churn[q] = drawMany(slots, CHURN);
+    luck.investigation[q] = drawOne(INVESTIGATION);
   }
   return luck;
 }
@@ -164,10 +226,4 @@ export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Lu
 /** An array of length `n` to fill in order; [] (filled in order just the same) for a length no array can have. */
 function sized<T>(n: number): T[] {
   return Number.isInteger(n) && n >= 0 && n < 0x10000 ? new Array<T>(n) : [];
-}
-
-function repeat(n: number, words: Int32Array): number[] {
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = tycheiDraw(words);
-  return out;
 }

@@ -36,6 +36,7 @@ import {
   goodwillQualityFactor,
   relationshipVolumeFactor,
 } from './model';
+import { intern } from './init';
 import { afterQuarter, disputeEffort, moraleFactors, openDispute, repriceStrain } from './dispute';
 import { scoreCard } from './score';
 import type {
@@ -52,7 +53,8 @@ import type {
   Scenario,
   ScenarioEvent,
 } from './types';
-import { InvalidDecisionError, validateDecision } from './validate';
+import { InvalidDecisionError, effortAvailable, validateDecision } from './validate';
+import { PRICE_MAX_SHARE, PRICE_MIN_SHARE } from './moves';
 
 export { InvalidDecisionError };
 
@@ -86,6 +88,8 @@ interface Compiled {
 /** An event's trigger, decoded once per scenario instead of once per quarter and game. */
 interface CompiledEvent {
   event: ScenarioEvent;
+  /** The event's id, interned (see init.ts `intern`): fired events are looked up by it every quarter. */
+  id: string;
   /** 0: in a quarter; 1: a line's losses in a row; 2: an account's share of revenue. */
   trigger: 0 | 1 | 2;
   quarter: number;
@@ -100,7 +104,7 @@ interface CompiledEvent {
 
 function compileEvent(event: ScenarioEvent, productIndex: Map<string, number>): CompiledEvent {
   const trigger = event.trigger;
-  const compiled: CompiledEvent = { event, trigger: 0, quarter: 0, product: -1, quarters: 0, account: '', share: 0, onlyDispute: event.effects.every((e) => e.type === 'dispute') };
+  const compiled: CompiledEvent = { event, id: intern(event.id), trigger: 0, quarter: 0, product: -1, quarters: 0, account: '', share: 0, onlyDispute: event.effects.every((e) => e.type === 'dispute') };
   if ('quarter' in trigger) {
     compiled.quarter = trigger.quarter;
   } else if ('productLossQuarters' in trigger) {
@@ -109,7 +113,7 @@ function compileEvent(event: ScenarioEvent, productIndex: Map<string, number>): 
     compiled.quarters = trigger.productLossQuarters.quarters;
   } else {
     compiled.trigger = 2;
-    compiled.account = trigger.accountRevenueShare.account;
+    compiled.account = intern(trigger.accountRevenueShare.account);
     compiled.share = trigger.accountRevenueShare.share;
   }
   return compiled;
@@ -124,7 +128,7 @@ function compile(scenario: Scenario): Compiled {
     const segmentIndex = new Map(scenario.segments.map((s, i) => [s.id, i] as const));
     compiled = {
       productIndex,
-      productIds: scenario.products.map((p) => p.id),
+      productIds: scenario.products.map((p) => intern(p.id)),
       segmentOfProduct: scenario.products.map((p) => segmentIndex.get(p.segment) ?? 0),
       disputeProduct: scenario.dispute ? (productIndex.get(scenario.dispute.product) ?? -1) : -1,
       fixedCostFloor: scenario.products.map((p) => Math.round(FIXED_COST_FLOOR * p.fixedCost)),
@@ -231,6 +235,13 @@ interface Tally {
   effortMarketing: number;
   effortSales: number;
   effortJoint: number;
+  /**
+   * Whether every move passed the checks validateDecision makes of moves (see tallyMoves). Only
+   * ever true when validateDecision would accept the moves; false sends the decision to it.
+   */
+  movesValid: boolean;
+  /** The points the moves plan, added up as validateDecision adds them (for the budget check). */
+  effort: number;
 }
 
 const tally: Tally = {
@@ -249,15 +260,54 @@ const tally: Tally = {
   effortMarketing: 0,
   effortSales: 0,
   effortJoint: 0,
+  movesValid: true,
+  effort: 0,
 };
+
+/**
+ * Which (kind, target) pairs the moves so far have used, for the "planned twice" check: a slot
+ * holds the stamp of the last call that used it, so nothing needs clearing between calls.
+ */
+let seenMoves = new Int32Array(13 * 64);
+let seenStamp = 0;
+/** Kind numbers for `seenMoves` (the order of the catalogue). */
+const K_CAMPAIGN = 0;
+const K_RESEARCH = 1;
+const K_IMPROVE = 2;
+const K_PRICE = 3;
+const K_BRAND = 4;
+const K_REVIEW = 5;
+const K_PROSPECTING = 6;
+const K_SERVICE = 7;
+const K_RELATIONSHIP = 8;
+const K_REFERRALS = 9;
+const K_CLOSING = 10;
+const K_DISCOUNTING = 11;
+const K_ALIGNMENT = 12;
+
+/** Marks (kind, slot) as used by this call; false if a move before it used it already. */
+function firstUse(kind: number, slot: number, stride: number): boolean {
+  const at = kind * stride + slot;
+  if (seenMoves[at] === seenStamp) return false;
+  seenMoves[at] = seenStamp;
+  return true;
+}
 
 /**
  * Adds up the moves by kind and target. Its own function, like the other phases below, so each
  * part of the resolver compiles (and, when its type feedback changes, recompiles) on its own:
  * as one big function the optimizing compiler took most of a second per attempt on this machine,
  * and the benchmark ran unoptimized code meanwhile.
+ *
+ * It also checks each move as validateMove and validateDecision do (kind enabled, whole points,
+ * target known and active, price in range, no move planned twice, the budget), reusing the
+ * target it has just looked up: validating first, then tallying, looked every target up twice
+ * and was 7–8% of a game's time. The check only decides whether the full validator must be
+ * asked: `movesValid` is true only for moves it would accept, and any move this check does not
+ * pass (including shapes it does not know) goes to validateDecision for the verdict and reason.
  */
 function tallyMoves(
+  scenario: Scenario,
   productIds: readonly string[],
   products: ProductState[],
   accounts: readonly AccountState[],
@@ -268,6 +318,7 @@ function tallyMoves(
   const t = tally;
   const nProducts = products.length;
   const nAccounts = accounts.length;
+  const tunings = scenario.moves;
   t.campaign = scratch(SLOT.campaign, nProducts);
   t.improve = scratch(SLOT.improve, nProducts);
   // One slot more than there are accounts: an unknown target lands there, as it did before.
@@ -275,13 +326,24 @@ function tallyMoves(
   t.serviceCalls = scratch(SLOT.serviceCalls, nAccounts + 1);
   t.referralAsks = scratch(SLOT.referralAsks, nAccounts + 1);
   t.research = t.brand = t.review = t.prospecting = t.closing = t.discounting = t.alignment = 0;
-  t.effortMarketing = t.effortSales = t.effortJoint = 0;
+  t.effortMarketing = t.effortSales = t.effortJoint = t.effort = 0;
+  // The "planned twice" check: a slot per kind and target (slot 0 for the moves without one).
+  const stride = Math.max(nProducts, nAccounts, 1);
+  if (seenMoves.length < 13 * stride) seenMoves = new Int32Array(26 * stride);
+  if (++seenStamp === 0x7fffffff) {
+    seenMoves.fill(0);
+    seenStamp = 1;
+  }
+  let valid = true;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
     // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
     const kind = move.kind;
     const spent = move.points;
     const target = move.target;
+    const price = move.price;
+    valid &&= Number.isInteger(spent) && spent >= 1;
+    t.effort += spent;
     // The effort spent is tallied as planned; what it achieves depends on the side's morale.
     // One switch on the kind: comparing interned strings beats the keyed lookups it replaces.
     switch (kind) {
@@ -291,9 +353,24 @@ function tallyMoves(
         t.effortMarketing += spent;
         const points = spent * marketingMorale;
         const i = indexOf(productIds, target ?? '');
-        if (kind === 'campaign') t.campaign[i]! += points;
-        else if (kind === 'improve') t.improve[i]! += points;
-        else if (i >= 0 && products[i]!.active) products[i]!.price = move.price!;
+        // Valid only on a line of this firm that is still sold (the state's lines are the
+        // scenario's, in its order, so `i` is the line validateMove finds by id).
+        valid &&= typeof target === 'string' && i >= 0 && products[i]!.active;
+        if (kind === 'campaign') {
+          t.campaign[i]! += points;
+          valid &&= tunings.campaign.enabled && price === undefined && firstUse(K_CAMPAIGN, i, stride);
+        } else if (kind === 'improve') {
+          t.improve[i]! += points;
+          valid &&= tunings.improve.enabled && price === undefined && firstUse(K_IMPROVE, i, stride);
+        } else {
+          if (i >= 0 && products[i]!.active) products[i]!.price = price!;
+          valid &&=
+            tunings.price.enabled &&
+            Number.isInteger(price) &&
+            price! >= scenario.products[i]!.price * PRICE_MIN_SHARE &&
+            price! <= scenario.products[i]!.price * PRICE_MAX_SHARE &&
+            firstUse(K_PRICE, i, stride);
+        }
         break;
       }
       case 'service':
@@ -303,45 +380,64 @@ function tallyMoves(
         const points = spent * salesMorale;
         let j = 0;
         while (j < nAccounts && accounts[j]!.id !== target) j++;
-        if (kind === 'service') t.serviceCalls[j]! += points;
-        else if (kind === 'relationship') t.relationshipCalls[j]! += points;
-        else t.referralAsks[j]! += points;
+        // Valid only on a customer still active (`j` is the first account with the id, as validateMove finds it).
+        valid &&= j < nAccounts && accounts[j]!.active && price === undefined;
+        if (kind === 'service') {
+          t.serviceCalls[j]! += points;
+          valid &&= tunings.service.enabled && firstUse(K_SERVICE, j, stride);
+        } else if (kind === 'relationship') {
+          t.relationshipCalls[j]! += points;
+          valid &&= tunings.relationship.enabled && firstUse(K_RELATIONSHIP, j, stride);
+        } else {
+          t.referralAsks[j]! += points;
+          valid &&= tunings.referrals.enabled && firstUse(K_REFERRALS, j, stride);
+        }
         break;
       }
+      // The moves aimed at nothing take no target and no price.
       case 'research':
         t.effortMarketing += spent;
         t.research += spent * marketingMorale;
+        valid &&= target === undefined && price === undefined && tunings.research.enabled && firstUse(K_RESEARCH, 0, stride);
         break;
       case 'brand':
         t.effortMarketing += spent;
         t.brand += spent * marketingMorale;
+        valid &&= target === undefined && price === undefined && tunings.brand.enabled && firstUse(K_BRAND, 0, stride);
         break;
       case 'portfolio-review':
         t.effortMarketing += spent;
         t.review += spent * marketingMorale;
+        valid &&= target === undefined && price === undefined && tunings['portfolio-review'].enabled && firstUse(K_REVIEW, 0, stride);
         break;
       case 'prospecting':
         t.effortSales += spent;
         t.prospecting += spent * salesMorale;
+        valid &&= target === undefined && price === undefined && tunings.prospecting.enabled && firstUse(K_PROSPECTING, 0, stride);
         break;
       case 'closing':
         t.effortSales += spent;
         t.closing += spent * salesMorale;
+        valid &&= target === undefined && price === undefined && tunings.closing.enabled && firstUse(K_CLOSING, 0, stride);
         break;
       case 'discounting':
         t.effortSales += spent;
         t.discounting += spent * salesMorale;
+        valid &&= target === undefined && price === undefined && tunings.discounting.enabled && firstUse(K_DISCOUNTING, 0, stride);
         break;
       case 'alignment':
         t.effortJoint += spent;
         t.alignment += spent;
+        valid &&= target === undefined && price === undefined && tunings.alignment.enabled && firstUse(K_ALIGNMENT, 0, stride);
         break;
       default:
         // Not a move validation lets through; tallied as the chain this replaced did (sales effort, alignment).
         t.effortSales += spent;
         t.alignment += spent * salesMorale;
+        valid = false;
     }
   }
+  t.movesValid = valid;
   return t;
 }
 
@@ -416,10 +512,20 @@ function sell(sales: Sales, relationship: number, owed: number, buys: readonly P
 const wonIds: string[] = [];
 const wonNames: string[] = [];
 function newAccountId(number: number): string {
-  return (wonIds[number] ??= `new-${number}`);
+  return (wonIds[number] ??= intern(`new-${number}`));
 }
 function newAccountName(number: number): string {
   return (wonNames[number] ??= `New account ${number}`);
+}
+
+/** A won prospect's purchase of line `index`: `share` of its size in units, its anchor from the draw. */
+function newPurchase(scenario: Scenario, products: readonly ProductState[], index: number, size: number, share: number, anchorDraw: number): PurchaseState {
+  return {
+    product: products[index]!.id,
+    line: index,
+    units: fix(scenario.products[index]!.unitsPerAccount * size * share),
+    anchor: fix(NEW_ACCOUNT_MAX_ANCHOR * anchorDraw),
+  };
 }
 
 /** The `won` prospects next in line become accounts, buying their preferred lines still sold. */
@@ -437,22 +543,20 @@ function winAccounts(
   for (let k = 0; k < won; k++) {
     const draw = state.luck.prospects[firstProspect + k]!;
     const size = scenario.market.newAccountSize.min + (scenario.market.newAccountSize.max - scenario.market.newAccountSize.min) * draw.size;
-    const buys = [];
-    for (let pref = 0; pref < 2; pref++) {
-      const index = draw.preferences[pref]!;
-      if (products[index]!.active && (pref === 0 || index !== draw.preferences[0])) {
-        buys.push({
-          product: products[index]!.id,
-          line: index,
-          units: fix(scenario.products[index]!.unitsPerAccount * size * (pref === 0 ? 1 : NEW_ACCOUNT_SECOND_LINE_SHARE)),
-          anchor: fix(NEW_ACCOUNT_MAX_ANCHOR * draw.anchorDraws[pref]!),
-        });
-      }
-    }
-    if (buys.length === 0) {
-      const index = firstActive;
-      buys.push({ product: products[index]!.id, line: index, units: fix(scenario.products[index]!.unitsPerAccount * size), anchor: 0 });
-    }
+    // The purchases built first and the array made from them at once: pushing into an empty
+    // array went through the builtin (it had to grow and change its kind) for every new account.
+    const first = draw.preferences[0];
+    const second = draw.preferences[1];
+    const buyFirst = products[first]!.active ? newPurchase(scenario, products, first, size, 1, draw.anchorDraws[0]!) : null;
+    const buySecond = products[second]!.active && second !== first ? newPurchase(scenario, products, second, size, NEW_ACCOUNT_SECOND_LINE_SHARE, draw.anchorDraws[1]!) : null;
+    const buys: PurchaseState[] =
+      buyFirst !== null
+        ? buySecond !== null
+          ? [buyFirst, buySecond]
+          : [buyFirst]
+        : buySecond !== null
+          ? [buySecond]
+          : [{ product: products[firstActive]!.id, line: firstActive, units: fix(scenario.products[firstActive]!.unitsPerAccount * size), anchor: 0 }];
     const number = firstProspect + k + 1;
     const id = newAccountId(number);
     newAccountIds.push(id);
@@ -557,7 +661,8 @@ function serveAccounts(
       lostAnchor = strain;
       anchorLine = strainedLine;
     }
-    const quality = qualityCount > 0 ? qualitySum / qualityCount : 0;
+    // Most accounts buy one or two lines: a division by one is skipped (it gives the sum exactly).
+    const quality = qualityCount > 1 ? qualitySum / qualityCount : qualityCount === 1 ? qualitySum : 0;
     const satisfaction = fix(
       clamp01(
         nextSatisfaction(a.satisfaction, satisfactionCarryover, adbudg(serviceCalls[j]!, serviceCurve), quality, relationship) -
@@ -582,7 +687,10 @@ function serveAccounts(
       });
       continue;
     }
-    referral += referralLeads(referralRate, satisfaction, relationship, adbudg(referralAsks[j]!, referralsCurve), prospectsAfter, prospectsTotal);
+    // Only the accounts asked for referrals give any (with no asks the response is the curve's
+    // floor, usually 0, and adding the 0 that referralLeads would give changes nothing).
+    const askResponse = adbudg(referralAsks[j]!, referralsCurve);
+    if (askResponse !== 0) referral += referralLeads(referralRate, satisfaction, relationship, askResponse, prospectsAfter, prospectsTotal);
     // sell(sales, relationship, owed, buys), written out: as a call the compiler left it out of
     // line (its inlining budget goes on the model's formulas), and every call boxed its numbers.
     const owed = a.pulledForward;
@@ -659,7 +767,7 @@ function runEvents(
   for (let e = 0; e < events.length; e++) {
     const compiled = events[e]!;
     const event = compiled.event;
-    if (firedEvents.includes(event.id)) continue;
+    if (firedEvents.includes(compiled.id)) continue;
     let fires = false;
     if (compiled.trigger === 0) fires = compiled.quarter === q;
     else if (compiled.trigger === 1) {
@@ -673,7 +781,7 @@ function runEvents(
     // An event whose only effect is to open the dispute stays silent once the dispute cannot open.
     if (fires && compiled.onlyDispute && !disputeCanOpen(scenario, cs.disputeProduct, products, dispute, q)) fires = false;
     if (!fires) continue;
-    firedEvents = [...firedEvents, event.id];
+    firedEvents = [...firedEvents, compiled.id];
     eventTitles.push(event.title);
     for (const effect of event.effects) {
       switch (effect.type) {
@@ -707,13 +815,28 @@ function runEvents(
 }
 
 export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
-  const verdict = validateDecision(scenario, state, decision);
-  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
-  return resolveValidQuarter(scenario, state, decision);
+  return resolve(scenario, state, decision, true);
 }
 
 /** Resolves a quarter whose decision is known to be valid (bots and replays skip re-validation). */
 export function resolveValidQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
+  return resolve(scenario, state, decision, false);
+}
+
+/** Throws the validator's reason when it refuses the decision (resolve asks when its own check is not enough). */
+function rejectIfInvalid(scenario: Scenario, state: GameState, decision: Decision): void {
+  const verdict = validateDecision(scenario, state, decision);
+  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
+}
+
+/**
+ * The quarter's resolution. With `check`, the decision is validated as resolveQuarter always
+ * did: by tallyMoves' own check of the moves, and by the full validator (for its verdict and
+ * reason) whenever that check does not pass them, before anything is returned.
+ */
+function resolve(scenario: Scenario, state: GameState, decision: Decision, check: boolean): GameState {
+  // No decision is valid once the game is over or while the dispute is open.
+  if (check && (state.finished || (state.dispute !== null && state.dispute.status === 'open'))) rejectIfInvalid(scenario, state, decision);
   const cs = compile(scenario);
   const { productIds, segmentOfProduct } = cs;
   const q = state.quarter;
@@ -727,7 +850,8 @@ export function resolveValidQuarter(scenario: Scenario, state: GameState, decisi
   const products: ProductState[] = new Array<ProductState>(nProducts);
   for (let i = 0; i < nProducts; i++) products[i] = copyProduct(state.products[i]!);
   const morale = moraleFactors(state);
-  const t = tallyMoves(productIds, products, state.accounts, decision.moves, morale.marketing, morale.sales);
+  const t = tallyMoves(scenario, productIds, products, state.accounts, decision.moves, morale.marketing, morale.sales);
+  if (check && !(t.movesValid && t.effort <= effortAvailable(scenario, state))) rejectIfInvalid(scenario, state, decision);
   const { research, brand, review, prospecting, closing, discounting, alignment } = t;
   // An investigation's visits to the account are relationship calls on it too.
   if (state.dispute !== null && state.dispute.investigation?.quarter === q) {

@@ -1,4 +1,7 @@
 // Checks a decision against the rules before it is resolved, with a reason a screen can show.
+// resolveQuarter (resolve.ts) makes the same checks of moves while it tallies them, as a fast
+// path that only ever passes what validateDecision accepts, and asks validateDecision otherwise:
+// a rule added here must be added to tallyMoves there as well, or it would go unchecked.
 import { MOVE_INFO, PRICE_MAX_SHARE, PRICE_MIN_SHARE, type MoveInfo } from './moves';
 import type { Decision, GameState, Move, MoveKind, MoveTuning, MoveTunings, Scenario } from './types';
 import { disputeEffort } from './dispute';

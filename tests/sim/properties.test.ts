@@ -587,6 +587,8 @@ function play(game: GameBp): Violation[] {
       }
       if (verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `a valid decision threw ${describeError(error)}: ${JSON.stringify(moves)}`);
       else if (!(error instanceof InvalidDecisionError)) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `an invalid decision threw ${describeError(error)} instead`);
+      // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, word for word.
+      else if (error.message !== verdict.reason) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with “${error.message}”, validateDecision with “${verdict.reason}”`);
     }
     if (after === null) {
       played = repair(scenario, before, moves);

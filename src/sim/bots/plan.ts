@@ -74,13 +74,13 @@ export function topAccounts(scenario: Scenario, state: GameState, count: number)
 
 /**
  * The ids of topAccounts(scenario, state, count), in its order: the same ranking, written into
- * `out` (cleared first) without the account list it would build and copy.
+ * `out[0..n)` without the account list it would build and copy; returns n. The rest of `out` is
+ * left as it was: clearing it (setting its length) was a runtime call every quarter.
  */
-export function topAccountIds(scenario: Scenario, state: GameState, count: number, out: string[]): string[] {
+export function topAccountIds(scenario: Scenario, state: GameState, count: number, out: string[]): number {
   const accounts = state.accounts;
   const specs = scenario.products;
   const values = topValues;
-  out.length = 0;
   let n = 0;
   for (let j = 0; j < accounts.length; j++) {
     const account = accounts[j]!;
@@ -92,11 +92,7 @@ export function topAccountIds(scenario: Scenario, state: GameState, count: numbe
     if (!(value >= 0)) continue;
     let k = n;
     if (k === count && !(values[k - 1]! < value)) continue;
-    if (k < count) {
-      out.push(account.id);
-      values[n] = value;
-      n++;
-    }
+    if (k < count) n++;
     k = n - 1;
     while (k > 0 && values[k - 1]! < value) {
       out[k] = out[k - 1]!;
@@ -106,7 +102,7 @@ export function topAccountIds(scenario: Scenario, state: GameState, count: numbe
     out[k] = account.id;
     values[k] = value;
   }
-  return out;
+  return n;
 }
 const topValues: number[] = [];
 
@@ -116,11 +112,11 @@ export function pushEnabled(moves: Move[], enabled: boolean, kind: MoveKind, poi
   moves.push(target === undefined ? { kind, points } : { kind, points, target });
 }
 
-/** concentrate, with the move's `enabled` read by the caller. */
-export function concentrateEnabled(moves: Move[], enabled: boolean, kind: MoveKind, points: number, targets: readonly string[], per: number): void {
+/** concentrate over the first `count` targets, with the move's `enabled` read by the caller. */
+export function concentrateEnabled(moves: Move[], enabled: boolean, kind: MoveKind, points: number, targets: readonly string[], count: number, per: number): void {
   let left = points;
-  for (let i = 0; i < targets.length && left > 0; i++) {
-    const last = i === targets.length - 1;
+  for (let i = 0; i < count && left > 0; i++) {
+    const last = i === count - 1;
     const give = last ? left : Math.min(per, left);
     pushEnabled(moves, enabled, kind, give, targets[i]);
     left -= give;

@@ -75,7 +75,7 @@ function marketingMoves(scenario: Scenario, state: GameState, points: number, mo
       }
     }
   }
-  concentrateEnabled(moves, tunings.campaign.enabled, 'campaign', parts[0]!, ranked, 2);
+  concentrateEnabled(moves, tunings.campaign.enabled, 'campaign', parts[0]!, ranked, ranked.length, 2);
   pushEnabled(moves, tunings.brand.enabled, 'brand', parts[1]!);
   pushEnabled(moves, tunings.research.enabled, 'research', parts[2]!);
   let weakest: ProductState | undefined;
@@ -86,18 +86,19 @@ function marketingMoves(scenario: Scenario, state: GameState, points: number, mo
   if (weakest) pushEnabled(moves, tunings.improve.enabled, 'improve', parts[3]!, weakest.id);
 }
 
-/** Reused by salesMoves for the ids of the accounts it works on (read before the next call). */
+/** Reused by salesMoves for the ids of the accounts it works on (its first n entries, read before the next call). */
 const topIds: string[] = [];
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
 function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const parts = splitOnce(points, SALES_MIX, salesSplits);
   const tunings = scenario.moves;
-  const top = topAccountIds(scenario, state, Math.ceil(points / 2), topIds);
+  const top = topIds;
+  const n = topAccountIds(scenario, state, Math.ceil(points / 2), top);
   pushEnabled(moves, tunings.prospecting.enabled, 'prospecting', parts[0]!);
-  concentrateEnabled(moves, tunings.relationship.enabled, 'relationship', parts[1]!, top, 2);
-  concentrateEnabled(moves, tunings.service.enabled, 'service', parts[2]!, top, 2);
-  const first = top[0];
+  concentrateEnabled(moves, tunings.relationship.enabled, 'relationship', parts[1]!, top, n, 2);
+  concentrateEnabled(moves, tunings.service.enabled, 'service', parts[2]!, top, n, 2);
+  const first = n > 0 ? top[0] : undefined;
   if (first) pushEnabled(moves, tunings.referrals.enabled, 'referrals', parts[3]!, first);
 }
 
