@@ -14,7 +14,7 @@ import {
   type Reaction,
 } from '../src/app/dispute-view';
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
-import { disputeSitting, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
+import { disputeSitting, phaseOf, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { GameState } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -40,6 +40,13 @@ export class Dispute extends BaseScene {
   create(): void {
     const g = this.begin();
     const snapshot = this.snapshot();
+    // A restart queued by the last snapshot of a sitting can run after the game has moved on
+    // (the queue is worked through at the next frame, after the phase's own scene started):
+    // then this scene is stale and leaves at once, or it would stay open beside the planning.
+    if (phaseOf(snapshot) !== 'dispute') {
+      this.scene.stop();
+      return;
+    }
     const sitting = disputeSitting(snapshot);
     if (!sitting) {
       // Only a game state the dispute machine never left behind gets here; say so rather than show nothing.

@@ -2,11 +2,15 @@
 //   games per second  — whole two-hats games, the balanced bot playing, no I/O   (target ≥ 20,000)
 //   replay            — replaying a saved game, from its JSON text               (target ≤ 1 ms)
 //   load              — loading and validating scenarios/two-hats.yaml from text (target ≤ 20 ms)
+//   verify            — a scoreboard verifying 100 result codes of distinct games, each decoded and
+//                       replayed (for information: the workshop target, ≤ 200 ms, is the browser's,
+//                       measured by `npm run bench:browser`)
 // Each figure is the median of several timed rounds after a warm-up, so one hiccup doesn't count.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { makeReplay, parseReplay, runReplay } from '../replay/replay';
 import { loadScenario } from '../scenario/load';
+import { buildScoreboard, makeResultCode } from '../scoreboard/index';
 import { BOTS, botNamed, playBot, type Scenario } from '../sim/index';
 
 // Resolved from the project root (npm runs scripts there): the bundled copy lives elsewhere.
@@ -57,12 +61,22 @@ function main(argv: string[]): number {
   const replayText = JSON.stringify(makeReplay(scenario, 7, playBot(scenario, 7, botNamed('adaptive')!).steps));
   const replayMs = measure(() => runReplay(scenario, parseReplay(replayText)), 200, 1);
   const loadMs = measure(() => load(text), 20, 1);
+  // 100 distinct games of one heat: the random bot under 100 names draws 100 different streams.
+  const random = botNamed('random')!;
+  const seed = scenario.defaultSeed;
+  const codes = Array.from({ length: 100 }, (_, i) =>
+    makeResultCode(scenario, makeReplay(scenario, seed, playBot(scenario, seed, { ...random, name: `random-${i}` }).steps), `Group ${i + 1}`),
+  );
+  const verifyMs = measure(() => {
+    if (buildScoreboard(scenario, codes).entries.length !== codes.length) throw new Error('bench: a bot game failed verification');
+  }, 1, 1);
 
   const figures = {
     gamesPerSecond: Math.round(1000 / gameMs),
     gamesPerSecondByBot: perBot,
     replayMs: Number(replayMs.toFixed(4)),
     loadMs: Number(loadMs.toFixed(3)),
+    verify100CodesMs: Number(verifyMs.toFixed(1)),
     targets: TARGETS,
     node: process.version,
   };
@@ -79,6 +93,7 @@ function main(argv: string[]): number {
     for (const [name, rate] of Object.entries(perBot)) console.log(`       ${name.padEnd(18)} ${rate.toLocaleString('en-US')} games/s`);
     console.log(`${mark(pass.replayMs)} replaying a replay: ${figures.replayMs} ms   target ≤ ${TARGETS.replayMs} ms`);
     console.log(`${mark(pass.loadMs)} loading and validating two-hats.yaml: ${figures.loadMs} ms   target ≤ ${TARGETS.loadMs} ms`);
+    console.log(`info verifying 100 result codes in Node: ${figures.verify100CodesMs} ms   (the ≤ 200 ms target is the browser's: npm run bench:browser)`);
   }
   return 0;
 }

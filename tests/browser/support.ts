@@ -56,7 +56,18 @@ export const scenes = (page: Page) => page.evaluate(() => window.marketingAndSal
 
 /** Waits until the game shows `key` (a scene) and has built its page (its heading is there). */
 export async function waitForScene(page: Page, key: string): Promise<void> {
-  await page.waitForFunction((k) => window.marketingAndSales.scenes().join() === k && document.querySelector('.ui-layer h1') !== null, key, { timeout: 10_000 });
+  try {
+    await page.waitForFunction((k) => window.marketingAndSales.scenes().join() === k && document.querySelector('.ui-layer h1') !== null, key, { timeout: 10_000 });
+  } catch (error) {
+    // Say what the game was doing instead, so a failure can be read without a rerun.
+    const state = await page.evaluate(() => ({
+      scenes: window.marketingAndSales.scenes(),
+      drawing: window.marketingAndSales.drawing(),
+      phase: window.marketingAndSales.view()?.phase ?? null,
+      heading: document.querySelector('.ui-layer h1')?.textContent ?? null,
+    }));
+    throw new Error(`${key} did not open: ${JSON.stringify(state)}`, { cause: error });
+  }
 }
 
 /**
