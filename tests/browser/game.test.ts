@@ -215,6 +215,23 @@ describe('the game in Chromium', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it('leaves no stale dispute screen when a whole sitting is decided within one frame', async () => {
+    const { page, problems } = await start();
+    const send = (events: object[]) => page.evaluate((list) => list.forEach((e) => window.marketingAndSales.send(e as never)), events);
+    await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 1));
+    await send([{ type: 'START' }]);
+    while ((await view(page))?.phase !== 'dispute') {
+      await send([{ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } }, { type: 'COMMIT' }, { type: 'NEXT' }]);
+    }
+    await waitForScene(page, 'Dispute');
+    // Each step of the sitting asks the dispute screen to redraw; the last one ends the dispute.
+    await send([{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]);
+    await waitForScene(page, 'Planning');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.marketingAndSales.scenes())).toEqual(['Planning']);
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('plays one quarter by keyboard alone', async () => {
     const { page, problems } = await start();
     const focused = () => page.evaluate(() => {
