@@ -117,12 +117,38 @@ const CHURN = 12;
 const INVESTIGATION = 16;
 const SETUP = 20;
 
+/**
+ * tycheiMix then `steps` more steps, on the stream at `at` of `streams` with its four words held
+ * in locals: the same steps as tycheiMix/tycheiNext on a view of those words, without making the
+ * view (a subarray per stream was a typed array allocated six times a game).
+ */
+function mixAt(at: number, text: string, steps: number): void {
+  let a = streams[at]!;
+  let b = streams[at + 1]!;
+  let c = streams[at + 2]!;
+  let d = streams[at + 3]!;
+  const n = text.length;
+  for (let k = 0; k < n + steps; k++) {
+    if (k < n) b ^= text.charCodeAt(k);
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
+  }
+  streams[at] = a;
+  streams[at + 1] = b;
+  streams[at + 2] = c;
+  streams[at + 3] = d;
+}
+
 /** seeded(), into the stream at `at` of `streams` (the prefix words are at PREFIX). */
 function seedStream(at: number, purpose: string): void {
   for (let k = 0; k < 4; k++) streams[at + k] = streams[PREFIX + k]!;
-  const s = streams.subarray(at, at + 4);
-  tycheiMix(s, purpose);
-  for (let k = 0; k < 20; k++) tycheiNext(s);
+  mixAt(at, purpose, 20);
 }
 
 /**
@@ -177,9 +203,8 @@ export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Lu
   streams[PREFIX + 1] = 0;
   streams[PREFIX + 2] = 2654435769 | 0;
   streams[PREFIX + 3] = 1367130551;
-  const prefixWords = streams.subarray(PREFIX, PREFIX + 4);
-  tycheiMix(prefixWords, prefix);
-  if (!mirrorChecked) checkMirror(prefix, prefixWords);
+  mixAt(PREFIX, prefix, 0);
+  if (!mirrorChecked) checkMirror(prefix, streams.slice(PREFIX, PREFIX + 4));
   seedStream(MARKET, 'market');
   seedStream(CONVERSION, 'conversion');
   seedStream(CHURN, 'churn');

@@ -182,7 +182,8 @@ function nextAccount(
 /**
  * Scratch buffers for per-line and per-account figures, reused across calls: the resolver is
  * synchronous and never re-entered, and allocating them every quarter showed up in the
- * benchmark. Each slot holds one figure; `scratch` returns it zeroed over `length`.
+ * benchmark. Each slot holds one figure; `scratch` returns it zeroed over `length`, `buffer`
+ * as it is (for figures written in full before they are read).
  */
 const SLOT = {
   unitsFactor: 0,
@@ -199,12 +200,37 @@ const SLOT = {
   unitCost: 11,
 } as const;
 const scratchBuffers: Float64Array[] = Array.from({ length: 12 }, () => new Float64Array(32));
+function buffer(slot: number, length: number): Float64Array {
+  const buffer = scratchBuffers[slot]!;
+  return buffer.length < length ? (scratchBuffers[slot] = new Float64Array(length * 2)) : buffer;
+}
 function scratch(slot: number, length: number): Float64Array {
-  let buffer = scratchBuffers[slot]!;
-  if (buffer.length < length) buffer = scratchBuffers[slot] = new Float64Array(length * 2);
+  const out = buffer(slot, length);
   // A loop, not fill(): for a handful of elements the builtin call costs more than the work.
-  for (let i = 0; i < length; i++) buffer[i] = 0;
-  return buffer;
+  for (let i = 0; i < length; i++) out[i] = 0;
+  return out;
+}
+
+/**
+ * The per-account buffers (calls, service, referral asks) are written only at the accounts the
+ * moves aim at, so rather than zeroing them over every account each quarter, the slots written
+ * are listed here and only those are zeroed before the next tally (a new, larger buffer starts
+ * zeroed). Between tallies every other slot of the three buffers holds 0.
+ */
+let touched = new Int32Array(32);
+let touchedCount = 0;
+function touch(j: number): void {
+  if (touchedCount === touched.length) {
+    const grown = new Int32Array(touched.length * 2);
+    grown.set(touched);
+    touched = grown;
+  }
+  touched[touchedCount++] = j;
+}
+
+/** An array of length `n` to fill in order; [] (filled in order just the same) for a length no array can have. */
+function sized<T>(n: number): T[] {
+  return Number.isInteger(n) && n >= 0 && n < 0x10000 ? new Array<T>(n) : [];
 }
 
 /** The dispute opens once, over a line still sold, with a quarter left to live with the decision. */
@@ -322,9 +348,14 @@ function tallyMoves(
   t.campaign = scratch(SLOT.campaign, nProducts);
   t.improve = scratch(SLOT.improve, nProducts);
   // One slot more than there are accounts: an unknown target lands there, as it did before.
-  t.relationshipCalls = scratch(SLOT.relationshipCalls, nAccounts + 1);
-  t.serviceCalls = scratch(SLOT.serviceCalls, nAccounts + 1);
-  t.referralAsks = scratch(SLOT.referralAsks, nAccounts + 1);
+  const relationshipCalls = (t.relationshipCalls = buffer(SLOT.relationshipCalls, nAccounts + 1));
+  const serviceCalls = (t.serviceCalls = buffer(SLOT.serviceCalls, nAccounts + 1));
+  const referralAsks = (t.referralAsks = buffer(SLOT.referralAsks, nAccounts + 1));
+  for (let k = 0; k < touchedCount; k++) {
+    const j = touched[k]!;
+    relationshipCalls[j] = serviceCalls[j] = referralAsks[j] = 0;
+  }
+  touchedCount = 0;
   t.research = t.brand = t.review = t.prospecting = t.closing = t.discounting = t.alignment = 0;
   t.effortMarketing = t.effortSales = t.effortJoint = t.effort = 0;
   // The "planned twice" check: a slot per kind and target (slot 0 for the moves without one).
@@ -382,6 +413,7 @@ function tallyMoves(
         while (j < nAccounts && accounts[j]!.id !== target) j++;
         // Valid only on a customer still active (`j` is the first account with the id, as validateMove finds it).
         valid &&= j < nAccounts && accounts[j]!.active && price === undefined;
+        touch(j);
         if (kind === 'service') {
           t.serviceCalls[j]! += points;
           valid &&= tunings.service.enabled && firstUse(K_SERVICE, j, stride);
@@ -559,8 +591,8 @@ function winAccounts(
           : [{ product: products[firstActive]!.id, line: firstActive, units: fix(scenario.products[firstActive]!.unitsPerAccount * size), anchor: 0 }];
     const number = firstProspect + k + 1;
     const id = newAccountId(number);
-    newAccountIds.push(id);
-    newAccounts.push({
+    newAccountIds[k] = id;
+    newAccounts[k] = {
       id,
       name: newAccountName(number),
       active: true,
@@ -571,7 +603,7 @@ function winAccounts(
       satisfaction: NEW_ACCOUNT_SATISFACTION,
       buys,
       pulledForward: 0,
-    });
+    };
   }
 }
 
@@ -637,7 +669,10 @@ function serveAccounts(
     const a = stateAccounts[j]!;
     accountRevenue[j] = 0;
     accountRelationship[j] = a.relationship;
-    if (!a.active) continue;
+    if (!a.active) {
+      accounts[j] = a;
+      continue;
+    }
     const relationship = fix(nextRelationship(a.relationship, relationshipCarryover, adbudg(relationshipCalls[j]!, relationshipCurve)));
     let qualitySum = 0;
     let qualityCount = 0;
@@ -722,10 +757,10 @@ function serveAccounts(
     const account = newAccounts[k]!;
     const retention = 1 - churnProbability(baseChurn, account.relationship, account.satisfaction);
     customerEquity += lifetimeValue(sell(sales, account.relationship, account.pulledForward, account.buys), retention, discountRate);
-    accountRevenue[accounts.length] = sales.lastRevenue;
-    accountRelationship[accounts.length] = account.relationship;
+    accountRevenue[nAccounts + k] = sales.lastRevenue;
+    accountRelationship[nAccounts + k] = account.relationship;
     account.pulledForward = pulledForward;
-    accounts.push(account);
+    accounts[nAccounts + k] = account;
     activeAccounts += 1;
   }
   served.referral = referral;
@@ -814,6 +849,9 @@ function runEvents(
   return out;
 }
 
+/** The score a record holds until its own is worked out (never returned). */
+const NO_SCORE: QuarterRecord['score'] = Object.freeze({ profit: 0, revenue: 0, customerEquity: 0, portfolioHealth: 0, collaboration: 0, total: 0 });
+
 export function resolveQuarter(scenario: Scenario, state: GameState, decision: Decision): GameState {
   return resolve(scenario, state, decision, true);
 }
@@ -856,7 +894,10 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   // An investigation's visits to the account are relationship calls on it too.
   if (state.dispute !== null && state.dispute.investigation?.quarter === q) {
     const j = state.accounts.findIndex((a) => a.id === state.dispute!.account);
-    if (j >= 0) t.relationshipCalls[j]! += INVESTIGATION_EFFORT * morale.sales;
+    if (j >= 0) {
+      t.relationshipCalls[j]! += INVESTIGATION_EFFORT * morale.sales;
+      touch(j);
+    }
   }
 
   // ----- 1. Goodwill, insight, quality, fixed costs. Marketing works with a lag (Nerlove–Arrow in
@@ -880,7 +921,7 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
 
   // ----- 2. Leads from goodwill and this quarter's demand.
   const marketDraws = state.luck.market[qi]!;
-  const demand = scratch(SLOT.demand, nProducts);
+  const demand = buffer(SLOT.demand, nProducts);
   for (let i = 0; i < nProducts; i++) demand[i] = state.segments[segmentOfProduct[i]!]!.demand * demandNoise(marketDraws[i]!);
   let leads = state.leads * (1 - scenario.market.leadDecay);
   for (let i = 0; i < nProducts; i++) {
@@ -897,8 +938,9 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   let firstActive = 0;
   while (firstActive < nProducts && !products[firstActive]!.active) firstActive++;
   if (firstActive === nProducts) won = 0;
-  const newAccounts: AccountState[] = [];
-  const newAccountIds: string[] = [];
+  // Sized once and filled in order (pushing onto empty arrays grew them account by account).
+  const newAccounts = sized<AccountState>(won);
+  const newAccountIds = sized<string>(won);
   winAccounts(scenario, state, products, won, firstActive, newAccounts, newAccountIds);
 
   // ----- 4–8. One pass per account: relationship and satisfaction (calls and service), churn
@@ -908,9 +950,9 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   const discountDepth = adbudg(discounting, tunings.discounting.response);
   const holdback = discountHoldback(state.discountExpectation, discountDepth);
   const promotion = (1 + PROMOTION_ELASTICITY * discountDepth) * holdback;
-  const unitsFactor = (sales.unitsFactor = scratch(SLOT.unitsFactor, nProducts));
-  const unitPrice = (sales.unitPrice = scratch(SLOT.unitPrice, nProducts));
-  const unitCost = (sales.unitCost = scratch(SLOT.unitCost, nProducts));
+  const unitsFactor = (sales.unitsFactor = buffer(SLOT.unitsFactor, nProducts));
+  const unitPrice = (sales.unitPrice = buffer(SLOT.unitPrice, nProducts));
+  const unitCost = (sales.unitCost = buffer(SLOT.unitCost, nProducts));
   sales.lineUnits = scratch(SLOT.lineUnits, nProducts);
   const lineRevenue = (sales.lineRevenue = scratch(SLOT.lineRevenue, nProducts));
   const lineVariableCost = (sales.lineVariableCost = scratch(SLOT.lineVariableCost, nProducts));
@@ -931,8 +973,11 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   }
   const lostAccounts: string[] = [];
   const pulledForward = fix(closingPull);
-  const accounts: AccountState[] = state.accounts.slice();
-  const book = { accountRevenue: new Array<number>(state.accounts.length + newAccounts.length), accountRelationship: new Array<number>(state.accounts.length + newAccounts.length), losses: [] as AccountLoss[] };
+  // Sized once and filled by serveAccounts (every slot: the accounts kept as they were too):
+  // a copy pushed onto grew its backing store in every quarter that won an account.
+  const nAccountsAfter = state.accounts.length + newAccounts.length;
+  const accounts = new Array<AccountState>(nAccountsAfter);
+  const book = { accountRevenue: new Array<number>(nAccountsAfter), accountRelationship: new Array<number>(nAccountsAfter), losses: [] as AccountLoss[] };
   const served = serveAccounts(scenario, state, products, t, sales, won, pulledForward, newAccounts, accounts, lostAccounts, book);
   const customerEquity = served.customerEquity;
   const activeAccounts = served.activeAccounts;
@@ -1001,10 +1046,14 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
     losses: book.losses,
     events: eventTitles,
     disputeChoices,
-    score: { profit: 0, revenue: 0, customerEquity: 0, portfolioHealth: 0, collaboration: 0, total: 0 },
+    // Replaced just below, once the record is in the history the scorecard reads (its place in the key order is kept).
+    score: NO_SCORE,
   };
-  const history = state.history.slice();
-  history.push(record);
+  // The history, one longer, sized once (a copy then a push grew its backing store every quarter).
+  const historyBefore = state.history;
+  const history = new Array<QuarterRecord>(historyBefore.length + 1);
+  for (let h = 0; h < historyBefore.length; h++) history[h] = historyBefore[h]!;
+  history[historyBefore.length] = record;
   record.score = scoreCard(scenario, history);
   return {
     scenarioId: state.scenarioId,

@@ -1,6 +1,6 @@
 // Helpers bots share to turn an intention ("half to marketing, mostly campaigns") into a
 // valid decision: integer effort split by weights, accounts and lines ranked by value.
-import type { AccountState, GameState, Move, MoveKind, Scenario } from '../types';
+import type { AccountState, GameState, Move, MoveKind, PurchaseState, Scenario } from '../types';
 
 /**
  * Splits `points` into integers proportional to `weights` (largest remainder, ties by order).
@@ -81,14 +81,23 @@ export function topAccountIds(scenario: Scenario, state: GameState, count: numbe
   const accounts = state.accounts;
   const specs = scenario.products;
   const values = topValues;
+  if (scenario !== valuedScenario) {
+    valuedBuys.length = 0;
+    valuedScenario = scenario;
+  }
   let n = 0;
   for (let j = 0; j < accounts.length; j++) {
     const account = accounts[j]!;
     if (!account.active) continue;
-    // accountValue, inline.
-    let value = 0;
+    // accountValue, inline, unless this slot's purchases were valued already (see valuedBuys).
     const buys = account.buys;
-    for (let b = 0; b < buys.length; b++) value += buys[b]!.units * specs[buys[b]!.line]!.price;
+    let value = 0;
+    if (valuedBuys[j] === buys) value = buyValues[j]!;
+    else {
+      for (let b = 0; b < buys.length; b++) value += buys[b]!.units * specs[buys[b]!.line]!.price;
+      valuedBuys[j] = buys;
+      buyValues[j] = value;
+    }
     if (!(value >= 0)) continue;
     let k = n;
     if (k === count && !(values[k - 1]! < value)) continue;
@@ -105,6 +114,15 @@ export function topAccountIds(scenario: Scenario, state: GameState, count: numbe
   return n;
 }
 const topValues: number[] = [];
+/**
+ * accountValue by account slot, with the purchase list it was worked out from: an account's
+ * `buys` array passes unchanged from quarter to quarter (the model replaces it, never changes it),
+ * so the same array has the same value and the ranking needs only the accounts won since. Valid
+ * for one scenario (its prices): another scenario starts the cache over.
+ */
+const valuedBuys: (readonly PurchaseState[] | undefined)[] = [];
+const buyValues: number[] = [];
+let valuedScenario: Scenario | undefined;
 
 /** push, with the move's `enabled` read by the caller (a fixed property there, not a lookup by kind). */
 export function pushEnabled(moves: Move[], enabled: boolean, kind: MoveKind, points: number, target?: string): void {
