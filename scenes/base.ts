@@ -19,8 +19,12 @@ export abstract class BaseScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const fn of this.cleanups.splice(0)) fn();
     });
-    // The background is the camera's clear colour: a filled rectangle would cost a full-screen pass.
-    this.cameras.main.setBackgroundColor(background);
+    // The background is the renderer's clear colour, which every frame clears to anyway. A camera
+    // background colour would be drawn as one more full-screen blended rectangle (Phaser 4's
+    // FillCamera), and in software WebGL every full-screen pass adds milliseconds to each frame.
+    // (Both renderers read their config's backgroundColor before each frame; Phaser's types omit it.)
+    const renderer = this.game.renderer as unknown as { config: { backgroundColor: Phaser.Display.Color } };
+    renderer.config.backgroundColor = Phaser.Display.Color.IntegerToColor(background);
     this.backdrop = new Backdrop(this);
     return this.backdrop.g;
   }
@@ -94,6 +98,17 @@ export abstract class BaseScene extends Phaser.Scene {
     const target = game.scene.getScene(key);
     if (target && game.scene.isActive(key)) target.scene.restart(data);
     else game.scene.start(key, data);
+    BaseScene.layOutNow(game);
+  }
+
+  /**
+   * Lays out the DOM a scene has just built or changed, in the task that changed it, rather than
+   * in the next frame's task, which must also wait for the canvas to be drawn and read back
+   * (software WebGL: tens of milliseconds). Two shorter tasks keep the page responsive (no Long
+   * Task); the screen still changes in one frame, as nothing is painted between them.
+   */
+  static layOutNow(game: Phaser.Game): void {
+    void game.domContainer?.getBoundingClientRect();
   }
 
   static showPhase(game: Phaser.Game, snapshot: GameFlowSnapshot): void {

@@ -47,7 +47,11 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
   const idle = sleepWhenIdle(game);
   const bus = context.session.bus;
-  bus.on('snapshot', () => idle.wake());
+  bus.on('snapshot', () => {
+    idle.wake();
+    // After every listener (the scenes redraw on a snapshot), still within this task.
+    queueMicrotask(() => BaseScene.layOutNow(game));
+  });
   bus.on('started', (snapshot) => {
     idle.wake();
     BaseScene.showPhase(game, snapshot);

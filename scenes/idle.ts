@@ -4,16 +4,18 @@
 // battery. The loop wakes on any input, on every game event, and stays awake while a tween runs.
 import Phaser from 'phaser';
 
-// Short: a frame only changes the canvas when something drew on it (a scene opening, a meter
-// re-baked after a move), and each frame costs a full WebGL redraw — tens of milliseconds in
-// software WebGL. The controls' hover and focus states are DOM and need no frame.
-const IDLE_MS = 100;
+// Counted in frames, not time: a frame only changes the canvas when something drew on it (a scene
+// opening, a meter redrawn after a move), and each frame costs a full WebGL redraw — tens of
+// milliseconds in software WebGL, where a time window let several identical frames through and
+// each one held the page up. Two frames draw any change and place any new DOM control. The
+// controls' hover and focus states are DOM and need no frame.
+const IDLE_FRAMES = 2;
 const WAKE_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'input', 'change', 'focusin', 'wheel', 'touchstart', 'resize'] as const;
 
 export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
-  let lastActivity = performance.now();
+  let quietFrames = 0;
   const wake = () => {
-    lastActivity = performance.now();
+    quietFrames = 0;
     if (!game.loop.running) game.loop.wake(true);
   };
   for (const type of WAKE_EVENTS) window.addEventListener(type, wake, { capture: true, passive: true });
@@ -32,10 +34,9 @@ export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
       const camera = scene.cameras.main;
       return camera.fadeEffect.isRunning || camera.flashEffect.isRunning;
     });
-    const now = performance.now();
-    if (busy || game.scene.isProcessing) lastActivity = now;
+    if (busy || game.scene.isProcessing) quietFrames = 0;
     // Sleeping from inside the render is safe: it only cancels the next animation frame.
-    else if (now - lastActivity > IDLE_MS) game.loop.sleep();
+    else if (++quietFrames >= IDLE_FRAMES) game.loop.sleep();
   });
   return { wake };
 }
