@@ -99,19 +99,23 @@ async function main(): Promise<void> {
       send: (event: object) => page.evaluate((e) => window.marketingAndSales.send(e as never), event),
       phase: () => page.evaluate(() => window.marketingAndSales.view()?.phase),
     };
+    // A whole game to its final results, or an error: a game stuck at some screen must not pass for a whole one.
     const playWhole = async () => {
       await hook.newGame();
       await hook.send({ type: 'START' });
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 60; i++) {
         const phase = await hook.phase();
-        if (phase === 'finished') break;
-        if (phase === 'dispute') await hook.send({ type: 'DECIDE_DISPUTE', option: 'keep' });
-        else if (phase === 'review') await hook.send({ type: 'NEXT' });
+        if (phase === 'finished') return;
+        if (phase === 'dispute') {
+          // Through both cases to the options, decide, then on from the consequences (as a player clicks).
+          for (const event of [{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]) await hook.send(event);
+        } else if (phase === 'review') await hook.send({ type: 'NEXT' });
         else {
           await hook.send({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } });
           await hook.send({ type: 'COMMIT' });
         }
       }
+      throw new Error(`bench: a game did not reach its final results (it stopped at ${String(await hook.phase())})`);
     };
 
     await hook.newGame();
