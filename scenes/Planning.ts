@@ -72,6 +72,8 @@ export class Planning extends BaseScene {
   private accountPage = 0;
   private panels: HTMLElement[] = [];
   private lastRejection: string | null = null;
+  /** The game state the firm, product and account lists show: a move changes only the draft, so they stay. */
+  private shownGame: GameFlowContext['game'] | null = null;
 
   constructor() {
     super(SCENES.planning);
@@ -84,6 +86,7 @@ export class Planning extends BaseScene {
     this.panels = [];
     this.accountPage = 0;
     this.lastRejection = null;
+    this.shownGame = null;
     const context = this.snapshot().context;
     const { scenario, game } = context;
 
@@ -312,10 +315,15 @@ export class Planning extends BaseScene {
     if (context.rejection && context.rejection !== this.lastRejection) announce(context.rejection);
     this.lastRejection = context.rejection;
     this.status.textContent = context.rejection ?? '';
-    this.drawFirm(context);
+    // Rebuilt only when the game state changed (every move rebuilt them, about half of a move's
+    // time in the page, and their relayout came on top).
+    if (context.game !== this.shownGame) {
+      this.drawFirm(context);
+      this.drawProducts(context);
+      this.drawAccounts(context);
+      this.shownGame = context.game;
+    }
     this.drawProjection(context);
-    this.drawProducts(context);
-    this.drawAccounts(context);
     this.drawDynamic(context, split);
   }
 
@@ -406,6 +414,7 @@ export class Planning extends BaseScene {
 
   private turnPage(delta: number): void {
     this.accountPage += delta;
+    this.drawAccounts(this.snapshot().context);
     this.redraw(this.snapshot());
   }
 

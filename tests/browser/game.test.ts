@@ -232,6 +232,44 @@ describe('the game in Chromium', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
+  it('pages through the accounts once there are more than one page holds, and a move keeps the page shown', async () => {
+    const { page, problems } = await start();
+    const send = (events: object[]) => page.evaluate((list) => list.forEach((e) => window.marketingAndSales.send(e as never)), events);
+    await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 1));
+    await send([{ type: 'START' }]);
+    const more = page.getByRole('button', { name: 'More accounts' });
+    const accounts = page.getByRole('list', { name: 'Accounts and their relationships' }).getByRole('listitem');
+    // Marketing builds the leads and prospecting turns them into accounts until a page (14) overflows.
+    for (let quarter = 1; quarter <= 10 && (await more.count()) === 0; quarter++) {
+      const phase = (await view(page))?.phase;
+      if (phase === 'dispute') await send([{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]);
+      await waitForScene(page, 'Planning');
+      if ((await more.count()) > 0) break;
+      await send([
+        { type: 'SET_MOVE', move: { kind: 'campaign', target: 'house-blend', points: 4 } },
+        { type: 'SET_MOVE', move: { kind: 'brand', points: 4 } },
+        { type: 'SET_MOVE', move: { kind: 'prospecting', points: 10 } },
+        { type: 'COMMIT' },
+        { type: 'NEXT' },
+      ]);
+    }
+    await waitForScene(page, 'Planning');
+    await expect.poll(() => more.count(), { message: 'more accounts than one page holds within ten quarters' }).toBe(1);
+    const firstPage = await accounts.allTextContents();
+    expect(firstPage).toHaveLength(14);
+    await more.click();
+    const secondPage = await accounts.allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.some((text) => firstPage.includes(text))).toBe(false);
+    await expect.poll(() => page.getByText(/^15–\d+ of \d+$/).count()).toBe(1);
+    // A move changes only the plan: the list stays on the page the player turned to.
+    await page.getByRole('button', { name: 'One point more: Market research' }).click();
+    expect(await accounts.allTextContents()).toEqual(secondPage);
+    await page.getByRole('button', { name: 'Previous accounts' }).click();
+    expect(await accounts.allTextContents()).toEqual(firstPage);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('plays one quarter by keyboard alone', async () => {
     const { page, problems } = await start();
     const focused = () => page.evaluate(() => {
