@@ -1,6 +1,6 @@
 // `npm run bench:browser`: measures the production build in headless Chromium against the
 // issue's targets — gzipped JS against a bare Phaser 4 page built in the same run, navigation to
-// an interactive title, idle and animating frame rates, Long Tasks on commit, the JS heap
+// an interactive title, idle and animating frame rates, Long Tasks on every commit of a whole game (and, for information, after every move), the JS heap
 // after five whole games against the first (leaks from scene restarts or listeners), and how long
 // the scoreboard takes to verify 100 result codes pasted into it (each one replayed).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -99,8 +99,29 @@ async function main(): Promise<void> {
       send: (event: object) => page.evaluate((e) => window.marketingAndSales.send(e as never), event),
       phase: () => page.evaluate(() => window.marketingAndSales.view()?.phase),
     };
+    // Long Tasks from the page's start, each with when it began, so a stretch of play can claim its own.
+    await page.evaluate(`window.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask' });`);
+    const now = () => page.evaluate(() => performance.now());
+    const longTasksIn = async (windows: [number, number][]) => {
+      const all = await page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks);
+      return all.filter(([start]) => windows.some(([from, to]) => start >= from && start <= to)).map(([, duration]) => duration);
+    };
+    /** The stretches of play after each move and each commit, to claim their Long Tasks. */
+    interface Timed {
+      moves: [number, number][];
+      commits: [number, number][];
+    }
+    /** Sends `event`, gives it a second to settle, and records that stretch in `into`. */
+    const timedSend = async (event: object, into: [number, number][]) => {
+      const from = await now();
+      await hook.send(event);
+      await page.waitForTimeout(1000);
+      into.push([from, await now()]);
+    };
+
     // A whole game to its final results, or an error: a game stuck at some screen must not pass for a whole one.
-    const playWhole = async () => {
+    const playWhole = async (timed?: Timed) => {
       await hook.newGame();
       await hook.send({ type: 'START' });
       for (let i = 0; i < 60; i++) {
@@ -110,7 +131,10 @@ async function main(): Promise<void> {
           // Through both cases to the options, decide, then on from the consequences (as a player clicks).
           for (const event of [{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]) await hook.send(event);
         } else if (phase === 'review') await hook.send({ type: 'NEXT' });
-        else {
+        else if (timed) {
+          await timedSend({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } }, timed.moves);
+          await timedSend({ type: 'COMMIT' }, timed.commits);
+        } else {
           await hook.send({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } });
           await hook.send({ type: 'COMMIT' });
         }
@@ -122,18 +146,21 @@ async function main(): Promise<void> {
     await hook.send({ type: 'START' });
     await page.waitForTimeout(1500);
     const idlePlanning = await fps();
-    await page.evaluate(`window.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask' });`);
-    await hook.send({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } });
+    // Every commit (and, for information, every move before one): the first of this fresh tab, then each of a whole game.
+    const timed: Timed = { moves: [], commits: [] };
+    await timedSend({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } }, timed.moves);
+    const beforeFirstCommit = await now();
     await hook.send({ type: 'COMMIT' });
     const reportFps = await fps(); // the report's count-up and charts, then idle
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    timed.commits.push([beforeFirstCommit, await now()]);
+    await playWhole(timed);
+    const commitTasks = await longTasksIn(timed.commits);
+    const moveTasks = await longTasksIn(timed.moves);
 
     const heap = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize));
     };
-    await playWhole();
     const afterFirst = await heap();
     for (let i = 0; i < 4; i++) await playWhole();
     const afterFive = await heap();
@@ -146,7 +173,8 @@ async function main(): Promise<void> {
       ['navigation → interactive title', `${toTitle.toFixed(0)} ms`, '≤ 1500 ms', toTitle <= 1500],
       ['idle FPS in Planning (rAF, 3 s)', idlePlanning.toFixed(1), '≥ 55', idlePlanning >= 55],
       ['FPS during the report animation (rAF, 3 s)', reportFps.toFixed(1), '≥ 55', reportFps >= 55],
-      ['longest task while committing', `${Math.round(Math.max(0, ...longTasks))} ms (${longTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...longTasks) <= 50],
+      [`longest task while committing (${timed.commits.length} commits: a fresh tab's first, then a whole game's)`, `${Math.round(Math.max(0, ...commitTasks))} ms (${commitTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...commitTasks) <= 50],
+      [`longest task after a move (each of the ${timed.moves.length} moves before them)`, `${Math.round(Math.max(0, ...moveTasks))} ms (${moveTasks.length} long tasks)`, 'for information', true],
       ['verifying 100 result codes on the scoreboard (first paste / median of 5)', `${firstVerify.toFixed(0)} ms / ${medianVerify.toFixed(0)} ms`, '≤ 200 ms', Math.max(firstVerify, medianVerify) <= 200],
       ['JS heap after 5 games vs after 1', `${mb(afterFive)} MB vs ${mb(afterFirst)} MB (Δ ${mb(afterFive - afterFirst)} MB, ${listeners} bus listeners)`, 'Δ ≤ 10 MB', afterFive - afterFirst <= 10 * 1024 * 1024],
     ];
