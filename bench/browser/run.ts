@@ -1,8 +1,9 @@
 // `npm run bench:browser`: measures the production build in headless Chromium against the
 // issue's targets — gzipped JS against a bare Phaser 4 page built in the same run, navigation to
-// an interactive title, idle and animating frame rates, Long Tasks on every commit of a whole game (and, for information, after every move), the JS heap
-// after five whole games against the first (leaks from scene restarts or listeners), and how long
-// the scoreboard takes to verify 100 result codes pasted into it (each one replayed).
+// an interactive title, idle and animating frame rates, Long Tasks on every commit of a whole
+// game (and, for information, after every move), the JS heap after five whole games against the
+// first (leaks from scene restarts or listeners), and how long the scoreboard takes to verify
+// 100 result codes pasted into it (each one replayed).
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
