@@ -315,7 +315,7 @@ export class Planning extends BaseScene {
     if (context.rejection && context.rejection !== this.lastRejection) announce(context.rejection);
     this.lastRejection = context.rejection;
     this.status.textContent = context.rejection ?? '';
-    // Rebuilt only when the game state changed (every move rebuilt them, about half of a move's
+    // Rebuilt only when the game state changed (every move rebuilt them: a good part of a move's
     // time in the page, and their relayout came on top).
     if (context.game !== this.shownGame) {
       this.drawFirm(context);

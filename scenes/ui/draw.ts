@@ -15,7 +15,7 @@ export interface Rect {
 
 /**
  * A scene's flat drawings — panels, meters, charts — as live Graphics beneath everything else,
- * over the camera's background colour (a clear, the cheapest full-screen fill there is). They
+ * over the renderer's clear colour (a clear, the cheapest full-screen fill there is). They
  * are not baked into a texture first: the game loop sleeps while the screen is still, so a
  * drawing costs only in the frames where something changed, and baking would add a full-screen
  * pass (and a texture to sample) to exactly those frames — the ones that open a scene or answer
