@@ -45,61 +45,19 @@ export interface LuckShape {
   prospects: number;
 }
 
-/**
- * seedrandom's tychei generator, step for step, on four 32-bit words [a, b, c, d] held in an
- * Int32Array. drawLuck runs its streams on this rather than through seedrandom's closures: a
- * draw through the closure cost ~11 ns, most of a game's luck table. The words, the seeding and
- * every draw are exactly tychei's (seedrandom/lib/tychei.js), so the table is the same number
- * for number; `checkMirror` compares it with seedrandom itself the first time it is used.
- */
-function tycheiNext(s: Int32Array): number {
-  let b = s[1]!;
-  let c = s[2]!;
-  let d = s[3]!;
-  let a = s[0]!;
-  b = (b << 25) ^ (b >>> 7) ^ c;
-  c = (c - d) | 0;
-  d = (d << 24) ^ (d >>> 8) ^ a;
-  a = (a - b) | 0;
-  s[1] = b = (b << 20) ^ (b >>> 12) ^ c;
-  s[2] = c = (c - d) | 0;
-  s[3] = (d << 16) ^ (c >>> 16) ^ a;
-  return (s[0] = (a - b) | 0);
-}
-
-/** A draw in [0, 1), as seedrandom's tychei prng returns it. */
-function tycheiDraw(s: Int32Array): number {
-  return (tycheiNext(s) >>> 0) / 0x100000000;
-}
-
-/** Mixes `text` into the words as tychei's seeding does, one character and one step at a time. */
-function tycheiMix(s: Int32Array, text: string): void {
-  for (let k = 0; k < text.length; k++) {
-    s[1] = s[1]! ^ text.charCodeAt(k);
-    tycheiNext(s);
-  }
-}
-
-/**
- * The words of `seedrandom.tychei(prefix + purpose)`, given the words after mixing `prefix` from
- * tychei's starting words: every purpose of a game shares the `scenarioId:seed:` prefix, so it is
- * mixed once. Then the purpose, then the 20 steps tychei discards.
- */
-function seeded(prefixWords: Int32Array, purpose: string): Int32Array {
-  const s = prefixWords.slice();
-  tycheiMix(s, purpose);
-  for (let k = 0; k < 20; k++) tycheiNext(s);
-  return s;
-}
-
 let mirrorChecked = false;
 
-/** Once per process: the mirror must give seedrandom's own draws, or the luck would silently differ. */
-function checkMirror(prefix: string, prefixWords: Int32Array): void {
-  const mine = seeded(prefixWords, 'market');
+/**
+ * Once per process: the streams below must give seedrandom's own draws, or the luck would
+ * silently differ. drawLuck runs seedrandom's tychei generator step for step on four 32-bit words
+ * per stream rather than through seedrandom's closures (a draw through the closure cost ~11 ns,
+ * most of a game's luck table); this compares that very code, seeding and draws, with the library.
+ */
+function checkMirror(prefix: string): void {
+  seedStream(MIRROR, 'market');
   const theirs = seedrandom.tychei(prefix + 'market');
-  for (let k = 0; k < 4; k++) {
-    if (tycheiDraw(mine) !== theirs()) throw new Error('random.ts: the tychei mirror no longer matches seedrandom');
+  for (const draw of [...drawMany(3, MIRROR), drawOne(MIRROR)]) {
+    if (draw !== theirs()) throw new Error('random.ts: the tychei mirror no longer matches seedrandom');
   }
   mirrorChecked = true;
 }
@@ -109,18 +67,20 @@ function checkMirror(prefix: string, prefixWords: Int32Array): void {
  * four words each, at the offsets below. Seeding into them, rather than into a copy per stream,
  * spares five typed arrays a game.
  */
-const streams = new Int32Array(24);
+const streams = new Int32Array(28);
 const PREFIX = 0;
 const MARKET = 4;
 const CONVERSION = 8;
 const CHURN = 12;
 const INVESTIGATION = 16;
 const SETUP = 20;
+/** checkMirror's own stream, so checking draws nothing from the others. */
+const MIRROR = 24;
 
 /**
- * tycheiMix then `steps` more steps, on the stream at `at` of `streams` with its four words held
- * in locals: the same steps as tycheiMix/tycheiNext on a view of those words, without making the
- * view (a subarray per stream was a typed array allocated six times a game).
+ * Mixes `text` into the stream at `at` of `streams` as tychei's seeding does (a character, then a
+ * step), then takes `steps` more steps, with the four words held in locals (a subarray per stream
+ * was a typed array allocated six times a game).
  */
 function mixAt(at: number, text: string, steps: number): void {
   let a = streams[at]!;
@@ -145,15 +105,19 @@ function mixAt(at: number, text: string, steps: number): void {
   streams[at + 3] = d;
 }
 
-/** seeded(), into the stream at `at` of `streams` (the prefix words are at PREFIX). */
+/**
+ * The words of `seedrandom.tychei(prefix + purpose)` into the stream at `at`, from the words after
+ * mixing the prefix (at PREFIX): every purpose of a game shares the `scenarioId:seed:` prefix, so it
+ * is mixed once. Then the purpose, then the 20 steps tychei discards.
+ */
 function seedStream(at: number, purpose: string): void {
   for (let k = 0; k < 4; k++) streams[at + k] = streams[PREFIX + k]!;
   mixAt(at, purpose, 20);
 }
 
 /**
- * `n` draws of the stream at `at`, as repeated tycheiDraw calls give them: the same steps with
- * the four words held in locals, stored back once at the end (most of a game's draws come here).
+ * `n` draws in [0, 1) of the stream at `at`, as seedrandom's tychei prng returns them, with the
+ * four words held in locals and stored back once at the end (most of a game's draws come here).
  */
 function drawMany(n: number, at: number): number[] {
   const out = new Array<number>(n);
@@ -204,7 +168,7 @@ export function drawLuck(scenarioId: string, seed: number, shape: LuckShape): Lu
   streams[PREFIX + 2] = 2654435769 | 0;
   streams[PREFIX + 3] = 1367130551;
   mixAt(PREFIX, prefix, 0);
-  if (!mirrorChecked) checkMirror(prefix, streams.slice(PREFIX, PREFIX + 4));
+  if (!mirrorChecked) checkMirror(prefix);
   seedStream(MARKET, 'market');
   seedStream(CONVERSION, 'conversion');
   seedStream(CHURN, 'churn');

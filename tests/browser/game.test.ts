@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
 
@@ -217,7 +217,7 @@ describe('the game in Chromium', () => {
 
   it('leaves no stale dispute screen when a whole sitting is decided within one frame', async () => {
     const { page, problems } = await start();
-    const send = (events: object[]) => page.evaluate((list) => list.forEach((e) => window.marketingAndSales.send(e as never)), events);
+    const send = (events: readonly object[]) => sendEvents(page, events);
     await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 1));
     await send([{ type: 'START' }]);
     while ((await view(page))?.phase !== 'dispute') {
@@ -225,7 +225,7 @@ describe('the game in Chromium', () => {
     }
     await waitForScene(page, 'Dispute');
     // Each step of the sitting asks the dispute screen to redraw; the last one ends the dispute.
-    await send([{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]);
+    await send(SITTING_KEEPING_THE_LINE);
     await waitForScene(page, 'Planning');
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => window.marketingAndSales.scenes())).toEqual(['Planning']);
@@ -234,7 +234,7 @@ describe('the game in Chromium', () => {
 
   it('pages through the accounts once there are more than one page holds, and a move keeps the page shown', async () => {
     const { page, problems } = await start();
-    const send = (events: object[]) => page.evaluate((list) => list.forEach((e) => window.marketingAndSales.send(e as never)), events);
+    const send = (events: readonly object[]) => sendEvents(page, events);
     await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 1));
     await send([{ type: 'START' }]);
     const more = page.getByRole('button', { name: 'More accounts' });
@@ -242,7 +242,7 @@ describe('the game in Chromium', () => {
     // Marketing builds the leads and prospecting turns them into accounts until a page (14) overflows.
     for (let quarter = 1; quarter <= 10 && (await more.count()) === 0; quarter++) {
       const phase = (await view(page))?.phase;
-      if (phase === 'dispute') await send([{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }]);
+      if (phase === 'dispute') await send(SITTING_KEEPING_THE_LINE);
       await waitForScene(page, 'Planning');
       if ((await more.count()) > 0) break;
       await send([

@@ -52,6 +52,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const view = (page: Page) => page.evaluate(() => window.marketingAndSales.view());
+
+/** Flow events sent to the running game through its test hook, all in one task (as the scenes send them). */
+export const sendEvents = (page: Page, events: readonly object[]) =>
+  page.evaluate((list) => list.forEach((e) => window.marketingAndSales.send(e as never)), events as object[]);
+
+/** A whole dispute sitting as a player clicks it: marketing's case, sales' case, keep the line, on from the consequences. */
+export const SITTING_KEEPING_THE_LINE: readonly object[] = [
+  { type: 'DISPUTE_NEXT' },
+  { type: 'DISPUTE_NEXT' },
+  { type: 'DECIDE_DISPUTE', option: 'keep' },
+  { type: 'DISPUTE_NEXT' },
+];
 export const scenes = (page: Page) => page.evaluate(() => window.marketingAndSales.scenes());
 
 /** Waits until the game shows `key` (a scene) and has built its page (its heading is there). */

@@ -11,7 +11,7 @@ import { boardKey } from '../../src/app/local-board';
 import { MAX_CODE_CHARS, decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
 import { botCode, scenario } from '../scoreboard/support';
 import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, planAndCommit, screenshot, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
 
 const WORKSHOP_KEY = 'marketing-and-sales.workshop';
 const SAVE_KEY = 'marketing-and-sales.save';
@@ -58,10 +58,9 @@ async function playQuarters(page: Page, from: number, plan: (quarter: number) =>
  */
 async function settleDispute(page: Page): Promise<void> {
   await waitForScene(page, 'Dispute');
-  const events = [{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'keep' }, { type: 'DISPUTE_NEXT' }];
-  for (const event of events) {
+  for (const event of SITTING_KEEPING_THE_LINE) {
     if ((await view(page))?.phase !== 'dispute') break;
-    await page.evaluate((e) => window.marketingAndSales.send(e as never), event);
+    await sendEvents(page, [event]);
   }
   expect((await view(page))?.phase).not.toBe('dispute');
 }
@@ -308,7 +307,7 @@ describe('workshop mode in Chromium', () => {
     ]);
     // Played quickly through the test hook, as the browser bench plays (the scenes follow the flow).
     await page.evaluate((s) => window.marketingAndSales.newGame('two-hats', s), seed);
-    const send = (event: object) => page.evaluate((e) => window.marketingAndSales.send(e as never), event);
+    const send = (event: object) => sendEvents(page, [event]);
     await send({ type: 'START' });
     for (let i = 0; i < 80 && (await view(page))?.phase !== 'finished'; i++) {
       const phase = (await view(page))?.phase;

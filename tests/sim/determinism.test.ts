@@ -180,6 +180,30 @@ describe('common random numbers', () => {
     expect(longer.prospects).toEqual(base.prospects);
   });
 
+  it('the luck table is, draw for draw, what seedrandom’s tychei streams give for each purpose', () => {
+    // drawLuck runs tychei's steps itself for speed; every number must still be the library's.
+    const shape: LuckShape = { quarters: 6, products: 4, purchasesPerAccount: [3, 1, 2], prospects: 5 };
+    const luck = drawLuck('mirror', 31, shape);
+    const market = stream('mirror', 31, 'market');
+    const conversion = stream('mirror', 31, 'conversion');
+    const churn = stream('mirror', 31, 'churn');
+    const investigation = stream('mirror', 31, 'investigation');
+    for (let q = 0; q < shape.quarters; q++) {
+      expect(luck.market[q]).toEqual(Array.from({ length: shape.products }, () => market()));
+      expect(luck.conversion[q]).toBe(conversion());
+      expect(luck.churn[q]).toEqual(Array.from({ length: shape.purchasesPerAccount.length + shape.prospects }, () => churn()));
+      expect(luck.investigation[q]).toBe(investigation());
+    }
+    const setup = stream('mirror', 31, 'setup');
+    expect(luck.anchors).toEqual(shape.purchasesPerAccount.map((n) => Array.from({ length: n }, () => setup())));
+    expect(luck.disputeAnchor).toBe(setup());
+    for (const prospect of luck.prospects) {
+      const first = Math.floor(setup() * shape.products);
+      const offset = 1 + Math.floor(setup() * (shape.products - 1));
+      expect(prospect).toEqual({ preferences: [first, (first + offset) % shape.products], size: setup(), anchorDraws: [setup(), setup()] });
+    }
+  });
+
   it('the luck table has the fixed shape the resolver indexes (per quarter, per entity), all draws in [0, 1)', () => {
     const luck = createGame(scenario, 3).luck;
     const slots = scenario.accounts.length + scenario.market.prospects;
