@@ -43,15 +43,20 @@ export interface ChartOptions {
 
 const PAD = { left: 64, right: 12, top: 28, bottom: 34 };
 
+/** Room above the plot for the marker's label, so no bar or line can run through it. */
+const MARKER_BAND = 16;
+
 function frame(options: ChartOptions, min: number, max: number, description: string) {
   const width = options.width ?? 380;
   const height = options.height ?? 200;
+  const marker = options.marker && options.marker.index >= 0 && options.marker.index < options.labels.length ? options.marker : null;
+  const top = PAD.top + (marker ? MARKER_BAND : 0);
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${options.title}. ${description}` });
   svg.classList.add('chart');
   const title = el('text', { x: 0, y: 16, 'font-size': 14, 'font-weight': 700, fill: CHART_COLOURS.ink });
   title.textContent = options.title;
   svg.append(title);
-  const plot = { x: PAD.left, y: PAD.top, w: width - PAD.left - PAD.right, h: height - PAD.top - PAD.bottom };
+  const plot = { x: PAD.left, y: top, w: width - PAD.left - PAD.right, h: height - top - PAD.bottom };
   const span = max - min || 1;
   const y = (v: number) => plot.y + plot.h - ((v - min) / span) * plot.h;
   const slot = plot.w / Math.max(1, options.labels.length);
@@ -68,15 +73,22 @@ function frame(options: ChartOptions, min: number, max: number, description: str
     t.textContent = label;
     svg.append(t);
   });
-  const marker = options.marker;
-  if (marker && marker.index >= 0 && marker.index < options.labels.length) {
+  /**
+   * Draws the marker last, over the series: its dashed line runs from the band above the plot to
+   * the axis, its label sits in that band (beside the line, on whichever side has more room).
+   */
+  const finish = (): SVGSVGElement => {
+    if (!marker) return svg;
     const mx = x(marker.index) - slot / 2;
-    svg.append(el('line', { x1: mx, x2: mx, y1: plot.y - 4, y2: plot.y + plot.h, stroke: CHART_COLOURS.purple, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
-    const t = el('text', { x: mx + 4, y: plot.y + 8, 'font-size': 11, fill: CHART_COLOURS.ink });
+    svg.append(el('line', { x1: mx, x2: mx, y1: plot.y - MARKER_BAND, y2: plot.y + plot.h, stroke: CHART_COLOURS.purple, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
+    const leftward = mx > plot.x + plot.w / 2;
+    const t = el('text', { x: leftward ? mx - 4 : mx + 4, y: plot.y - 5, 'text-anchor': leftward ? 'end' : 'start', 'font-size': 11, fill: CHART_COLOURS.ink });
+    t.classList.add('marker-label');
     t.textContent = marker.label;
     svg.append(t);
-  }
-  return { svg, plot, x, y, slot };
+    return svg;
+  };
+  return { svg, plot, x, y, slot, finish };
 }
 
 function bounds(values: number[]): [number, number] {
@@ -90,7 +102,7 @@ function bounds(values: number[]): [number, number] {
 export function lineChart(options: ChartOptions, series: ChartSeries[]): SVGSVGElement {
   const [min, max] = bounds(series.flatMap((s) => s.values));
   const description = series.map((s) => `${s.name}: ${s.values.map((v, i) => `${options.labels[i]} ${options.format(v)}`).join(', ')}`).join('. ');
-  const { svg, x, y } = frame(options, min, max, description);
+  const { svg, x, y, finish } = frame(options, min, max, description);
   series.forEach((s, k) => {
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     svg.append(el('polyline', { points, fill: 'none', stroke: s.colour, 'stroke-width': 2.5, ...(s.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
@@ -99,7 +111,7 @@ export function lineChart(options: ChartOptions, series: ChartSeries[]): SVGSVGE
     legend.textContent = s.name;
     svg.append(legend);
   });
-  return svg;
+  return finish();
 }
 
 /** Stacked bars: each slot's parts (e.g. marketing, sales, joint effort) on top of each other. */
@@ -107,7 +119,7 @@ export function stackedBars(options: ChartOptions, series: ChartSeries[]): SVGSV
   const totals = options.labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
   const [min, max] = bounds(totals);
   const description = options.labels.map((label, i) => `${label}: ${series.map((s) => `${s.name} ${options.format(s.values[i] ?? 0)}`).join(', ')}`).join('. ');
-  const { svg, x, y, slot } = frame(options, min, max, description);
+  const { svg, x, y, slot, finish } = frame(options, min, max, description);
   options.labels.forEach((_, i) => {
     let base = 0;
     for (const s of series) {
@@ -122,5 +134,5 @@ export function stackedBars(options: ChartOptions, series: ChartSeries[]): SVGSV
     legend.textContent = s.name;
     svg.append(legend);
   });
-  return svg;
+  return finish();
 }

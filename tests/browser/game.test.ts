@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
 
@@ -144,6 +144,8 @@ describe('the game in Chromium', () => {
     expect(text).toMatch(/Each needs the other/i);
     await screenshot(page, 'scene-debrief');
     await expectNothingCut(page, 'the debrief');
+    expect(await doc.locator('svg.chart .marker-label').count()).toBe(3);
+    await expectChartsClear(page, 'the debrief');
     await page.getByRole('button', { name: 'What if: discontinue now' }).click();
     await expect.poll(() => doc.getByRole('table').filter({ hasText: 'The other way' }).innerText()).toMatch(/Final score[\s\S]*The account/);
     await screenshot(page, 'scene-debrief-fork');

@@ -106,6 +106,28 @@ export async function expectNothingCut(page: Page, where: string): Promise<void>
   expect(cut, `text cut on ${where}`).toEqual([]);
 }
 
+/**
+ * No text of a chart runs into another text or into a mark (a bar or a data point): the
+ * charts' titles, legends, ticks and the dispute marker's label must all stay readable.
+ */
+export async function expectChartsClear(page: Page, where: string): Promise<void> {
+  const clashes = await page.evaluate(() => {
+    const found: string[] = [];
+    const overlap = (a: DOMRect, b: DOMRect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const svg of document.querySelectorAll<SVGSVGElement>('.ui-layer svg.chart')) {
+      const title = svg.querySelector('text')?.textContent ?? '?';
+      const texts = [...svg.querySelectorAll<SVGTextElement>('text')].map((t) => ({ name: t.textContent ?? '', box: t.getBBox() }));
+      const marks = [...svg.querySelectorAll<SVGGraphicsElement>('rect, circle')].map((m) => m.getBBox());
+      texts.forEach((a, i) => {
+        for (const b of texts.slice(i + 1)) if (overlap(a.box, b.box)) found.push(`${title}: "${a.name}" runs into "${b.name}"`);
+        if (marks.some((m) => m.width > 0 && m.height > 0 && overlap(a.box, m))) found.push(`${title}: "${a.name}" runs into a bar or a point`);
+      });
+    }
+    return found;
+  });
+  expect(clashes, `chart text unreadable on ${where}`).toEqual([]);
+}
+
 /** Plays the planning screen's moves for one quarter through role-named controls, then commits. */
 export async function planAndCommit(page: Page, quarter: number): Promise<void> {
   await waitForScene(page, 'Planning');
