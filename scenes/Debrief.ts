@@ -13,7 +13,7 @@ import {
   type Debrief as DebriefData,
   type Fork,
 } from '../src/debrief/index';
-import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { formatMoney, formatPercent, formatPoints, formatSignedMoney, formatSignedPoints } from '../src/app/format';
 import { DISPUTE_OPTION_INFO, type FinalDisputeOption } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -60,7 +60,7 @@ export class Debrief extends BaseScene {
     };
 
     this.place(16, 10, WIDTH - 32, 66, h('header', { class: 'screen-header' }, [
-      h('div', {}, [this.heading('h1', `Debrief: ${debrief.scenarioTitle}`), h('p', { class: 'meta', text: `${debrief.firmName} · seed ${debrief.seed} · score ${debrief.score.total.toFixed(1)} against par ${debrief.par}` })]),
+      h('div', {}, [this.heading('h1', `Debrief: ${debrief.scenarioTitle}`), h('p', { class: 'meta', text: `${debrief.firmName} · seed ${debrief.seed} · score ${formatPoints(debrief.score.total)} against par ${debrief.par}` })]),
       h('div', { class: 'header-actions' }, [
         button('Print the debrief', () => window.print(), 'secondary'),
         button('Download as JSON', () => download(`debrief-${debrief.scenarioId}-seed-${debrief.seed}.json`, debriefJson(debrief, forks)), 'secondary'),
@@ -106,7 +106,7 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
   parts.push(h('header', { class: 'print-only' }, [h('h1', { text: `Debrief: ${d.scenarioTitle}` }), h('p', { text: `${d.firmName} · seed ${d.seed} · ${d.quarters} quarters` })]));
   parts.push(h('section', { class: 'db-section db-score' }, [
     h('h2', { text: 'Your score' }),
-    h('p', { text: `${card.total.toFixed(1)} against par ${d.par} (${card.total >= d.par ? 'above' : 'below'} par). Profit ${card.profit}, revenue ${card.revenue}, customer equity ${card.customerEquity}, portfolio health ${card.portfolioHealth}, collaboration ${card.collaboration} points.` }),
+    h('p', { text: `${formatPoints(card.total)} against par ${d.par} (${card.total >= d.par ? 'above' : 'below'} par). Profit ${card.profit}, revenue ${card.revenue}, customer equity ${card.customerEquity}, portfolio health ${card.portfolioHealth}, collaboration ${card.collaboration} points.` }),
   ]));
 
   const dispute = d.dispute;
@@ -203,7 +203,7 @@ function forkView(fork: Fork): HTMLElement {
     h('table', { class: 'fork-table' }, [
       h('thead', {}, [h('tr', {}, [h('th', { text: '' }), h('th', { text: 'What you did', attrs: { scope: 'col' } }), h('th', { text: 'The other way', attrs: { scope: 'col' } })])]),
       h('tbody', {}, [
-        row('Final score', fork.original.score.total.toFixed(1), `${fork.fork.score.total.toFixed(1)} (${diff >= 0 ? '+' : ''}${diff.toFixed(1)})`),
+        row('Final score', formatPoints(fork.original.score.total), `${formatPoints(fork.fork.score.total)} (${formatSignedPoints(diff)})`),
         row('Total profit', formatMoney(fork.original.totalProfit), `${formatMoney(fork.fork.totalProfit)} (${formatSignedMoney(fork.fork.totalProfit - fork.original.totalProfit)})`),
         row('Final customer equity', formatMoney(fork.original.finalCustomerEquity), formatMoney(fork.fork.finalCustomerEquity)),
         row('The account', account(fork.original), account(fork.fork)),

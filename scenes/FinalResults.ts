@@ -4,7 +4,7 @@
 // scan); a hot-seat group's code is collected into the workshop and the device goes to the next
 // group; solo play goes on this browser's local scoreboard for the scenario and seed, verified by
 // replaying every game on it.
-import { formatMoney } from '../src/app/format';
+import { formatMoney, formatPoints } from '../src/app/format';
 import { recordSoloGame } from '../src/app/local-board';
 import { finishedGameCode, ghostFigures } from '../src/app/results';
 import { readWorkshop, withCodes, writeWorkshop } from '../src/app/workshop';
@@ -61,12 +61,12 @@ export class FinalResults extends BaseScene {
       h('div', { class: 'score-row', attrs: { role: 'row' } }, [
         h('span', { attrs: { role: 'rowheader' }, text: label }),
         h('span', { attrs: { role: 'cell' }, text: `× ${weights[key]}` }),
-        h('span', { attrs: { role: 'cell' }, text: card[key].toFixed(1) }),
+        h('span', { attrs: { role: 'cell' }, text: formatPoints(card[key]) }),
       ]),
     );
     this.place(left.x + 24, left.y + 20, left.w - 48, left.h - 30, h('section', { class: 'scorecard' }, [
       h('h2', { text: 'Your scorecard' }),
-      h('p', { class: 'total-line', attrs: { 'aria-label': `Total score ${card.total.toFixed(1)}, par ${par}: ${verdict}` } }, [total, h('span', { text: ` / par ${par} · ${verdict}` })]),
+      h('p', { class: 'total-line', attrs: { 'aria-label': `Total score ${formatPoints(card.total)}, par ${par}: ${verdict}` } }, [total, h('span', { text: ` / par ${par} · ${verdict}` })]),
       h('div', { class: 'score-table', attrs: { role: 'table', 'aria-label': 'Scorecard components' } }, [
         h('div', { class: 'score-row thead', attrs: { role: 'row' } }, ['Component', 'Weight', 'Points'].map((t) => h('span', { attrs: { role: 'columnheader' }, text: t }))),
         ...rows,
@@ -95,7 +95,7 @@ export class FinalResults extends BaseScene {
       const parX = area.x + (area.w * par) / 150;
       bars.lineStyle(3, COLOURS.ink, 1);
       bars.lineBetween(parX, area.y - 12, parX, area.y + COMPONENTS.length * area.rowH - 20);
-      total.textContent = (card.total * t).toFixed(1);
+      total.textContent = formatPoints(card.total * t);
     };
     draw(0);
     const tween = this.tweens.addCounter({ from: 0, to: 1, duration: COUNT_UP_MS, onUpdate: (tw) => draw(tw.getValue() ?? 1), onComplete: () => draw(1) });
@@ -151,7 +151,7 @@ export class FinalResults extends BaseScene {
     this.place(band.x + 20, band.y + 10, band.w - 40, band.h - 16, h('section', { class: 'local-board', attrs: { 'aria-label': 'Local scoreboard' } }, [
       h('div', { class: 'local-board-head' }, [
         h('h2', { text: `Local scoreboard: ${scenario.title}, seed ${game.seed}` }),
-        h('p', { class: 'meta', text: `${summary}${ghost?.ok ? ` Ghost ${ghost.group} scored ${ghost.score.toFixed(1)}.` : ''} Every score is recomputed from the game’s decisions.` }),
+        h('p', { class: 'meta', text: `${summary}${ghost?.ok ? ` Ghost ${ghost.group} scored ${formatPoints(ghost.score)}.` : ''} Every score is recomputed from the game’s decisions.` }),
       ]),
       problem ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: problem }) : null,
       localBoardTable(board, group),
@@ -164,7 +164,7 @@ function localBoardTable(board: Scoreboard, current: string): HTMLElement {
     h('tr', { class: e.group === current ? 'current' : '' }, [
       h('td', { text: String(e.rank) }),
       h('th', { attrs: { scope: 'row' }, text: e.group === current ? `${e.group} (this game)` : e.group }),
-      h('td', { text: e.score.toFixed(1) }),
+      h('td', { text: formatPoints(e.score) }),
       h('td', { text: formatMoney(e.totalProfit) }),
       h('td', { text: formatMoney(e.customerEquity) }),
     ]),

@@ -8,6 +8,7 @@
 import { MAX_CODE_CHARS, RESULT_CODE_PREFIX, scoreboardCsv, scoreboardJson, boardLuckOrSkill, buildScoreboard, HeatCodeError, type LuckOrSkill, type Scoreboard as Board, type BoardEntry } from '../src/scoreboard/index';
 import { readWorkshop, splitCodes, tooLongForCode, withCodes, writeWorkshop, type Workshop } from '../src/app/workshop';
 import { warmVerifier } from '../src/app/warm-verifier';
+import { formatPoints } from '../src/app/format';
 import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -36,7 +37,7 @@ const COMPONENTS = [
   ['collaboration', 'Collab.'],
 ] as const;
 
-const pts = (n: number) => n.toFixed(1);
+const pts = formatPoints;
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 // One luck-or-skill report per board content: it replays 100 seeds per group, so it is kept

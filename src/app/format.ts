@@ -5,8 +5,11 @@ import type { Cents } from '../sim/index';
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const exactMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
 
+/** Whole dollars; a loss with a true minus sign, as every signed figure on screen has: "−$6,373". */
 export function formatMoney(cents: Cents): string {
-  return money.format(Math.round(cents / 100));
+  // `|| 0`: a loss under half a dollar rounds to −0, which would print as "-$0".
+  const dollars = Math.round(cents / 100) || 0;
+  return dollars < 0 ? `−${money.format(-dollars)}` : money.format(dollars);
 }
 
 /** Prices are small enough that cents matter. */
@@ -15,8 +18,8 @@ export function formatPrice(cents: Cents): string {
 }
 
 export function formatSignedMoney(cents: Cents): string {
-  const text = formatMoney(Math.abs(cents));
-  return cents < 0 ? `−${text}` : `+${text}`;
+  const text = formatMoney(cents);
+  return text.startsWith('−') ? text : `+${text}`;
 }
 
 export function formatPercent(ratio: number): string {
@@ -25,4 +28,16 @@ export function formatPercent(ratio: number): string {
 
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Score points to one decimal, a negative one with a true minus sign as money has: "41.2", "−11.2". */
+export function formatPoints(value: number): string {
+  const tenths = Math.round(Math.abs(value) * 10);
+  return `${value < 0 && tenths > 0 ? '−' : ''}${(tenths / 10).toFixed(1)}`;
+}
+
+/** A change in points, always signed: "+3.4", "−12.5" ("±0.0" when it rounds away). */
+export function formatSignedPoints(value: number): string {
+  const text = formatPoints(value);
+  return text.startsWith('−') ? text : Math.round(Math.abs(value) * 10) === 0 ? `±${text}` : `+${text}`;
 }

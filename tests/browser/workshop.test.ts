@@ -48,7 +48,7 @@ async function playQuarters(page: Page, from: number, plan: (quarter: number) =>
   await waitForScene(page, 'FinalResults');
   // The total counts up; the scorecard's accessible name holds the final figure at once.
   const label = await page.locator('.total-line').getAttribute('aria-label');
-  return /Total score (-?[\d.]+)/.exec(label ?? '')![1]!;
+  return /Total score (−?[\d.]+)/.exec(label ?? '')![1]!;
 }
 
 /**
