@@ -113,7 +113,13 @@ export class Dispute extends BaseScene {
       ]),
       reactionView(reactionOf('marketing'), dispute.jointMeetingQuarter !== null),
     ]));
-    if (!said) drawSignedBars(g, { x: left.x + 80, y: left.y + PANEL_H - 62, w: left.w - 110, h: 48 }, m.profits.map((p) => p.profit));
+    if (!said && m.profits.length > 0) {
+      // The bars say nothing without their caption: which figure, over which quarters.
+      const first = m.profits[0]!.quarter;
+      const span = first === last!.quarter ? `Q${first}` : `Q${first}–Q${last!.quarter}`;
+      this.place(left.x + 80, left.y + PANEL_H - 88, left.w - 110, 24, h('p', { class: 'meta chart-caption', text: `${m.productName}’s profit per quarter, ${span} (below the line: a loss)` }));
+      drawSignedBars(g, { x: left.x + 80, y: left.y + PANEL_H - 62, w: left.w - 110, h: 48 }, m.profits.map((p) => p.profit));
+    }
 
     const lastRevenue = s.revenues[s.revenues.length - 1]?.revenue ?? 0;
     const firstRel = s.revenues[0]?.relationship;
