@@ -103,10 +103,10 @@ describe('the game in Chromium', () => {
         await waitForScene(page, 'Dispute');
         disputes += 1;
         // Marketing's case, then sales', then the options: the two leaders with their numbers.
-        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case: Priya Raman/ }).innerText()).toMatch(/Fixed cost dropping it saves\s+\$8,000 a quarter/);
+        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case: Maya Ortiz/ }).innerText()).toMatch(/Fixed cost dropping it saves\s+\$8,000 a quarter/);
         await screenshot(page, 'scene-dispute-marketing');
         await page.getByRole('button', { name: 'Hear sales’ case' }).click();
-        await expect.poll(() => page.getByRole('region', { name: /^Sales’ case: Marcus Bell/ }).innerText()).toMatch(/Harbor Health \(key account\) buys/);
+        await expect.poll(() => page.getByRole('region', { name: /^Sales’ case: Sam Okafor/ }).innerText()).toMatch(/Harbor Health \(key account\) buys/);
         await screenshot(page, 'scene-dispute-sales');
         await page.getByRole('button', { name: 'To the options' }).click();
         await page.getByRole('group', { name: 'Ways to settle the dispute' }).waitFor();
