@@ -66,6 +66,11 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
       const leader = scenario.dispute[side];
       fit(['dispute', side, 'argument'], `dispute.${side}.argument`, leader.argument);
       for (const kind of REACTION_KINDS) fit(['dispute', side, 'reactions', kind], 'dispute.*.reactions.*', leader.reactions[kind]);
+      // Trainees meet the firm's people in the briefing; a leader it never names arrives at the
+      // dispute as a stranger (or, worse, as a second person for a role the briefing gave a name).
+      if (!scenario.briefing.includes(leader.name)) {
+        warn(['dispute', side, 'name'], `${quote(leader.name)} leads ${side} in the dispute, but the briefing never names them: name the two leaders there, as the dispute does`);
+      }
     }
   }
   scenario.debrief.forEach((d, i) => fit(['debrief', i], 'debrief[]', d));

@@ -81,6 +81,14 @@ describe('meaning checks', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/^debrief\.0: 281 characters; at most 280/));
   });
 
+  it('warn when the briefing never names a leader of the dispute (the shipped scenarios once had two casts)', () => {
+    expect(messages(minimal(), 'warning').filter((m) => m.startsWith('dispute.'))).toEqual([]);
+    const s = minimal();
+    s.dispute!.marketing.name = 'Helena Voss';
+    expect(messages(s, 'warning')).toContainEqual('dispute.marketing.name: "Helena Voss" leads marketing in the dispute, but the briefing never names them: name the two leaders there, as the dispute does');
+    expect(messages(s, 'warning').filter((m) => m.startsWith('dispute.sales.name'))).toEqual([]);
+  });
+
   it('has a screen limit for every player-facing text, each within the schema limit', () => {
     for (const limit of SCREEN_LIMITS) expect(limit.max).toBeLessThanOrEqual(2000);
     expect(SCREEN_LIMITS.map((l) => l.field)).toContain('dispute.sales.argument');
