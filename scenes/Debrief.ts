@@ -48,9 +48,16 @@ export class Debrief extends BaseScene {
       if (!debrief.dispute || debrief.dispute.decision === null) return null;
       // What the game did at its first sitting is no alternative; after a meeting or an investigation every decision is.
       const alternatives = forkAlternatives(scenario, game.seed, steps).filter((o) => !isActualChoice(steps, o));
+      // After a meeting or an investigation, the game's own decision is an alternative too: the
+      // same decision taken at once. Its button says so, or it reads as replaying what was done.
+      const opening = steps.find((s) => s.dispute !== undefined)?.dispute?.[0];
+      const prelude = opening === 'joint-meeting' ? 'the meeting' : opening === 'investigate' ? 'the investigation' : null;
+      const decided = game.dispute?.choices[game.dispute.choices.length - 1]?.option;
+      const labelOf = (alternative: FinalDisputeOption) =>
+        `What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}${prelude !== null && alternative === decided ? `, without ${prelude}` : ''}`;
       return h('div', { class: 'fork-buttons', attrs: { role: 'group', 'aria-label': 'Replay the dispute another way' } },
         alternatives.map((alternative: FinalDisputeOption) =>
-          button(`What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}`, () => {
+          button(labelOf(alternative), () => {
             if (!forks.some((f) => f.alternative === alternative)) forks.unshift(forkAtDispute(scenario, game.seed, steps, alternative));
             render();
             announce(`Replayed with ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}: the comparison is shown.`);

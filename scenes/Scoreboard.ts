@@ -5,7 +5,8 @@
 // components and states the tie-break rule; luck or skill replays every group on 100 other seeds;
 // CSV and JSON download; a projector view reveals the places one at a time, last to first; and a
 // group's decisions can be played against as a ghost.
-import { MAX_CODE_CHARS, RESULT_CODE_PREFIX, scoreboardCsv, scoreboardJson, boardLuckOrSkill, buildScoreboard, HeatCodeError, type LuckOrSkill, type Scoreboard as Board, type BoardEntry } from '../src/scoreboard/index';
+import { MAX_CODE_CHARS, RESULT_CODE_PREFIX, buildScoreboard, HeatCodeError, type Scoreboard as Board, type BoardEntry } from '../src/scoreboard/index';
+import type { LuckOrSkill } from '../src/scoreboard/luck';
 import { readWorkshop, splitCodes, tooLongForCode, withCodes, writeWorkshop, type Workshop } from '../src/app/workshop';
 import { warmVerifier } from '../src/app/warm-verifier';
 import { formatPoints } from '../src/app/format';
@@ -200,8 +201,8 @@ export class Scoreboard extends BaseScene {
       h('div', { class: 'rejected-scroll', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Rejected codes' } }, [rejected]),
       h('div', { class: 'board-exports' }, [
         luckButton,
-        button('Download CSV', () => this.download('csv'), 'secondary'),
-        button('Download JSON', () => this.download('json'), 'secondary'),
+        button('Download CSV', () => void this.download('csv'), 'secondary'),
+        button('Download JSON', () => void this.download('json'), 'secondary'),
       ]),
       luck ? h('p', { class: 'meta luck-rule', text: `Luck or skill: each group’s decisions on ${luck.seeds.length} other seeds — mean score ± spread, and how often it keeps its rank. ${luck.rule}` }) : null,
     ]));
@@ -315,18 +316,30 @@ export class Scoreboard extends BaseScene {
     if (!this.game.loop.running) this.game.loop.wake(true);
   }
 
+  // The luck-or-skill report and the exports are loaded when first asked for, like the QR reader:
+  // an instructor's tools, not part of what every trainee's page loads to start.
   private computeLuck(status: HTMLElement): void {
     status.textContent = 'Replaying every group on 100 other seeds…';
-    window.setTimeout(() => {
+    const failed = () => (status.textContent = 'The luck-or-skill report could not be loaded: is the game’s server still running? Reload the page and try again.');
+    // The timeout lets the status above show before the replays hold the page.
+    void import('../src/scoreboard/luck').then(({ boardLuckOrSkill }) => window.setTimeout(() => {
       const start = performance.now();
       const luck = boardLuckOrSkill(this.scenario!, this.board!);
       if (luck) luckCache = { key: boardKey(this.workshop!), luck };
       announce(`Luck or skill computed in ${((performance.now() - start) / 1000).toFixed(1)} seconds.`);
       this.reshow({});
-    }, 30);
+    }, 30), failed);
   }
 
-  private download(kind: 'csv' | 'json'): void {
+  private async download(kind: 'csv' | 'json'): Promise<void> {
+    let exporters: typeof import('../src/scoreboard/export');
+    try {
+      exporters = await import('../src/scoreboard/export');
+    } catch {
+      announce('The download could not be prepared: is the game’s server still running? Reload the page and try again.');
+      return;
+    }
+    const { scoreboardCsv, scoreboardJson } = exporters;
     const board = this.board!;
     const luck = this.luck();
     const text = kind === 'csv' ? scoreboardCsv(board, this.scenario!.quarters, luck) : `${JSON.stringify(scoreboardJson(board, luck), null, 2)}\n`;

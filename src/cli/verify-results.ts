@@ -10,16 +10,14 @@ import {
   HeatCodeError,
   ResultCodeError,
   TIE_BREAK_RULE,
-  boardLuckOrSkill,
   buildScoreboard,
   decodeResultCode,
   decodeHeatCode,
-  scoreboardCsv,
-  scoreboardJson,
-  type LuckOrSkill,
   type Scoreboard,
   type Submission,
 } from '../scoreboard/index';
+import { scoreboardCsv, scoreboardJson } from '../scoreboard/export';
+import { boardLuckOrSkill, type LuckOrSkill } from '../scoreboard/luck';
 import { readScenarioFile } from './read-scenario';
 
 const USAGE = `usage: npm run verify-results -- FILE [options]

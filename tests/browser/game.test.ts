@@ -146,6 +146,13 @@ describe('the game in Chromium', () => {
     await expectNothingCut(page, 'the debrief');
     expect(await doc.locator('svg.chart .marker-label').count()).toBe(3);
     await expectChartsClear(page, 'the debrief');
+    // The game met first, then kept the line: keeping it at once is an alternative, and says so.
+    expect(await doc.getByRole('group', { name: 'Replay the dispute another way' }).getByRole('button').allInnerTexts()).toEqual([
+      'What if: discontinue now',
+      'What if: keep the line, without the meeting',
+      'What if: reprice',
+      'What if: phase out over two quarters',
+    ]);
     await page.getByRole('button', { name: 'What if: discontinue now' }).click();
     await expect.poll(() => doc.getByRole('table').filter({ hasText: 'The other way' }).innerText()).toMatch(/Final score[\s\S]*The account/);
     await screenshot(page, 'scene-debrief-fork');
@@ -168,7 +175,8 @@ describe('the game in Chromium', () => {
     // start (the scenario-file loader and the QR code libraries load only when used).
     const scripts = await page.evaluate(async () => {
       const html = await (await fetch(new URL('index.html', document.baseURI))).text();
-      const named = [...html.matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      // Named as a script or as a module the page preloads (a chunk the entry imports).
+      const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
       const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.endsWith('.js'));
       return { named, loaded: loaded.map((n) => new URL(n).pathname.slice(new URL(document.baseURI).pathname.length)) };
     });

@@ -4,21 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   HeatCodeError,
   TIE_BREAK_RULE,
-  TRANSPLANT_RULE,
-  boardLuckOrSkill,
   buildScoreboard,
   compareResults,
-  csvColumns,
-  csvText,
   decodeResultCode,
   encodeResultCode,
   makeHeatCode,
-  otherSeeds,
-  scoreboardCsv,
-  scoreboardJson,
-  transplant,
   type Rankable,
 } from '../../src/scoreboard/index';
+import { csvColumns, csvText, scoreboardCsv, scoreboardJson } from '../../src/scoreboard/export';
+import { TRANSPLANT_RULE, boardLuckOrSkill, otherSeeds, transplant } from '../../src/scoreboard/luck';
 import { runReplay } from '../../src/replay/replay';
 import { botCode, botReplay, codeOf, scenario } from './support';
 
