@@ -9,6 +9,7 @@ import {
   debriefJson,
   forkAlternatives,
   isActualChoice,
+  skippedBeforeDecision,
   forkAtDispute,
   type Debrief as DebriefData,
   type Fork,
@@ -50,11 +51,10 @@ export class Debrief extends BaseScene {
       const alternatives = forkAlternatives(scenario, game.seed, steps).filter((o) => !isActualChoice(steps, o));
       // After a meeting or an investigation, the game's own decision is an alternative too: the
       // same decision taken at once. Its button says so, or it reads as replaying what was done.
-      const opening = steps.find((s) => s.dispute !== undefined)?.dispute?.[0];
-      const prelude = opening === 'joint-meeting' ? 'the meeting' : opening === 'investigate' ? 'the investigation' : null;
-      const decided = game.dispute?.choices[game.dispute.choices.length - 1]?.option;
-      const labelOf = (alternative: FinalDisputeOption) =>
-        `What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}${prelude !== null && alternative === decided ? `, without ${prelude}` : ''}`;
+      const labelOf = (alternative: FinalDisputeOption) => {
+        const skipped = skippedBeforeDecision(steps, alternative);
+        return `What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}${skipped === null ? '' : `, without ${skipped === 'joint-meeting' ? 'the meeting' : 'the investigation'}`}`;
+      };
       return h('div', { class: 'fork-buttons', attrs: { role: 'group', 'aria-label': 'Replay the dispute another way' } },
         alternatives.map((alternative: FinalDisputeOption) =>
           button(labelOf(alternative), () => {

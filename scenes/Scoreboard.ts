@@ -38,7 +38,6 @@ const COMPONENTS = [
   ['collaboration', 'Collab.'],
 ] as const;
 
-const pts = formatPoints;
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 // One luck-or-skill report per board content: it replays 100 seeds per group, so it is kept
@@ -213,9 +212,9 @@ export class Scoreboard extends BaseScene {
     return h('tr', {}, [
       h('td', { text: String(e.rank) }),
       h('th', { attrs: { scope: 'row' }, class: 'group-cell', text: e.group }),
-      h('td', { class: 'score-cell', text: pts(e.score) }),
-      ...COMPONENTS.map(([key]) => h('td', { text: pts(e.scorecard[key]) })),
-      h('td', { class: 'luck-cell', text: luck ? `${pts(luck.mean)} ± ${pts(luck.sd)} · rank held ${pct(luck.rankHeld)}` : '—' }),
+      h('td', { class: 'score-cell', text: formatPoints(e.score) }),
+      ...COMPONENTS.map(([key]) => h('td', { text: formatPoints(e.scorecard[key]) })),
+      h('td', { class: 'luck-cell', text: luck ? `${formatPoints(luck.mean)} ± ${formatPoints(luck.sd)} · rank held ${pct(luck.rankHeld)}` : '—' }),
       h('td', {}, [ghost]),
     ]);
   }
@@ -407,7 +406,7 @@ export class Scoreboard extends BaseScene {
         li.replaceChildren(
           h('span', { class: 'place', text: `${e.rank}.` }),
           h('span', { class: 'place-group', text: shown ? e.group : 'to be revealed' }),
-          h('span', { class: 'place-score', text: shown ? pts(e.score) : '' }),
+          h('span', { class: 'place-score', text: shown ? formatPoints(e.score) : '' }),
         );
       });
       next.disabled = revealed >= entries.length;
@@ -418,7 +417,7 @@ export class Scoreboard extends BaseScene {
       revealed = Math.min(entries.length, revealed + n);
       draw();
       const e = entries[entries.length - revealed]!;
-      announce(n === 1 ? `Place ${e.rank}: ${e.group}, score ${pts(e.score)}.` : 'Every place revealed.');
+      announce(n === 1 ? `Place ${e.rank}: ${e.group}, score ${formatPoints(e.score)}.` : 'Every place revealed.');
     };
     draw();
     const many = entries.length > 9;

@@ -144,6 +144,19 @@ export function isActualChoice(steps: readonly Step[], alternative: FinalDispute
   return actual.length === fork.length && actual.every((option, i) => option === fork[i]);
 }
 
+/**
+ * What the game did before its decision that the fork of `alternative` leaves out, when that fork
+ * is the game's own decision taken at once: the joint meeting or the investigation it opened the
+ * dispute with. Null when the fork is another decision, or the game decided at once too.
+ */
+export function skippedBeforeDecision(steps: readonly Step[], alternative: FinalDisputeOption): 'joint-meeting' | 'investigate' | null {
+  const sittings = steps.filter((s) => s.dispute !== undefined).map((s) => s.dispute!);
+  const opening = sittings[0]?.[0];
+  const last = sittings[sittings.length - 1];
+  const decided = last?.[last.length - 1];
+  return (opening === 'joint-meeting' || opening === 'investigate') && decided === alternative ? opening : null;
+}
+
 export function forkAtDispute(scenario: Scenario, seed: number, steps: readonly Step[], alternative: FinalDisputeOption, jointMeeting = false): Fork {
   const played = playFork(scenario, seed, steps, alternative, jointMeeting);
   const originalChoices = played.original.final.dispute?.choices.map((c) => c.option) ?? [];

@@ -11,7 +11,7 @@ import { DEBRIEF_FORMAT, type Debrief, type Fork } from './types';
 
 export * from './types';
 export { DebriefError, replayGame, type ReplayedGame, type PlayedQuarter } from './replay';
-export { forkAtDispute, forkAlternatives, isActualChoice, playFork, fitMoves, FORK_RULE, type PlayedFork } from './fork';
+export { forkAtDispute, forkAlternatives, isActualChoice, skippedBeforeDecision, playFork, fitMoves, FORK_RULE, type PlayedFork } from './fork';
 export { IDEA_TITLES } from './ideas';
 export { quarterCauses, type QuarterCauses } from './quarter-causes';
 export { SWING_MEASURES, SWINGS_PER_MEASURE, SWING_SHARE } from './chains';

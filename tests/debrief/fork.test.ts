@@ -4,7 +4,7 @@
 // quarter, and on strong-anchor seeds keeping instead of discontinuing keeps the account more often.
 import { describe, expect, it } from 'vitest';
 import { BOTS, FINAL_DISPUTE_OPTIONS, botNamed, createGame, isFinalOption, playBot, playSteps, stateHash, type DisputeOption, type Scenario } from '../../src/sim/index';
-import { DebriefError, forkAlternatives, forkAtDispute, isActualChoice, playFork } from '../../src/debrief/index';
+import { DebriefError, forkAlternatives, forkAtDispute, isActualChoice, playFork, skippedBeforeDecision } from '../../src/debrief/index';
 import { loadShipped } from '../support/scenarios';
 
 const scenario = loadShipped('two-hats');
@@ -150,5 +150,10 @@ describe('the same-draw fork', () => {
     const investigated = playBot(scenario, 1, balanced, { disputeOption: 'investigate' }).steps;
     expect(investigated.find((s) => s.dispute)!.dispute).toEqual(['investigate']);
     expect(FINAL_DISPUTE_OPTIONS.filter((o) => isActualChoice(investigated, o))).toEqual([]);
+    // Those forks include the game's own decision taken at once, which leaves out what came first.
+    expect(FINAL_DISPUTE_OPTIONS.map((o) => skippedBeforeDecision(kept, o))).toEqual([null, null, null, null]);
+    expect(FINAL_DISPUTE_OPTIONS.filter((o) => skippedBeforeDecision(heard, o) === 'joint-meeting')).toEqual([decided[1]]);
+    const finalChoice = investigated.filter((s) => s.dispute).at(-1)!.dispute!.at(-1)!;
+    expect(FINAL_DISPUTE_OPTIONS.map((o) => skippedBeforeDecision(investigated, o))).toEqual(FINAL_DISPUTE_OPTIONS.map((o) => (o === finalChoice ? 'investigate' : null)));
   });
 });
