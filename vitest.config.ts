@@ -3,7 +3,24 @@
 // Chromium. Separate projects because only the browser one pays for the build and the browser:
 // its global setup runs only when one of its files is selected (`npx vitest run tests/sim`
 // stays fast).
+//
+// A third project, `fast`, is the inner loop (`npm run test:fast`): the unit tests less the
+// fuzzers, the bots' many-seed idea checks and the command-line tools run as child processes.
+// It is named only by --project, so a plain run never runs its files twice.
 import { configDefaults, defineConfig } from 'vitest/config';
+
+/** The slow unit tests the fast loop leaves to `npm test` (each takes seconds, not milliseconds). */
+const SLOW_UNIT_TESTS = [
+  'tests/scenario/fuzz.test.ts',
+  'tests/scenario/fuzz-text.test.ts',
+  'tests/scenario/ajv.test.ts',
+  'tests/scenario/cli.test.ts',
+  'tests/scoreboard/cli.test.ts',
+  'tests/debrief/claims.test.ts',
+  'tests/ideas/**',
+];
+
+const fastSelected = process.argv.some((arg, i, all) => (arg === '--project' && all[i + 1] === 'fast') || arg === '--project=fast');
 
 export default defineConfig({
   test: {
@@ -27,6 +44,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      ...(fastSelected
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'fast',
+                include: ['tests/**/*.test.ts'],
+                exclude: [...configDefaults.exclude, 'tests/browser/**', ...SLOW_UNIT_TESTS],
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
