@@ -4,12 +4,13 @@
 // scan); a hot-seat group's code is collected into the workshop and the device goes to the next
 // group; solo play goes on this browser's local scoreboard for the scenario and seed, verified by
 // replaying every game on it.
-import { formatMoney, formatPoints } from '../src/app/format';
+import { formatPoints } from '../src/app/format';
+import { finalView, localBoardView, resultCodeNote, type LocalBoardView } from '../src/app/final-view';
 import { recordSoloGame } from '../src/app/local-board';
 import { finishedGameCode, ghostFigures } from '../src/app/results';
 import { readWorkshop, withCodes, writeWorkshop } from '../src/app/workshop';
-import type { Scoreboard } from '../src/scoreboard/index';
-import { DISPUTE_OPTION_INFO, type GameState, type Scenario, type Step } from '../src/sim/index';
+import type { GameState, Scenario, Step } from '../src/sim/index';
+import type { ScoreRun } from '../src/sim/score';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -18,13 +19,8 @@ import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 import { qrCanvas } from './ui/qr';
 
-const COMPONENTS = [
-  ['profit', 'Profit (short run)'],
-  ['revenue', 'Revenue (short run)'],
-  ['customerEquity', 'Customer equity (long run)'],
-  ['portfolioHealth', 'Portfolio health (long run)'],
-  ['collaboration', 'Collaboration'],
-] as const;
+/** A bar's colour says which run its component counts for: sales' short run, marketing's long run, the joint average. */
+const RUN_COLOUR: Record<ScoreRun, number> = { short: COLOURS.sales, long: COLOURS.marketing, average: COLOURS.joint };
 
 export class FinalResults extends BaseScene {
   constructor() {
@@ -34,14 +30,10 @@ export class FinalResults extends BaseScene {
   create(): void {
     const g = this.begin();
     const { scenario, game, steps } = this.snapshot().context;
-    const last = game.history[game.history.length - 1]!;
-    const card = last.score;
-    const par = scenario.scoring.par;
-    const weights = scenario.scoring.weights;
-    const verdict = card.total >= par ? `${(card.total - par).toFixed(1)} above par` : `${(par - card.total).toFixed(1)} below par`;
+    const view = finalView(scenario, game);
 
     this.place(16, 12, WIDTH - 32, 64, h('header', { class: 'screen-header' }, [
-      h('div', {}, [this.heading('h1', `Final results: ${scenario.title}`), h('p', { class: 'meta', text: `${scenario.firm.name} after ${scenario.quarters} quarters · seed ${game.seed}` })]),
+      h('div', {}, [this.heading('h1', view.title), h('p', { class: 'meta', text: view.meta })]),
       h('div', { class: 'header-actions' }, [
         button('Open the debrief', () => this.scene.start(SCENES.debrief), 'primary'),
         button('Back to the title', () => {
@@ -57,45 +49,44 @@ export class FinalResults extends BaseScene {
     drawPanel(g, left, COLOURS.panel, COLOURS.joint);
     drawPanel(g, right);
     const total = h('strong', { class: 'total' });
-    const rows = COMPONENTS.map(([key, label]) =>
+    const rows = view.rows.map((row) =>
       h('div', { class: 'score-row', attrs: { role: 'row' } }, [
-        h('span', { attrs: { role: 'rowheader' }, text: label }),
-        h('span', { attrs: { role: 'cell' }, text: `× ${weights[key]}` }),
-        h('span', { attrs: { role: 'cell' }, text: formatPoints(card[key]) }),
+        h('span', { attrs: { role: 'rowheader' }, text: row.label }),
+        h('span', { attrs: { role: 'cell' }, text: row.weight }),
+        h('span', { attrs: { role: 'cell' }, text: row.points }),
       ]),
     );
     this.place(left.x + 24, left.y + 20, left.w - 48, left.h - 30, h('section', { class: 'scorecard' }, [
       h('h2', { text: 'Your scorecard' }),
-      h('p', { class: 'total-line', attrs: { 'aria-label': `Total score ${formatPoints(card.total)}, par ${par}: ${verdict}` } }, [total, h('span', { text: ` / par ${par} · ${verdict}` })]),
+      h('p', { class: 'total-line', attrs: { 'aria-label': view.totalAria } }, [total, h('span', { text: ` / par ${view.par} · ${view.verdict}` })]),
       h('div', { class: 'score-table', attrs: { role: 'table', 'aria-label': 'Scorecard components' } }, [
         h('div', { class: 'score-row thead', attrs: { role: 'row' } }, ['Component', 'Weight', 'Points'].map((t) => h('span', { attrs: { role: 'columnheader' }, text: t }))),
         ...rows,
       ]),
-      h('p', { class: 'meta', text: `Points: 100 meets the scenario’s target. Totals: revenue ${formatMoney(game.history.reduce((s, r) => s + r.revenue, 0))}, profit ${formatMoney(game.history.reduce((s, r) => s + r.profit, 0))}, final customer equity ${formatMoney(last.customerEquity)}.` }),
+      h('p', { class: 'meta', text: view.totals }),
     ]));
     this.place(right.x + 24, right.y + 20, right.w - 48, right.h - 30, h('section', { class: 'debrief' }, [
       h('h2', { text: 'Debrief' }),
-      h('ul', {}, scenario.debrief.map((t) => h('li', { text: t }))),
-      game.dispute ? h('p', { text: `The dispute over ${scenario.products.find((p) => p.id === game.dispute!.product)?.name ?? game.dispute.product}: ${game.dispute.choices.map((c) => `${DISPUTE_OPTION_INFO[c.option].label.toLowerCase()} (before quarter ${c.quarter})`).join(', then ') || 'never settled'}. The debrief shows what it did.` }) : null,
+      h('ul', {}, view.debrief.map((t) => h('li', { text: t }))),
+      view.dispute ? h('p', { text: view.dispute }) : null,
     ]));
 
-    // Score bars against the par line, grown by a short tween. Bars run from 0 to 150 points.
-    this.place(left.x + 400 + (300 * par) / 150 - 40, left.y + 116, 80, 20, h('span', { class: 'par-label', text: `par ${par}`, attrs: { 'aria-hidden': 'true' } }));
-    const bars = this.add.graphics();
+    // Score bars against the par line, grown by a short tween.
     const area = { x: left.x + 400, y: left.y + 151, w: 300, rowH: 48 };
+    this.place(area.x + area.w * view.parAt - 40, left.y + 116, 80, 20, h('span', { class: 'par-label', text: `par ${view.par}`, attrs: { 'aria-hidden': 'true' } }));
+    const bars = this.add.graphics();
     const draw = (t: number) => {
       bars.clear();
-      COMPONENTS.forEach(([key], i) => {
-        const value = Math.max(0, Math.min(150, card[key])) * t;
+      view.rows.forEach((row, i) => {
         bars.fillStyle(COLOURS.line, 1);
         bars.fillRect(area.x, area.y + i * area.rowH, area.w, 14);
-        bars.fillStyle(i < 2 ? COLOURS.sales : i < 4 ? COLOURS.marketing : COLOURS.joint, 1);
-        bars.fillRect(area.x, area.y + i * area.rowH, (area.w * value) / 150, 14);
+        bars.fillStyle(RUN_COLOUR[row.run], 1);
+        bars.fillRect(area.x, area.y + i * area.rowH, area.w * row.bar * t, 14);
       });
-      const parX = area.x + (area.w * par) / 150;
+      const parX = area.x + area.w * view.parAt;
       bars.lineStyle(3, COLOURS.ink, 1);
-      bars.lineBetween(parX, area.y - 12, parX, area.y + COMPONENTS.length * area.rowH - 20);
-      total.textContent = formatPoints(card.total * t);
+      bars.lineBetween(parX, area.y - 12, parX, area.y + view.rows.length * area.rowH - 20);
+      total.textContent = formatPoints(view.total * t);
     };
     draw(0);
     const tween = this.tweens.addCounter({ from: 0, to: 1, duration: COUNT_UP_MS, onUpdate: (tw) => draw(tw.getValue() ?? 1), onComplete: () => draw(1) });
@@ -121,6 +112,7 @@ export class FinalResults extends BaseScene {
     const read = readWorkshop(storage);
     const workshop = read.status === 'ok' && read.workshop.scenarioId === scenario.id && read.workshop.seed === game.seed ? read.workshop : null;
     const collected = hotSeat && workshop !== null && writeWorkshop(storage, withCodes(workshop, [code]));
+    const note = resultCodeNote(hotSeat, workshop !== null, collected);
     const codeText = h('p', { class: 'result-code', text: code, attrs: { id: 'result-code', tabindex: '0', 'aria-label': `Result code of ${group}` } });
     const copy = button('Copy the code', () => void copyText(code, codeText), 'secondary');
     const actions: HTMLElement[] = [];
@@ -130,9 +122,7 @@ export class FinalResults extends BaseScene {
       h('div', { class: 'result-code-head' }, [h('h2', { text: `Result code of ${group}` }), copy]),
       codeText,
       h('div', { class: 'result-code-foot' }, [
-        hotSeat && !collected
-          ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: workshop ? 'Not collected: this browser refused to store the code in the workshop (storage full or turned off). Copy it or scan it into the scoreboard by hand.' : 'Not collected: this device no longer holds a workshop for this heat. Copy the code or scan it into the scoreboard by hand.' })
-          : h('p', { class: 'meta', text: collected ? 'Collected into the workshop on this device. It carries your decisions: the scoreboard replays them and shows the score they really make.' : 'Hand it to your instructor: paste it into the chat, or let them scan the QR code. It carries your decisions: the scoreboard replays them.' }),
+        h('p', { class: note.alert ? 'alert' : 'meta', attrs: note.alert ? { role: 'alert' } : {}, text: note.text }),
         actions.length > 0 ? h('div', { class: 'result-actions' }, actions) : null,
       ]),
     ]));
@@ -144,32 +134,29 @@ export class FinalResults extends BaseScene {
     const { storage, session } = app();
     const { board, problem, group } = recordSoloGame(storage, scenario, game, steps, new Date());
     const ghost = session.playAs?.ghost ? ghostFigures(scenario, game.seed, session.playAs.ghost.code) : null;
-    const mine = board.entries.find((e) => e.group === group);
-    const summary = mine
-      ? `This game ranks ${mine.rank} of ${board.entries.length} played on seed ${game.seed} in this browser.`
-      : 'This game could not be put on the local board.';
+    const view = localBoardView(scenario, game.seed, board, group, ghost);
     this.place(band.x + 20, band.y + 10, band.w - 40, band.h - 16, h('section', { class: 'local-board', attrs: { 'aria-label': 'Local scoreboard' } }, [
       h('div', { class: 'local-board-head' }, [
-        h('h2', { text: `Local scoreboard: ${scenario.title}, seed ${game.seed}` }),
-        h('p', { class: 'meta', text: `${summary}${ghost?.ok ? ` Ghost ${ghost.group} scored ${formatPoints(ghost.score)}.` : ''} Every score is recomputed from the game’s decisions.` }),
+        h('h2', { text: view.heading }),
+        h('p', { class: 'meta', text: view.summary }),
       ]),
       problem ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: problem }) : null,
-      localBoardTable(board, group),
+      localBoardTable(view),
     ]));
   }
 }
 
-function localBoardTable(board: Scoreboard, current: string): HTMLElement {
-  const rows = board.entries.map((e) =>
-    h('tr', { class: e.group === current ? 'current' : '' }, [
-      h('td', { text: String(e.rank) }),
-      h('th', { attrs: { scope: 'row' }, text: e.group === current ? `${e.group} (this game)` : e.group }),
-      h('td', { text: formatPoints(e.score) }),
-      h('td', { text: formatMoney(e.totalProfit) }),
-      h('td', { text: formatMoney(e.customerEquity) }),
+function localBoardTable(view: LocalBoardView): HTMLElement {
+  const rows = view.rows.map((r) =>
+    h('tr', { class: r.current ? 'current' : '' }, [
+      h('td', { text: r.rank }),
+      h('th', { attrs: { scope: 'row' }, text: r.game }),
+      h('td', { text: r.score }),
+      h('td', { text: r.totalProfit }),
+      h('td', { text: r.customerEquity }),
     ]),
   );
-  const rejected = board.rejected.map((r) => h('tr', { class: 'rejected' }, [h('td', { text: '—' }), h('th', { attrs: { scope: 'row' }, text: r.group ?? r.label }), h('td', { attrs: { colspan: '3' }, text: `Not counted: ${r.message}` })]));
+  const rejected = view.rejected.map((r) => h('tr', { class: 'rejected' }, [h('td', { text: '—' }), h('th', { attrs: { scope: 'row' }, text: r.game }), h('td', { attrs: { colspan: '3' }, text: r.reason })]));
   const table = h('table', { class: 'board-table compact' }, [
     h('caption', { class: 'sr-only', text: 'Games on this browser’s local scoreboard, best first' }),
     h('thead', {}, [h('tr', {}, ['Rank', 'Game', 'Score', 'Total profit', 'Customer equity'].map((t) => h('th', { attrs: { scope: 'col' }, text: t })))]),

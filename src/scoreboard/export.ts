@@ -2,6 +2,7 @@
 // Group names are typed by workshop groups, so every text cell is treated as hostile: quoted by
 // RFC 4180 when it holds a comma, quote or line break, and neutralised with a leading apostrophe
 // when it starts like a formula (= + - @, tab, carriage return), which spreadsheets would run.
+import { SCORE_COMPONENTS } from '../sim/score';
 import type { LuckOrSkill, LuckRow } from './luck';
 import type { BoardEntry, Scoreboard } from './verify';
 
@@ -28,8 +29,9 @@ function csvNumber(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '' : String(value);
 }
 
-const COMPONENTS = ['profit', 'revenue', 'customerEquity', 'portfolioHealth', 'collaboration'] as const;
-const COMPONENT_COLUMNS = ['profit_points', 'revenue_points', 'customer_equity_points', 'portfolio_health_points', 'collaboration_points'];
+const COMPONENTS = SCORE_COMPONENTS.map((c) => c.key);
+/** A component's column: its key in snake case, then "_points" ("customer_equity_points"). */
+const COMPONENT_COLUMNS = COMPONENTS.map((key) => `${key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_points`);
 
 /** The CSV's column names for a board of `quarters` quarters (luck columns when `withLuck`). */
 export function csvColumns(quarters: number, withLuck: boolean): string[] {

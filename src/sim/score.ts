@@ -26,6 +26,31 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/**
+ * How a component is measured: over the quarters played (the short run, its target prorated),
+ * where the firm stands after the last quarter (the long run), or averaged over the game.
+ */
+export type ScoreRun = 'short' | 'long' | 'average';
+
+/**
+ * The scorecard's components in their one order: the card's fields, the weighted total's sum,
+ * the screens' rows and the exports' columns all follow it. Codes only; the words are the app's.
+ */
+export const SCORE_COMPONENTS = [
+  { key: 'profit', run: 'short' },
+  { key: 'revenue', run: 'short' },
+  { key: 'customerEquity', run: 'long' },
+  { key: 'portfolioHealth', run: 'long' },
+  { key: 'collaboration', run: 'average' },
+] as const satisfies readonly { key: string; run: ScoreRun }[];
+
+export type ScoreComponent = (typeof SCORE_COMPONENTS)[number]['key'];
+
+// The table and the ScoreCard type name the same fields: a component added to one only fails here.
+type CardComponent = Exclude<keyof ScoreCard, 'total'>;
+const sameFields: [CardComponent] extends [ScoreComponent] ? ([ScoreComponent] extends [CardComponent] ? true : never) : never = true;
+void sameFields;
+
 /** The scorecard as if the game ended after the last record; short-run targets are prorated. */
 export function scoreCard(scenario: Scenario, history: readonly QuarterRecord[]): ScoreCard {
   const played = history.length;
@@ -41,22 +66,19 @@ export function scoreCard(scenario: Scenario, history: readonly QuarterRecord[])
   }
   const share = played / scenario.quarters;
   const { targets, weights } = scenario.scoring;
-  const card = {
-    profit: points(profit, targets.profit * share),
-    revenue: points(revenue, targets.revenue * share),
-    customerEquity: points(last.customerEquity, targets.customerEquity),
-    portfolioHealth: round2(100 * portfolioHealth(last)),
-    collaboration: round2((100 * collaboration) / played),
-    total: 0,
+  const pointsOf: Record<ScoreComponent, () => number> = {
+    profit: () => points(profit, targets.profit * share),
+    revenue: () => points(revenue, targets.revenue * share),
+    customerEquity: () => points(last.customerEquity, targets.customerEquity),
+    portfolioHealth: () => round2(100 * portfolioHealth(last)),
+    collaboration: () => round2((100 * collaboration) / played),
   };
-  const weightSum = weights.profit + weights.revenue + weights.customerEquity + weights.portfolioHealth + weights.collaboration;
-  card.total = round2(
-    (weights.profit * card.profit +
-      weights.revenue * card.revenue +
-      weights.customerEquity * card.customerEquity +
-      weights.portfolioHealth * card.portfolioHealth +
-      weights.collaboration * card.collaboration) /
-      weightSum,
-  );
-  return card;
+  const card = {} as Record<ScoreComponent, number>;
+  for (const { key } of SCORE_COMPONENTS) card[key] = pointsOf[key]();
+  // Summed left to right in the table's order with no starting zero: the floating-point sums
+  // every recorded score was made with.
+  const weightSum = SCORE_COMPONENTS.map(({ key }) => weights[key]).reduce((a, b) => a + b);
+  const total = round2(SCORE_COMPONENTS.map(({ key }) => weights[key] * card[key]).reduce((a, b) => a + b) / weightSum);
+  // The fields in the table's order, total last: the JSON export writes them as they stand.
+  return { ...card, total };
 }
