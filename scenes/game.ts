@@ -16,6 +16,7 @@ import { JoinHeat } from './JoinHeat';
 import { sleepWhenIdle } from './idle';
 import { Planning } from './Planning';
 import { Preloader } from './Preloader';
+import { Projector } from './Projector';
 import { QuarterReport } from './QuarterReport';
 import { ScenarioSelect } from './ScenarioSelect';
 import { Scoreboard } from './Scoreboard';
@@ -41,7 +42,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, Scoreboard],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, Scoreboard, Projector],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));

@@ -16,6 +16,7 @@ export const SCENES = {
   join: 'JoinHeat',
   handOver: 'HandOver',
   scoreboard: 'Scoreboard',
+  projector: 'Projector',
 } as const;
 
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

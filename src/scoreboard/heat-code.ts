@@ -13,6 +13,12 @@ const TAG_BITS = 14;
 const SEED_BITS = 31;
 export const MAX_SEED = 2 ** SEED_BITS - 1;
 
+/**
+ * How many other seeds the luck-or-skill report (./luck) replays a heat's groups on. Here rather
+ * than in ./luck, which the browser loads on demand, so a screen can say it before loading it.
+ */
+export const LUCK_SEED_COUNT = 100;
+
 export type HeatCodeProblem = 'empty' | 'garbage' | 'too-short' | 'too-long' | 'checksum' | 'unknown-scenario';
 
 export class HeatCodeError extends Error {

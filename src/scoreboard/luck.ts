@@ -26,9 +26,10 @@ import {
   type Scenario,
   type Step,
 } from '../sim/index';
+import { LUCK_SEED_COUNT } from './heat-code';
 import { compareResults } from './verify';
 
-export const LUCK_SEED_COUNT = 100;
+export { LUCK_SEED_COUNT };
 
 export const TRANSPLANT_RULE =
   "On each other seed the group's moves are played quarter by quarter; a move that no longer fits (its product line discontinued, its account lost or never won on that seed) is dropped and its points are not re-spent. The dispute, whenever it opens, gets the group's choices in the same order; a choice not open there, or a dispute the group never reached, keeps the line.";

@@ -141,7 +141,7 @@ describe('workshop mode in Chromium', () => {
     expect(decodeResultCode(await page.locator('#result-code').innerText()).group).toBe('Group B');
     // The instructor lets groups see the board: both groups, every place shown, nothing to edit.
     await page.getByRole('button', { name: 'See the scoreboard' }).click();
-    await waitForScene(page, 'Scoreboard');
+    await waitForScene(page, 'Projector');
     await expect.poll(() => page.locator('.projector-row .place-group').allInnerTexts()).toEqual(expect.arrayContaining(['Group A', 'Group B']));
     expect(await page.getByRole('button', { name: /Reveal|Verify|Download|Play against/ }).count()).toBe(0);
     await screenshot(page, 'scene-scoreboard-group-view');
@@ -179,7 +179,7 @@ describe('workshop mode in Chromium', () => {
 
     // The projector view: places revealed from last to first, by button and by key.
     await page.getByRole('button', { name: 'Projector view' }).click();
-    await waitForScene(page, 'Scoreboard');
+    await waitForScene(page, 'Projector');
     const places = page.locator('.projector-row .place-group');
     await expect.poll(() => places.allInnerTexts()).toEqual(['to be revealed', 'to be revealed']);
     await screenshot(page, 'scene-scoreboard-projector-hidden');
