@@ -1,21 +1,27 @@
 // The planning screen: the quarter's effort split between marketing (left, blue) and sales
 // (right, orange), with joint work, the firm's figures and the model's projection between them.
 // Controls are DOM (sliders, steppers, target pickers); budget bar, meters and icons are Phaser.
-// The scene holds only UI state (which target a picker shows); the draft lives in the actor.
+// What every part shows, and which controls are open, is src/app/planning-view.ts's; the scene
+// holds only UI state (which target a picker shows, which page of accounts); the draft lives in
+// the actor. Help and the guided first quarter are scenes/ui widgets.
 import Phaser from 'phaser';
-import { MOVE_HELP } from '../src/app/help';
-import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from '../src/app/format';
-import { canUndo, draftMove, lastRecord, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
+import { PLANNING_TOUR, TOUR_WORDS, type TourPart } from '../src/app/help';
 import {
-  MARKETING_MOVES,
-  MOVE_INFO,
-  PRICE_MAX_SHARE,
-  PRICE_MIN_SHARE,
-  SALES_MOVES,
-  projectQuarter,
-  type MoveKind,
-  type QuarterRecord,
-} from '../src/sim/index';
+  accountPage,
+  firmFigures,
+  helpView,
+  initialTarget,
+  moveControls,
+  planningView,
+  pointsAllowed,
+  priceChoices,
+  productRows,
+  type Figure,
+  type MoveControl,
+  type PlanSide,
+} from '../src/app/planning-view';
+import { draftMove, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
+import type { MoveKind } from '../src/sim/index';
 import { BaseScene } from './base';
 import { TOUR_DONE_KEY, app } from './context';
 import { SCENES } from './keys';
@@ -23,6 +29,8 @@ import { ICONS } from './Preloader';
 import { COLOURS, TWEEN_MS, WIDTH } from './theme';
 import { announce, button, focusSoon, h } from './ui/dom';
 import { drawMeter, drawPanel, type Rect } from './ui/draw';
+import { openHelpDialog } from './ui/help-dialog';
+import { startTour } from './ui/tour';
 
 const TOP = 88;
 const COLUMN_H = 620;
@@ -38,24 +46,26 @@ const ACCOUNT_ROW_H = 26;
 const ACCOUNTS_PER_COLUMN = 7;
 const ACCOUNTS_PER_PAGE = ACCOUNTS_PER_COLUMN * 2;
 
+/** Where each part the guided first quarter explains is on screen, and which panel stays lit (header, marketing, centre, sales). */
+const TOUR_PLACES: Record<TourPart, { panel: number; rect: Rect }> = {
+  budget: { panel: 0, rect: { x: 330, y: 8, w: 500, h: 72 } },
+  'marketing-moves': { panel: 1, rect: { x: MARKETING.x, y: MARKETING.y, w: MARKETING.w, h: TABLE_TOP + 12 } },
+  'product-lines': { panel: 1, rect: { x: MARKETING.x, y: MARKETING.y + TABLE_TOP, w: MARKETING.w, h: MARKETING.h - TABLE_TOP } },
+  'sales-moves': { panel: 3, rect: { x: SALES.x, y: SALES.y, w: SALES.w, h: TABLE_TOP + 12 } },
+  accounts: { panel: 3, rect: { x: SALES.x, y: SALES.y + TABLE_TOP, w: SALES.w, h: SALES.h - TABLE_TOP } },
+  firm: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y, w: CENTRE.w, h: 250 } },
+  forecast: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y + 250, w: CENTRE.w, h: CENTRE.h - 250 } },
+  actions: { panel: 0, rect: { x: 830, y: 8, w: 434, h: 72 } },
+};
+
 interface MoveRow {
-  kind: MoveKind;
+  control: MoveControl;
   slider: HTMLInputElement;
   output: HTMLOutputElement;
   less: HTMLButtonElement;
   more: HTMLButtonElement;
   target: HTMLSelectElement | null;
   price: HTMLSelectElement | null;
-  /** The targets the picker offers: id and name. */
-  targets: { id: string; name: string }[];
-}
-
-interface TourStep {
-  rect: Rect;
-  /** Which panel (header, marketing, centre, sales) stays lit. */
-  panel: number;
-  title: string;
-  text: string;
 }
 
 export class Planning extends BaseScene {
@@ -63,10 +73,11 @@ export class Planning extends BaseScene {
   private dynamic!: Phaser.GameObjects.Graphics;
   private budgetText!: HTMLElement;
   private undoButton!: HTMLButtonElement;
+  private commitButton!: HTMLButtonElement;
   private status!: HTMLElement;
   private firmFigures!: HTMLElement;
   private projection!: HTMLElement;
-  private productRows: { id: string; el: HTMLElement }[] = [];
+  private productRows: HTMLElement[] = [];
   private accountList!: HTMLElement;
   private accountPager!: HTMLElement;
   private accountPage = 0;
@@ -89,6 +100,7 @@ export class Planning extends BaseScene {
     this.shownGame = null;
     const context = this.snapshot().context;
     const { scenario, game } = context;
+    const controls = moveControls(scenario, game);
 
     drawPanel(g, MARKETING, COLOURS.marketingTint, COLOURS.marketing);
     drawPanel(g, CENTRE, COLOURS.panel, COLOURS.joint);
@@ -102,6 +114,7 @@ export class Planning extends BaseScene {
     // ----- Header: quarter, budget, help / undo / commit. Built first: it comes first in Tab order.
     this.budgetText = h('p', { class: 'budget-text', attrs: { 'aria-live': 'polite' } });
     this.undoButton = button('Undo', () => this.send({ type: 'UNDO' }), 'secondary', 'Undo the last change');
+    this.commitButton = button(`Commit quarter ${game.quarter}`, () => this.send({ type: 'COMMIT' }), 'primary');
     const header = h('header', { class: 'planning-header' }, [
       h('div', { class: 'quarter-title' }, [
         this.heading('h1', `Quarter ${game.quarter} of ${scenario.quarters}`),
@@ -109,29 +122,27 @@ export class Planning extends BaseScene {
       ]),
       h('div', { class: 'budget' }, [this.budgetText]),
       h('div', { class: 'header-actions' }, [
-        button('Help', () => this.openHelp(), 'ghost', 'Help: what every move does'),
+        button('Help', () => openHelpDialog(this, helpView(), this.panels), 'ghost', 'Help: what every move does'),
         this.undoButton,
-        button(`Commit quarter ${game.quarter}`, () => this.send({ type: 'COMMIT' }), 'primary'),
+        this.commitButton,
       ]),
     ]);
     this.panels.push(header);
     this.place(16, 8, WIDTH - 32, 72, header);
 
     // ----- Marketing side.
-    const products = game.products.filter((p) => p.active).map((p) => ({ id: p.id, name: this.productName(p.id) }));
-    const accounts = game.accounts.filter((a) => a.active).map((a) => ({ id: a.id, name: a.name }));
     const marketing = h('section', { class: 'side marketing', attrs: { 'aria-labelledby': 'marketing-heading' } }, [
       h('div', { class: 'side-head' }, [
         h('h2', { text: 'Marketing', attrs: { id: 'marketing-heading' } }),
         h('p', { class: 'meta', text: 'product lines · the long run' }),
       ]),
-      h('div', { class: 'moves' }, MARKETING_MOVES.filter((k) => scenario.moves[k].enabled).map((k) => this.moveRow(k, products))),
+      h('div', { class: 'moves' }, controls.marketing.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Product lines: last quarter’s P&L and goodwill' }),
       h('div', { class: 'product-table', attrs: { role: 'table', 'aria-label': 'Product lines' } }, [
         h('div', { class: 'trow thead', attrs: { role: 'row' } }, ['Line', 'Revenue', 'Profit', 'Goodwill'].map((t) => h('span', { text: t, attrs: { role: 'columnheader' } }))),
-        ...game.products.map((p) => {
+        ...game.products.map(() => {
           const el = h('div', { class: 'trow', attrs: { role: 'row' } });
-          this.productRows.push({ id: p.id, el });
+          this.productRows.push(el);
           return el;
         }),
       ]),
@@ -143,11 +154,10 @@ export class Planning extends BaseScene {
     this.firmFigures = h('dl', { class: 'figures' });
     this.projection = h('dl', { class: 'figures projection-figures' });
     this.status = h('p', { class: 'status', attrs: { role: 'status' } });
-    const jointMoves = (['alignment'] as const).filter((k) => scenario.moves[k].enabled);
     const centre = h('section', { class: 'side centre', attrs: { 'aria-label': 'The firm and the projection' } }, [
       h('h2', { text: 'The firm' }),
       this.firmFigures,
-      h('div', { class: 'moves joint' }, jointMoves.map((k) => this.moveRow(k, []))),
+      h('div', { class: 'moves joint' }, controls.joint.map((c) => this.moveRow(c))),
       h('h2', { text: 'Commit this and expect…' }),
       h('p', { class: 'meta', text: 'The model’s own forecast with average luck.' }),
       this.projection,
@@ -164,7 +174,7 @@ export class Planning extends BaseScene {
         h('h2', { text: 'Sales', attrs: { id: 'sales-heading' } }),
         h('p', { class: 'meta', text: 'people and accounts · the short run' }),
       ]),
-      h('div', { class: 'moves' }, SALES_MOVES.filter((k) => scenario.moves[k].enabled).map((k) => this.moveRow(k, accounts))),
+      h('div', { class: 'moves' }, controls.sales.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Accounts: relationship (★ key account)' }),
       this.accountList,
       this.accountPager,
@@ -184,40 +194,35 @@ export class Planning extends BaseScene {
     app().session.bus.emit('flow', event);
   }
 
-  private productName(id: string): string {
-    return this.snapshot().context.scenario.products.find((p) => p.id === id)?.name ?? id;
-  }
-
   // ---------------------------------------------------------------------------------------
   // One move: label, target picker (product or account), − slider +, points.
 
-  private moveRow(kind: MoveKind, targets: { id: string; name: string }[]): HTMLElement {
-    const info = MOVE_INFO[kind];
+  private moveRow(control: MoveControl): HTMLElement {
     const context = this.snapshot().context;
-    const id = `move-${kind}`;
+    const id = `move-${control.kind}`;
+    const variant = control.side;
     const slider = h('input', {
-      attrs: { id, type: 'range', min: '0', max: String(context.scenario.effortBudget), step: '1', value: '0', 'aria-label': `${info.label}, effort points` },
+      attrs: { id, type: 'range', min: '0', max: String(context.scenario.effortBudget), step: '1', value: '0', 'aria-label': control.sliderLabel },
     });
     const output = h('output', { class: 'move-points', attrs: { for: id, 'aria-hidden': 'true' } });
-    const less = button('−', () => this.step(row, -1), info.side === 'joint' ? 'joint' : info.side, `One point less: ${info.label}`);
-    const more = button('+', () => this.step(row, 1), info.side === 'joint' ? 'joint' : info.side, `One point more: ${info.label}`);
+    const less = button('−', () => this.step(row, -1), variant, control.lessLabel);
+    const more = button('+', () => this.step(row, 1), variant, control.moreLabel);
     less.classList.add('stepper');
     more.classList.add('stepper');
     let target: HTMLSelectElement | null = null;
-    if (info.target !== 'none') {
-      target = h('select', { attrs: { 'aria-label': `${info.label}: ${info.target === 'product' ? 'product line' : 'account'}` } });
-      // Start on the first target that already has points (after a reload), else the first.
-      const planned = targets.find((t) => draftMove(context, { kind, target: t.id }));
-      for (const t of targets) target.append(h('option', { text: t.name, attrs: { value: t.id } }));
-      if (planned) target.value = planned.id;
+    if (control.target) {
+      target = h('select', { attrs: { 'aria-label': control.target.label } });
+      for (const t of control.target.options) target.append(h('option', { text: t.name, attrs: { value: t.id } }));
+      const start = initialTarget(context, control);
+      if (start !== undefined) target.value = start;
       target.addEventListener('change', () => this.redraw(this.snapshot()));
     }
     let price: HTMLSelectElement | null = null;
-    if (kind === 'price') {
+    if (control.price) {
       price = h('select', { class: 'price-select', attrs: { 'aria-label': 'New price' } });
       target!.addEventListener('change', () => this.fillPrices(row));
     }
-    const row: MoveRow = { kind, slider, output, less, more, target, price, targets };
+    const row: MoveRow = { control, slider, output, less, more, target, price };
     if (price) this.fillPrices(row);
     price?.addEventListener('change', () => {
       const current = this.currentPoints(row);
@@ -226,7 +231,7 @@ export class Planning extends BaseScene {
 
     slider.addEventListener('input', () => {
       // The wall at the budget: the slider stops where the flow's remaining points run out.
-      const allowed = this.currentPoints(row) + remainingBudget(this.snapshot().context);
+      const allowed = pointsAllowed(this.snapshot().context, this.slot(row));
       if (Number(slider.value) > allowed) slider.value = String(allowed);
       output.textContent = slider.value;
       this.fill(slider);
@@ -234,12 +239,10 @@ export class Planning extends BaseScene {
     slider.addEventListener('change', () => this.setPoints(row, Number(slider.value)));
     this.rows.push(row);
 
-    const help = MOVE_HELP[kind];
-    const el = h('div', { class: `move-row ${info.side}`, attrs: { title: `${help.does} ${help.affects}` } }, [
-      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: info.label, attrs: { for: id } }), target, output]),
+    return h('div', { class: `move-row ${control.side}`, attrs: { title: control.help } }, [
+      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), target, output]),
       h('div', { class: 'move-controls' }, [less, slider, more, price]),
     ]);
-    return el;
   }
 
   /** The slider's track fills with its side's colour up to the thumb (CSS reads --fill). */
@@ -249,25 +252,14 @@ export class Planning extends BaseScene {
 
   private fillPrices(row: MoveRow): void {
     if (!row.price || !row.target) return;
-    const context = this.snapshot().context;
-    const spec = context.scenario.products.find((p) => p.id === row.target!.value);
-    const state = context.game.products.find((p) => p.id === row.target!.value);
-    if (!spec || !state) return;
-    const planned = draftMove(context, { kind: 'price', target: spec.id })?.price;
-    row.price.replaceChildren();
-    // Steps of 5% of the list price within the range the model accepts.
-    for (let share = PRICE_MIN_SHARE; share <= PRICE_MAX_SHARE + 1e-9; share += 0.05) {
-      const cents = Math.round(spec.price * share);
-      row.price.append(h('option', { text: `${formatPrice(cents)} (${Math.round(share * 100)}%)`, attrs: { value: String(cents) } }));
-    }
-    const wanted = planned ?? state.price;
-    const values = [...row.price.options].map((o) => Number(o.value));
-    const nearest = values.reduce((best, v) => (Math.abs(v - wanted) < Math.abs(best - wanted) ? v : best), values[0]!);
-    row.price.value = String(nearest);
+    const choices = priceChoices(this.snapshot().context, row.target.value);
+    if (!choices) return;
+    row.price.replaceChildren(...choices.options.map((o) => h('option', { text: o.text, attrs: { value: String(o.cents) } })));
+    row.price.value = String(choices.selected);
   }
 
   private slot(row: MoveRow): { kind: MoveKind; target?: string } {
-    return row.target ? { kind: row.kind, target: row.target.value } : { kind: row.kind };
+    return row.target ? { kind: row.control.kind, target: row.target.value } : { kind: row.control.kind };
   }
 
   private currentPoints(row: MoveRow): number {
@@ -291,125 +283,80 @@ export class Planning extends BaseScene {
   private redraw(snapshot: GameFlowSnapshot): void {
     if (!snapshot.matches({ quarter: 'planning' })) return;
     const context = snapshot.context;
-    const remaining = remainingBudget(context);
+    const targetOf = new Map(this.rows.map((r) => [r.control.kind, r.target]));
+    const view = planningView(snapshot, this.rows.map((r) => r.control), (kind) => targetOf.get(kind)?.value);
     for (const row of this.rows) {
-      const points = draftMove(context, this.slot(row))?.points ?? 0;
-      if (document.activeElement !== row.slider || row.slider.value !== String(points)) row.slider.value = String(points);
-      const where = row.target ? ` on ${row.target.selectedOptions[0]?.text.replace(/ — .*$/, '') ?? ''}` : '';
-      row.slider.setAttribute('aria-valuetext', `${points} points${where}`);
+      const move = view.moves.get(row.control.kind)!;
+      if (document.activeElement !== row.slider || row.slider.value !== String(move.points)) row.slider.value = String(move.points);
+      row.slider.setAttribute('aria-valuetext', move.valueText);
       this.fill(row.slider);
-      row.output.textContent = String(points);
-      row.less.disabled = points === 0;
-      row.more.disabled = remaining === 0;
-      if (row.target) {
-        [...row.target.options].forEach((option, i) => {
-          const t = row.targets[i]!;
-          const p = draftMove(context, { kind: row.kind, target: t.id })?.points ?? 0;
-          option.text = p > 0 ? `${t.name} — ${p}` : t.name;
-        });
-      }
+      row.output.textContent = String(move.points);
+      row.less.disabled = !move.lessEnabled;
+      row.more.disabled = !move.moreEnabled;
+      if (row.target) [...row.target.options].forEach((option, i) => (option.text = move.optionTexts[i]!));
     }
-    this.undoButton.disabled = !canUndo(context);
-    const split = this.split(context);
-    this.budgetText.textContent = `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`;
-    if (context.rejection && context.rejection !== this.lastRejection) announce(context.rejection);
-    this.lastRejection = context.rejection;
-    this.status.textContent = context.rejection ?? '';
-    // Rebuilt only when the game state changed (every move rebuilt them: a good part of a move's
-    // time in the page, and their relayout came on top).
+    this.undoButton.disabled = !view.undoEnabled;
+    this.commitButton.disabled = !view.commitEnabled;
+    this.budgetText.textContent = view.budgetText;
+    if (view.rejection && view.rejection !== this.lastRejection) announce(view.rejection);
+    this.lastRejection = view.rejection;
+    this.status.textContent = view.rejection ?? '';
+    // Rebuilt only when the game state changed, not on every move: their rebuild and relayout
+    // would be a good part of a move's time in the page.
     if (context.game !== this.shownGame) {
-      this.drawFirm(context);
+      this.figure(this.firmFigures, firmFigures(context.game));
       this.drawProducts(context);
       this.drawAccounts(context);
       this.shownGame = context.game;
     }
-    this.drawProjection(context);
-    this.drawDynamic(context, split);
+    if (view.projection) this.figure(this.projection, view.projection);
+    else this.projection.replaceChildren(h('p', { text: 'No forecast: the plan is not valid.' }));
+    this.drawDynamic(context, view.split, view.budget);
   }
 
-  private split(context: GameFlowContext): { marketing: number; sales: number; joint: number } {
-    const split = { marketing: 0, sales: 0, joint: 0 };
-    for (const move of context.draft) split[MOVE_INFO[move.kind].side] += move.points;
-    return split;
-  }
-
-  private figure(list: HTMLElement, rows: [string, string, string?][]): void {
+  private figure(list: HTMLElement, rows: readonly Figure[]): void {
     list.replaceChildren(
-      ...rows.flatMap(([term, value, note]) => [
+      ...rows.flatMap(({ term, value, delta }) => [
         h('dt', { text: term }),
-        h('dd', {}, [value, note ? h('span', { class: note.startsWith('−') ? 'delta down' : 'delta up', text: ` ${note}` }) : null]),
+        h('dd', {}, [value, delta ? h('span', { class: delta.startsWith('−') ? 'delta down' : 'delta up', text: ` ${delta}` }) : null]),
       ]),
     );
   }
 
-  private drawFirm(context: GameFlowContext): void {
-    const game = context.game;
-    this.figure(this.firmFigures, [
-      ['Cash', formatMoney(game.cash)],
-      ['Leads', formatNumber(game.leads, 1)],
-      ['Active accounts', String(game.accounts.filter((a) => a.active).length)],
-      ['Collaboration', formatPercent(game.collaboration)],
-    ]);
-  }
-
-  private drawProjection(context: GameFlowContext): void {
-    let projected: QuarterRecord;
-    try {
-      projected = projectQuarter(context.scenario, context.game, { moves: context.draft });
-    } catch {
-      this.projection.replaceChildren(h('p', { text: 'No forecast: the plan is not valid.' }));
-      return;
-    }
-    const last = lastRecord(context);
-    const delta = (now: number, before: number | undefined) => (before === undefined ? undefined : formatSignedMoney(now - before));
-    this.figure(this.projection, [
-      ['Revenue', formatMoney(projected.revenue), delta(projected.revenue, last?.revenue)],
-      ['Profit', formatMoney(projected.profit), delta(projected.profit, last?.profit)],
-      ['Cash after', formatMoney(projected.cash)],
-      ['New accounts', String(projected.newAccounts.length)],
-      ['Customer equity', formatMoney(projected.customerEquity), delta(projected.customerEquity, last?.customerEquity)],
-      ['Collaboration', formatPercent(projected.collaboration)],
-    ]);
-  }
-
   private drawProducts(context: GameFlowContext): void {
-    const last = lastRecord(context);
-    for (const { id, el } of this.productRows) {
-      const state = context.game.products.find((p) => p.id === id)!;
-      const ledger = last?.products.find((l) => l.product === id);
-      el.classList.toggle('inactive', !state.active);
+    productRows(context).forEach((p, i) => {
+      const el = this.productRows[i]!;
+      el.classList.toggle('inactive', !p.active);
       el.replaceChildren(
-        h('span', { attrs: { role: 'cell' }, text: this.productName(id) + (state.active ? '' : ' (dropped)') }),
-        h('span', { attrs: { role: 'cell' }, text: ledger ? formatMoney(ledger.revenue) : '—' }),
-        h('span', { attrs: { role: 'cell' }, class: ledger && ledger.profit < 0 ? 'neg' : '', text: ledger ? formatMoney(ledger.profit) : '—' }),
-        h('span', { attrs: { role: 'cell' }, class: 'meter-cell', text: formatPercent(state.goodwill) }),
+        h('span', { attrs: { role: 'cell' }, text: p.name }),
+        h('span', { attrs: { role: 'cell' }, text: p.revenue }),
+        h('span', { attrs: { role: 'cell' }, class: p.loss ? 'neg' : '', text: p.profit }),
+        h('span', { attrs: { role: 'cell' }, class: 'meter-cell', text: p.goodwillText }),
       );
-    }
+    });
   }
 
   private drawAccounts(context: GameFlowContext): void {
-    const accounts = context.game.accounts.filter((a) => a.active);
-    const pages = Math.max(1, Math.ceil(accounts.length / ACCOUNTS_PER_PAGE));
-    this.accountPage = Math.min(this.accountPage, pages - 1);
-    const shown = accounts.slice(this.accountPage * ACCOUNTS_PER_PAGE, (this.accountPage + 1) * ACCOUNTS_PER_PAGE);
+    const view = accountPage(context.game, this.accountPage, ACCOUNTS_PER_PAGE);
+    this.accountPage = view.page;
     this.accountList.replaceChildren(
-      ...shown.map((a) =>
+      ...view.accounts.map((a) =>
         h('div', { class: 'account', attrs: { role: 'listitem' } }, [
-          h('span', { class: 'account-name', text: `${a.key ? '★ ' : ''}${a.name}` }),
-          h('span', { class: 'account-value', text: formatPercent(a.relationship), attrs: { 'aria-label': `relationship ${formatPercent(a.relationship)}` } }),
+          h('span', { class: 'account-name', text: a.name }),
+          h('span', { class: 'account-value', text: a.relationshipText, attrs: { 'aria-label': `relationship ${a.relationshipText}` } }),
         ]),
       ),
     );
-    if (pages > 1 && this.accountPager.childElementCount === 0) {
+    if (view.pages > 1 && this.accountPager.childElementCount === 0) {
       const label = h('span', { class: 'meta' });
       const prev = button('Previous accounts', () => this.turnPage(-1), 'ghost');
       const next = button('More accounts', () => this.turnPage(1), 'ghost');
       this.accountPager.append(prev, label, next);
     }
     const [prev, label, next] = [...this.accountPager.children] as HTMLElement[];
-    if (label) label.textContent = `${this.accountPage * ACCOUNTS_PER_PAGE + 1}–${this.accountPage * ACCOUNTS_PER_PAGE + shown.length} of ${accounts.length}`;
-    if (prev) (prev as HTMLButtonElement).disabled = this.accountPage === 0;
-    if (next) (next as HTMLButtonElement).disabled = this.accountPage >= pages - 1;
+    if (label) label.textContent = view.range;
+    if (prev) (prev as HTMLButtonElement).disabled = !view.previousEnabled;
+    if (next) (next as HTMLButtonElement).disabled = !view.nextEnabled;
   }
 
   private turnPage(delta: number): void {
@@ -419,10 +366,9 @@ export class Planning extends BaseScene {
   }
 
   /** The Phaser half: budget bar split by side, goodwill, collaboration and relationship meters. */
-  private drawDynamic(context: GameFlowContext, split: { marketing: number; sales: number; joint: number }): void {
+  private drawDynamic(context: GameFlowContext, split: Record<PlanSide, number>, budget: number): void {
     const g = this.dynamic;
     g.clear();
-    const budget = context.scenario.effortBudget;
     const bar = BUDGET_BAR;
     g.fillStyle(COLOURS.line, 1);
     g.fillRoundedRect(bar.x, bar.y, bar.w, bar.h, 8);
@@ -445,7 +391,7 @@ export class Planning extends BaseScene {
     // Collaboration meter under the firm's figures.
     drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 131, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, COLOURS.joint);
     // Relationship meters beside each account shown.
-    const accounts = context.game.accounts.filter((a) => a.active).slice(this.accountPage * ACCOUNTS_PER_PAGE, (this.accountPage + 1) * ACCOUNTS_PER_PAGE);
+    const accounts = accountPage(context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;
     accounts.forEach((a, i) => {
       const column = Math.floor(i / ACCOUNTS_PER_COLUMN);
@@ -455,101 +401,14 @@ export class Planning extends BaseScene {
   }
 
   // ---------------------------------------------------------------------------------------
-  // Help and the guided first quarter.
-
-  private setBackgroundInert(inert: boolean): void {
-    for (const panel of this.panels) panel.inert = inert;
-  }
-
-  private openHelp(): void {
-    const opener = document.activeElement as HTMLElement | null;
-    const groups = (['marketing', 'sales', 'joint'] as const).map((side) =>
-      h('section', { class: `help-group ${side}` }, [
-        h('h3', { text: side === 'marketing' ? 'Marketing moves (product lines, long run)' : side === 'sales' ? 'Sales moves (people and accounts, short run)' : 'Joint work' }),
-        h('dl', {}, (Object.keys(MOVE_INFO) as MoveKind[]).filter((k) => MOVE_INFO[k].side === side).flatMap((k) => [
-          h('dt', { text: MOVE_INFO[k].label }),
-          h('dd', { text: `${MOVE_HELP[k].does} ${MOVE_HELP[k].affects}` }),
-        ])),
-      ]),
-    );
-    let dialog: Phaser.GameObjects.DOMElement | null = null;
-    const close = () => {
-      this.setBackgroundInert(false);
-      dialog?.destroy();
-      opener?.focus();
-    };
-    const closeButton = button('Close help', close, 'primary');
-    const panel = h('div', { class: 'dialog help', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'help-title' } }, [
-      h('div', { class: 'dialog-head' }, [h('h2', { text: 'What every move does', attrs: { id: 'help-title' } }), closeButton]),
-      h('p', { text: 'Spend up to the quarter’s effort points. Effects follow the model: marketing builds stocks that decay slowly; sales effort pays now and fades.' }),
-      h('div', { class: 'help-body' }, groups),
-    ]);
-    panel.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') close();
-    });
-    this.setBackgroundInert(true);
-    dialog = this.place(0, 0, WIDTH, 720, h('div', { class: 'backdrop' }, [panel])).setDepth(10);
-    focusSoon(closeButton);
-  }
+  // The guided first quarter.
 
   private startTour(): void {
-    const steps: TourStep[] = [
-      { panel: 0, rect: { x: 330, y: 8, w: 500, h: 72 }, title: 'Your effort budget', text: 'Each quarter you have a fixed number of effort points. The bar fills blue for marketing, orange for sales and green for joint work; what is left stays grey.' },
-      { panel: 1, rect: { x: MARKETING.x, y: MARKETING.y, w: MARKETING.w, h: TABLE_TOP + 12 }, title: 'Marketing moves', text: 'Product-line work. Pick the line in the menu, then drag the slider or use − and + (arrow keys work too). Marketing pays slowly and lasts.' },
-      { panel: 1, rect: { x: MARKETING.x, y: MARKETING.y + TABLE_TOP, w: MARKETING.w, h: MARKETING.h - TABLE_TOP }, title: 'Product lines', text: 'Last quarter’s revenue and profit per line, and each line’s goodwill: the stock campaigns build and time wears down.' },
-      { panel: 3, rect: { x: SALES.x, y: SALES.y, w: SALES.w, h: TABLE_TOP + 12 }, title: 'Sales moves', text: 'People and accounts. Choose the account for servicing, relationship calls and referrals. Sales effort pays this quarter and fades when it stops.' },
-      { panel: 3, rect: { x: SALES.x, y: SALES.y + TABLE_TOP, w: SALES.w, h: SALES.h - TABLE_TOP }, title: 'Accounts', text: 'Each account’s relationship. Key accounts carry a star; an account that slips too far may leave.' },
-      { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y, w: CENTRE.w, h: 250 }, title: 'The firm and joint work', text: 'Cash, leads, accounts and collaboration. Alignment meetings bring the two leads together; collaboration makes leads convert better.' },
-      { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y + 250, w: CENTRE.w, h: CENTRE.h - 250 }, title: 'The forecast', text: 'The model’s own forecast of this plan with average luck. It changes as you move points.' },
-      { panel: 0, rect: { x: 830, y: 8, w: 434, h: 72 }, title: 'Help, Undo and Commit', text: 'Help explains every move. Undo steps back through this quarter’s changes. Commit plays the quarter.' },
-    ];
-    const frame = this.add.graphics().setDepth(5);
-    let index = 0;
-    const title = h('h2', { attrs: { id: 'tour-title' } });
-    const text = h('p');
-    const counter = h('p', { class: 'meta' });
-    const next = button('Next', () => show(index + 1), 'primary');
-    const skip = button('Skip the tour', () => finish(), 'ghost');
-    const panel = h('div', { class: 'dialog tour', attrs: { role: 'dialog', 'aria-labelledby': 'tour-title' } }, [counter, title, text, h('div', { class: 'dialog-actions' }, [skip, next])]);
-    panel.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') finish();
-    });
-    const dialog = this.place(0, 0, 360, 210, panel).setDepth(10);
-    this.setBackgroundInert(true);
-    const finish = () => {
+    const steps = PLANNING_TOUR.map((step) => ({ ...TOUR_PLACES[step.part], title: step.title, text: step.text }));
+    startTour(this, steps, this.panels, TOUR_WORDS, () => {
       app().storage.setItem(TOUR_DONE_KEY, 'yes');
       app().wantsTour = false;
-      frame.destroy();
-      dialog.destroy();
-      for (const panel of this.panels) panel.classList.remove('tour-dim');
-      this.setBackgroundInert(false);
       focusSoon(this.rows[0]?.slider ?? document.body);
-    };
-    const show = (i: number) => {
-      if (i >= steps.length) return finish();
-      index = i;
-      const step = steps[i]!;
-      this.panels.forEach((panel, p) => panel.classList.toggle('tour-dim', p !== step.panel));
-      frame.clear();
-      frame.fillStyle(COLOURS.ink, 0.35);
-      // Dim everything but the part explained.
-      frame.fillRect(0, 0, WIDTH, step.rect.y);
-      frame.fillRect(0, step.rect.y + step.rect.h, WIDTH, 720);
-      frame.fillRect(0, step.rect.y, step.rect.x, step.rect.h);
-      frame.fillRect(step.rect.x + step.rect.w, step.rect.y, WIDTH, step.rect.h);
-      frame.lineStyle(4, COLOURS.purple, 1);
-      frame.strokeRoundedRect(step.rect.x - 2, step.rect.y - 2, step.rect.w + 4, step.rect.h + 4, 12);
-      counter.textContent = `Guided first quarter: ${i + 1} of ${steps.length}`;
-      title.textContent = step.title;
-      text.textContent = step.text;
-      next.textContent = i === steps.length - 1 ? 'Start planning' : 'Next';
-      // Beside the highlighted part, on whichever side has room.
-      const right = step.rect.x + step.rect.w + 16;
-      const x = right + 360 <= WIDTH ? right : step.rect.x - 376 >= 0 ? step.rect.x - 376 : (WIDTH - 360) / 2;
-      const y = Math.min(720 - 220, Math.max(90, step.rect.y + (step.rect.x === x ? step.rect.h + 10 : 0)));
-      dialog.setPosition(x, step.rect.w > 900 ? 200 : y);
-      focusSoon(next);
-    };
-    show(0);
+    });
   }
 }

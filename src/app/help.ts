@@ -1,6 +1,6 @@
-// What every move does and which part of the model it moves: the help panel's text and the
-// guided first quarter's. Kept beside the model's own catalogue (MOVE_INFO) so a new move
-// without help text fails the type check.
+// What every move does and which part of the model it moves (the help dialog's text, typed by
+// the model's move kinds so a new move without help text fails the type check), and the guided
+// first quarter's steps, each naming the part of the planning screen it explains.
 import type { MoveKind } from '../sim/index';
 
 export interface MoveHelp {
@@ -61,4 +61,23 @@ export const MOVE_HELP: Record<MoveKind, MoveHelp> = {
     does: 'Brings the marketing and sales leads together to plan.',
     affects: 'Raises collaboration, which otherwise drifts down. Collaboration scales how well leads convert into accounts and counts in the score.',
   },
+};
+
+/** The parts of the planning screen the guided first quarter explains, in its order. */
+export type TourPart = 'budget' | 'marketing-moves' | 'product-lines' | 'sales-moves' | 'accounts' | 'firm' | 'forecast' | 'actions';
+
+export const PLANNING_TOUR: readonly { part: TourPart; title: string; text: string }[] = [
+  { part: 'budget', title: 'Your effort budget', text: 'Each quarter you have a fixed number of effort points. The bar fills blue for marketing, orange for sales and green for joint work; what is left stays grey.' },
+  { part: 'marketing-moves', title: 'Marketing moves', text: 'Product-line work. Pick the line in the menu, then drag the slider or use − and + (arrow keys work too). Marketing pays slowly and lasts.' },
+  { part: 'product-lines', title: 'Product lines', text: 'Last quarter’s revenue and profit per line, and each line’s goodwill: the stock campaigns build and time wears down.' },
+  { part: 'sales-moves', title: 'Sales moves', text: 'People and accounts. Choose the account for servicing, relationship calls and referrals. Sales effort pays this quarter and fades when it stops.' },
+  { part: 'accounts', title: 'Accounts', text: 'Each account’s relationship. Key accounts carry a star; an account that slips too far may leave.' },
+  { part: 'firm', title: 'The firm and joint work', text: 'Cash, leads, accounts and collaboration. Alignment meetings bring the two leads together; collaboration makes leads convert better.' },
+  { part: 'forecast', title: 'The forecast', text: 'The model’s own forecast of this plan with average luck. It changes as you move points.' },
+  { part: 'actions', title: 'Help, Undo and Commit', text: 'Help explains every move. Undo steps back through this quarter’s changes. Commit plays the quarter.' },
+];
+
+export const TOUR_WORDS = {
+  counter: (step: number, of: number) => `Guided first quarter: ${step} of ${of}`,
+  lastLabel: 'Start planning',
 };

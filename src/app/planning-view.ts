@@ -1,0 +1,290 @@
+// What the planning screen shows, worked out from the game flow's snapshot: the move controls of
+// each side (their words and targets), each control's points and whether it can move, the budget
+// split, the firm's figures, the model's forecast of the draft, the product lines and a page of
+// accounts, and the help dialog's text. Whether Undo and Commit are open is the machine's own
+// answer (snapshot.can). No Phaser: the scene only lays this out and sends events.
+import { draftMove, lastRecord, remainingBudget, type GameFlowContext, type GameFlowSnapshot, type MoveSlot } from '../flow/index';
+import {
+  JOINT_MOVES,
+  MARKETING_MOVES,
+  MOVE_INFO,
+  PRICE_MAX_SHARE,
+  PRICE_MIN_SHARE,
+  SALES_MOVES,
+  projectQuarter,
+  type GameState,
+  type MoveKind,
+  type QuarterRecord,
+  type Scenario,
+} from '../sim/index';
+import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
+import { MOVE_HELP } from './help';
+
+export type PlanSide = 'marketing' | 'sales' | 'joint';
+
+/** A move's name on screen. */
+function moveLabel(kind: MoveKind): string {
+  return MOVE_INFO[kind].label;
+}
+
+// ---------------------------------------------------------------------------------------
+// The controls, built once per quarter.
+
+export interface MoveControl {
+  kind: MoveKind;
+  side: PlanSide;
+  label: string;
+  /** What the control's picker chooses, or null for a move without a target. */
+  target: { kind: 'product' | 'account'; label: string; options: { id: string; name: string }[] } | null;
+  /** Whether the move also picks a new price. */
+  price: boolean;
+  sliderLabel: string;
+  lessLabel: string;
+  moreLabel: string;
+  /** What the move does and what it moves (the row's tooltip). */
+  help: string;
+}
+
+export interface MoveControls {
+  marketing: MoveControl[];
+  sales: MoveControl[];
+  joint: MoveControl[];
+}
+
+/** The scenario's enabled moves of each side; targets are the active lines and accounts. */
+export function moveControls(scenario: Scenario, game: GameState): MoveControls {
+  const products = game.products.filter((p) => p.active).map((p) => ({ id: p.id, name: productName(scenario, p.id) }));
+  const accounts = game.accounts.filter((a) => a.active).map((a) => ({ id: a.id, name: a.name }));
+  const control = (kind: MoveKind): MoveControl => {
+    const info = MOVE_INFO[kind];
+    const label = moveLabel(kind);
+    return {
+      kind,
+      side: info.side,
+      label,
+      target: info.target === 'none'
+        ? null
+        : { kind: info.target, label: `${label}: ${info.target === 'product' ? 'product line' : 'account'}`, options: info.target === 'product' ? products : accounts },
+      price: kind === 'price',
+      sliderLabel: `${label}, effort points`,
+      lessLabel: `One point less: ${label}`,
+      moreLabel: `One point more: ${label}`,
+      help: `${MOVE_HELP[kind].does} ${MOVE_HELP[kind].affects}`,
+    };
+  };
+  const enabled = (kinds: readonly MoveKind[]) => kinds.filter((k) => scenario.moves[k].enabled).map(control);
+  return { marketing: enabled(MARKETING_MOVES), sales: enabled(SALES_MOVES), joint: enabled(JOINT_MOVES) };
+}
+
+/** The target a picker starts on: the first that already has points in the draft (after a reload), else the first. */
+export function initialTarget(context: GameFlowContext, control: MoveControl): string | undefined {
+  const options = control.target?.options ?? [];
+  return (options.find((t) => draftMove(context, { kind: control.kind, target: t.id })) ?? options[0])?.id;
+}
+
+/** The prices the price move offers for a line (steps of 5% of the list price in the range the model accepts) and the one to show. */
+export function priceChoices(context: GameFlowContext, productId: string): { options: { text: string; cents: number }[]; selected: number } | null {
+  const spec = context.scenario.products.find((p) => p.id === productId);
+  const state = context.game.products.find((p) => p.id === productId);
+  if (!spec || !state) return null;
+  const options: { text: string; cents: number }[] = [];
+  for (let share = PRICE_MIN_SHARE; share <= PRICE_MAX_SHARE + 1e-9; share += 0.05) {
+    const cents = Math.round(spec.price * share);
+    options.push({ text: `${formatPrice(cents)} (${Math.round(share * 100)}%)`, cents });
+  }
+  const wanted = draftMove(context, { kind: 'price', target: spec.id })?.price ?? state.price;
+  const selected = options.reduce((best, o) => (Math.abs(o.cents - wanted) < Math.abs(best - wanted) ? o.cents : best), options[0]!.cents);
+  return { options, selected };
+}
+
+/** The most points a slot's slider may reach: its own points and what is left of the budget. */
+export function pointsAllowed(context: GameFlowContext, slot: MoveSlot): number {
+  return (draftMove(context, slot)?.points ?? 0) + remainingBudget(context);
+}
+
+// ---------------------------------------------------------------------------------------
+// What changes with every edit.
+
+export interface MoveState {
+  points: number;
+  valueText: string;
+  lessEnabled: boolean;
+  moreEnabled: boolean;
+  /** The picker's option texts, with each target's points. */
+  optionTexts: string[];
+}
+
+export interface Figure {
+  term: string;
+  value: string;
+  /** A signed change, shown beside the value. */
+  delta?: string;
+}
+
+export interface PlanningView {
+  remaining: number;
+  budget: number;
+  split: Record<PlanSide, number>;
+  budgetText: string;
+  undoEnabled: boolean;
+  commitEnabled: boolean;
+  /** Why the last edit or commit was refused, or null. */
+  rejection: string | null;
+  moves: Map<MoveKind, MoveState>;
+  /** The model's forecast of the draft with average luck, or null when the plan is not valid. */
+  projection: Figure[] | null;
+}
+
+/** The draft as the controls show it; `selected` is the target each picker shows. */
+export function planningView(snapshot: GameFlowSnapshot, controls: readonly MoveControl[], selected: (kind: MoveKind) => string | undefined): PlanningView {
+  const context = snapshot.context;
+  const remaining = remainingBudget(context);
+  const split: Record<PlanSide, number> = { marketing: 0, sales: 0, joint: 0 };
+  for (const move of context.draft) split[MOVE_INFO[move.kind].side] += move.points;
+  const moves = new Map<MoveKind, MoveState>();
+  for (const control of controls) {
+    const target = selected(control.kind);
+    const slot: MoveSlot = control.target ? { kind: control.kind, target } : { kind: control.kind };
+    const points = draftMove(context, slot)?.points ?? 0;
+    const targetName = control.target?.options.find((t) => t.id === target)?.name;
+    moves.set(control.kind, {
+      points,
+      valueText: `${points} points${control.target ? ` on ${targetName ?? ''}` : ''}`,
+      lessEnabled: points > 0,
+      moreEnabled: remaining > 0,
+      optionTexts: (control.target?.options ?? []).map((t) => {
+        const p = draftMove(context, { kind: control.kind, target: t.id })?.points ?? 0;
+        return p > 0 ? `${t.name} — ${p}` : t.name;
+      }),
+    });
+  }
+  return {
+    remaining,
+    budget: context.scenario.effortBudget,
+    split,
+    budgetText: `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`,
+    undoEnabled: snapshot.can({ type: 'UNDO' }),
+    commitEnabled: snapshot.can({ type: 'COMMIT' }),
+    rejection: context.rejection,
+    moves,
+    projection: projection(context),
+  };
+}
+
+function projection(context: GameFlowContext): Figure[] | null {
+  let projected: QuarterRecord;
+  try {
+    projected = projectQuarter(context.scenario, context.game, { moves: context.draft });
+  } catch {
+    return null;
+  }
+  const last = lastRecord(context);
+  const delta = (now: number, before: number | undefined) => (before === undefined ? undefined : formatSignedMoney(now - before));
+  return [
+    { term: 'Revenue', value: formatMoney(projected.revenue), delta: delta(projected.revenue, last?.revenue) },
+    { term: 'Profit', value: formatMoney(projected.profit), delta: delta(projected.profit, last?.profit) },
+    { term: 'Cash after', value: formatMoney(projected.cash) },
+    { term: 'New accounts', value: String(projected.newAccounts.length) },
+    { term: 'Customer equity', value: formatMoney(projected.customerEquity), delta: delta(projected.customerEquity, last?.customerEquity) },
+    { term: 'Collaboration', value: formatPercent(projected.collaboration) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// What changes only with the game state (a move changes only the draft).
+
+export function firmFigures(game: GameState): Figure[] {
+  return [
+    { term: 'Cash', value: formatMoney(game.cash) },
+    { term: 'Leads', value: formatNumber(game.leads, 1) },
+    { term: 'Active accounts', value: String(game.accounts.filter((a) => a.active).length) },
+    { term: 'Collaboration', value: formatPercent(game.collaboration) },
+  ];
+}
+
+export interface ProductRowView {
+  name: string;
+  active: boolean;
+  revenue: string;
+  profit: string;
+  loss: boolean;
+  goodwill: number;
+  goodwillText: string;
+}
+
+/** Every product line (dropped ones marked) with last quarter's P&L and its goodwill. */
+export function productRows(context: GameFlowContext): ProductRowView[] {
+  const last = lastRecord(context);
+  return context.game.products.map((state) => {
+    const ledger = last?.products.find((l) => l.product === state.id);
+    return {
+      name: productName(context.scenario, state.id) + (state.active ? '' : ' (dropped)'),
+      active: state.active,
+      revenue: ledger ? formatMoney(ledger.revenue) : '—',
+      profit: ledger ? formatMoney(ledger.profit) : '—',
+      loss: ledger !== undefined && ledger.profit < 0,
+      goodwill: state.goodwill,
+      goodwillText: formatPercent(state.goodwill),
+    };
+  });
+}
+
+export interface AccountPageView {
+  /** The page shown, kept within the pages there are. */
+  page: number;
+  pages: number;
+  accounts: { name: string; relationship: number; relationshipText: string }[];
+  /** "1–14 of 20". */
+  range: string;
+  previousEnabled: boolean;
+  nextEnabled: boolean;
+}
+
+/** One page of the active accounts (`perPage` a page), key accounts starred. */
+export function accountPage(game: GameState, page: number, perPage: number): AccountPageView {
+  const active = game.accounts.filter((a) => a.active);
+  const pages = Math.max(1, Math.ceil(active.length / perPage));
+  const shownPage = Math.min(page, pages - 1);
+  const shown = active.slice(shownPage * perPage, (shownPage + 1) * perPage);
+  return {
+    page: shownPage,
+    pages,
+    accounts: shown.map((a) => ({ name: `${a.key ? '★ ' : ''}${a.name}`, relationship: a.relationship, relationshipText: formatPercent(a.relationship) })),
+    range: `${shownPage * perPage + 1}–${shownPage * perPage + shown.length} of ${active.length}`,
+    previousEnabled: shownPage > 0,
+    nextEnabled: shownPage < pages - 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The help dialog.
+
+export interface HelpView {
+  title: string;
+  intro: string;
+  groups: { side: PlanSide; heading: string; moves: { label: string; text: string }[] }[];
+}
+
+const HELP_HEADINGS: Record<PlanSide, string> = {
+  marketing: 'Marketing moves (product lines, long run)',
+  sales: 'Sales moves (people and accounts, short run)',
+  joint: 'Joint work',
+};
+
+/** Every move the model knows, by side, with what it does. */
+export function helpView(): HelpView {
+  const kinds = Object.keys(MOVE_INFO) as MoveKind[];
+  return {
+    title: 'What every move does',
+    intro: 'Spend up to the quarter’s effort points. Effects follow the model: marketing builds stocks that decay slowly; sales effort pays now and fades.',
+    groups: (['marketing', 'sales', 'joint'] as const).map((side) => ({
+      side,
+      heading: HELP_HEADINGS[side],
+      moves: kinds.filter((k) => MOVE_INFO[k].side === side).map((k) => ({ label: moveLabel(k), text: `${MOVE_HELP[k].does} ${MOVE_HELP[k].affects}` })),
+    })),
+  };
+}
+
+function productName(scenario: Scenario, id: string): string {
+  return scenario.products.find((p) => p.id === id)?.name ?? id;
+}
