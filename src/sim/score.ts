@@ -75,8 +75,8 @@ export function scoreCard(scenario: Scenario, history: readonly QuarterRecord[])
   };
   const card = {} as Record<ScoreComponent, number>;
   for (const { key } of SCORE_COMPONENTS) card[key] = pointsOf[key]();
-  // Summed left to right in the table's order with no starting zero: the floating-point sums
-  // every recorded score was made with.
+  // Summed left to right in the table's order with no starting zero: another order could move a
+  // total's last bit, and a result code's claimed score must match its replay exactly.
   const weightSum = SCORE_COMPONENTS.map(({ key }) => weights[key]).reduce((a, b) => a + b);
   const total = round2(SCORE_COMPONENTS.map(({ key }) => weights[key] * card[key]).reduce((a, b) => a + b) / weightSum);
   // The fields in the table's order, total last: the JSON export writes them as they stand.
