@@ -24,7 +24,7 @@ import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import { HEIGHT, WIDTH, COLOURS } from './theme';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 import { cameraAvailable, readQrImage, scanWithCamera } from './ui/qr';
