@@ -14,7 +14,7 @@ import type { ScoreRun } from '../src/sim/score';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import type { ProjectorData } from './Projector';
+import { openBoard } from './board';
 import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
@@ -117,7 +117,7 @@ export class FinalResults extends BaseScene {
     const codeText = h('p', { class: 'result-code', text: code, attrs: { id: 'result-code', tabindex: '0', 'aria-label': `Result code of ${group}` } });
     const copy = button('Copy the code', () => void copyText(code, codeText), 'secondary');
     const actions: HTMLElement[] = [];
-    if (workshop?.groupsMaySeeBoard) actions.push(button('See the scoreboard', () => this.scene.start(SCENES.projector, { revealAll: true, readOnly: true } satisfies ProjectorData)));
+    if (workshop?.groupsMaySeeBoard) actions.push(button('See the scoreboard', () => openBoard(this, SCENES.projector, { revealAll: true, readOnly: true })));
     if (hotSeat) actions.push(button('Hand the device to the next group', () => this.scene.start(SCENES.handOver, {}), 'primary'));
     this.place(band.x + 20, band.y + 10, band.w - 220, band.h - 16, h('section', { class: 'result-code-panel', attrs: { 'aria-label': 'Your result code' } }, [
       h('div', { class: 'result-code-head' }, [h('h2', { text: `Result code of ${group}` }), copy]),

@@ -6,6 +6,7 @@ import { clearSave } from '../src/app/save';
 import { groupsStillToPlay, readWorkshop } from '../src/app/workshop';
 import { makeHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
+import { openBoard } from './board';
 import { app } from './context';
 import { SCENES } from './keys';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
@@ -44,7 +45,7 @@ export class HandOver extends BaseScene {
       this.place(WIDTH / 2 - 400, 180, 800, 340, h('div', { class: 'handover' }, [
         this.heading('h1', 'Every group has played'),
         h('p', { text: `All ${workshop.groups.length} groups have a result code in the workshop. Pass the device back to the instructor.` }),
-        h('div', { class: 'handover-actions' }, [button('Open the scoreboard', () => this.scene.start(SCENES.scoreboard, {}), 'primary'), toWorkshop]),
+        h('div', { class: 'handover-actions' }, [button('Open the scoreboard', () => openBoard(this, SCENES.scoreboard), 'primary'), toWorkshop]),
       ]));
       return;
     }

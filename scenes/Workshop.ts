@@ -15,6 +15,7 @@ import {
 } from '../src/app/workshop';
 import { MAX_SEED } from '../src/scoreboard/index';
 import { BaseScene } from './base';
+import { openBoard } from './board';
 import { app } from './context';
 import { SCENES } from './keys';
 import { COLOURS, WIDTH } from './theme';
@@ -136,7 +137,7 @@ export class Workshop extends BaseScene {
       if (saved) this.scene.start(SCENES.handOver, {});
     }, 'primary');
     const board = button('Open the scoreboard', () => {
-      if (saved) this.scene.start(SCENES.scoreboard, {});
+      if (saved) openBoard(this, SCENES.scoreboard);
     });
     const heat = h('section', { class: 'heat-panel', attrs: { 'aria-label': 'The heat' } }, [
       h('h2', { text: 'Heat code' }),

@@ -1,5 +1,6 @@
 // Boots Phaser: the fixed design size scaled to fit (canvas and DOM layer together), WebGL, the
-// scenes, and the director that follows the game session's phase from scene to scene.
+// scenes (the scoreboard's two load when first opened: scenes/board.ts), and the director that
+// follows the game session's phase from scene to scene.
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import './ui/style.css';
@@ -16,10 +17,8 @@ import { JoinHeat } from './JoinHeat';
 import { sleepWhenIdle } from './idle';
 import { Planning } from './Planning';
 import { Preloader } from './Preloader';
-import { Projector } from './Projector';
 import { QuarterReport } from './QuarterReport';
 import { ScenarioSelect } from './ScenarioSelect';
-import { Scoreboard } from './Scoreboard';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
 import { Workshop } from './Workshop';
@@ -42,7 +41,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, Scoreboard, Projector],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
