@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_BOTS, buildReport, playSeed, type BalanceReport } from '../../src/cli/balance-core';
+import { DISPUTE_BOTS, buildReport, playSeed, type BalanceReport } from '../../src/balance/report';
 import { renderHtml } from '../../src/cli/balance-html';
 import { DISPUTE_OPTIONS, botNamed, playBot } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
