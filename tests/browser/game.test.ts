@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
 
@@ -92,7 +92,11 @@ describe('the game in Chromium', () => {
       }
       await planAndCommit(page, quarter);
       if (quarter === 1) {
-        await page.waitForTimeout(1000); // the count-up settles
+        await waitForSettled(page);
+        // Settled means the count-up has finished: each figure shows what its label reads out.
+        const kpis = await page.locator('.kpi').evaluateAll((els) => els.map((el) => [el.getAttribute('aria-label'), el.querySelector('strong')?.textContent]));
+        expect(kpis).toHaveLength(4);
+        for (const [label, shown] of kpis) expect(label).toMatch(new RegExp(`^[A-Za-z ]+: ${shown!.replace(/[$+]/g, '\\$&')}(, [+−]|$)`));
         await screenshot(page, 'scene-quarter-report');
         await expectNothingCut(page, 'the quarter report');
       }
@@ -126,7 +130,7 @@ describe('the game in Chromium', () => {
     expect(disputes).toBe(1);
     expect((await view(page))?.phase).toBe('finished');
     await expect.poll(() => page.getByRole('table', { name: 'Scorecard components' }).innerText()).toMatch(/Customer equity/);
-    await page.waitForTimeout(1000);
+    await waitForSettled(page);
     await screenshot(page, 'scene-final-results');
     await expectNothingCut(page, 'the final results');
 
@@ -237,7 +241,8 @@ describe('the game in Chromium', () => {
     // Each step of the sitting asks the dispute screen to redraw; the last one ends the dispute.
     await send(SITTING_KEEPING_THE_LINE);
     await waitForScene(page, 'Planning');
-    await page.waitForTimeout(300);
+    // Settled: any restart still queued (by the sitting's last snapshot) has run by now.
+    await waitForSettled(page);
     expect(await page.evaluate(() => window.marketingAndSales.scenes())).toEqual(['Planning']);
     expect(problems).toEqual([]);
   }, 90_000);

@@ -83,6 +83,15 @@ export async function waitForScene(page: Page, key: string): Promise<void> {
 }
 
 /**
+ * Waits until the screen has come to rest (the hook's settled(): the game loop asleep, every
+ * snapshot drawn, no tween, fade or count-up running), so a screenshot or a layout check sees
+ * the final figures rather than a frame of an animation.
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.marketingAndSales.settled(), undefined, { timeout: 10_000 });
+}
+
+/**
  * Nothing cut: every block of text placed on the screen fits its box (no hidden overflow),
  * and every placed box lies inside the game's design area.
  */
