@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { boardKey } from '../../src/app/local-board';
 import { MAX_CODE_CHARS, decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
 import { botCode, scenario } from '../scoreboard/support';
+import { literal } from '../support/scenarios';
 import { launchChromium } from './chromium';
 import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
@@ -321,7 +322,7 @@ describe('workshop mode in Chromium', () => {
     }
     await waitForScene(page, 'FinalResults');
     const local = page.getByRole('region', { name: 'Local scoreboard', exact: true });
-    await expect.poll(() => local.innerText()).toMatch(new RegExp(`Local scoreboard: Two Hats, One Firm, seed ${seed}[\\s\\S]*This game ranks 1 of 1`));
+    await expect.poll(() => local.innerText()).toMatch(new RegExp(`Local scoreboard: ${literal(scenario.title)}, seed ${seed}[\\s\\S]*This game ranks 1 of 1`));
     expect(await local.locator('tr.current th').innerText()).toMatch(/^Game 2 · .* \(this game\)$/);
     expect(await local.locator('tr.rejected').innerText()).toMatch(/Game 1\s+Not counted: the code claims a score of [\d.]+, but its decisions score/);
     await waitForSettled(page);
@@ -329,7 +330,7 @@ describe('workshop mode in Chromium', () => {
     await expectNothingCut(page, 'the final results with the local board');
     // Opening the results again (a reload, Continue) does not put the same game on twice.
     await page.reload({ waitUntil: 'load' });
-    await page.getByRole('button', { name: /^Continue: Two Hats, One Firm, final results/ }).click();
+    await page.getByRole('button', { name: new RegExp(`^Continue: ${literal(scenario.title)}, final results`) }).click();
     await waitForScene(page, 'FinalResults');
     await expect.poll(() => local.locator('tbody tr').count()).toBe(2);
     expect(problems).toEqual([]);

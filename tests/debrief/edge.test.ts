@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { botNamed, playBot, type Bot, type Scenario, type Step } from '../../src/sim/index';
 import { DebriefError, buildDebrief, debriefJson, forkAtDispute } from '../../src/debrief/index';
-import { loadShipped } from '../support/scenarios';
+import { loadShipped, nameOf } from '../support/scenarios';
 import { checkDebrief } from './claims';
 
 const scenario = loadShipped('two-hats');
@@ -73,7 +73,7 @@ describe('debriefs of unusual games', () => {
     expect(debrief.dispute!.reactions!.marketing.kind).toBe(state.dispute!.option === 'discontinue' ? 'prevailed' : state.dispute!.option === 'keep' ? 'heard' : 'compromise');
     const phased = playBot(scenario, 3, botNamed('balanced')!, { disputeOption: 'phase-out' });
     const at = phased.state.dispute!.phaseOutQuarter!;
-    expect(buildDebrief(scenario, 3, phased.steps).timeline[at - 1]!.dispute).toEqual(['Decaf Line stopped (phase-out)']);
+    expect(buildDebrief(scenario, 3, phased.steps).timeline[at - 1]!.dispute).toEqual([`${nameOf(scenario.products, scenario.dispute!.product)} stopped (phase-out)`]);
   });
 
 });

@@ -71,7 +71,7 @@ describe('balance report', () => {
     const out = join(dir, 'report.html');
     const html = run(['--out', out]);
     expect(html.status, html.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('Balance report: Two Hats, One Firm');
+    expect(readFileSync(out, 'utf8')).toContain(`Balance report: ${loadShipped('two-hats').title}`);
     const bad = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/balance.ts', '--seeds', 'x'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
   }, 120_000);
