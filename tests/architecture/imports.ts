@@ -1,6 +1,7 @@
 // The import checker behind tests/architecture/layers.test.ts: reads every import of a set of
 // source texts (static imports, `export … from`, `import x = require()`, `require()`, dynamic
-// `import()` and `import('…')` types), places each file in a layer of DESIGN.md's table
+// `import()`, `import('…')` types and a worker's module, `new Worker(new URL('…', import.meta.url))`,
+// as Vite bundles it), places each file in a layer of DESIGN.md's table
 // ("Architecture"), and reports each import the table does not allow and each import circle.
 // It takes texts and an existence check rather than reading the disk itself, so its own test can
 // feed it fixture text and see a violation or a circle caught.
@@ -122,8 +123,8 @@ export interface Import {
   line: number;
   specifier: string;
   typeOnly: boolean;
-  /** 'static', 'export', 'dynamic', 'require', 'type' (an `import('…')` type). */
-  kind: 'static' | 'export' | 'dynamic' | 'require' | 'type';
+  /** 'static', 'export', 'dynamic', 'require', 'type' (an `import('…')` type), 'worker' (a worker's module). */
+  kind: 'static' | 'export' | 'dynamic' | 'require' | 'type' | 'worker';
 }
 
 export interface Problem {
@@ -160,6 +161,15 @@ export function readImports(file: string, text: string): { imports: Import[]; pr
     } else if (ts.isImportTypeNode(node)) {
       const arg = node.argument;
       if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) add(node, arg.literal.text, 'type', true);
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(Shared)?Worker$/.test(node.expression.text)) {
+      // new Worker(new URL('./x.ts', import.meta.url)): the bundler follows the URL as an import.
+      const arg = node.arguments?.[0];
+      if (arg && ts.isNewExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === 'URL') {
+        const [url, base] = arg.arguments ?? [];
+        const relativeToModule = !!base && ts.isPropertyAccessExpression(base) && ts.isMetaProperty(base.expression) && base.name.text === 'url';
+        if (url && ts.isStringLiteralLike(url) && relativeToModule) add(node, url.text, 'worker', false);
+        else if (relativeToModule) problems.push({ file, line: lineOf(node), message: 'a worker with a computed URL: its layer cannot be checked' });
+      }
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword;

@@ -43,7 +43,7 @@ function check(files: Record<string, string>, alsoExisting: string[] = []) {
 }
 
 describe('the import checker (on fixture text)', () => {
-  it('reads static, re-exported, dynamic, require and import-type imports, and which are type-only', () => {
+  it('reads static, re-exported, dynamic, require, import-type and worker imports, and which are type-only', () => {
     const { imports, problems } = readImports(
       'src/app/probe.ts',
       [
@@ -59,6 +59,8 @@ describe('the import checker (on fixture text)', () => {
         "import l = require('./l');",
         "const m = require('./m');",
         "const n = `import('./not-an-import')`; // import('./nor-this')",
+        "const o = new Worker(new URL('./o.ts', import.meta.url), { type: 'module' });",
+        "const p = new Worker('./p.js'); const q = new URL('./q.png', import.meta.url);",
       ].join('\n'),
     );
     expect(problems).toEqual([]);
@@ -74,6 +76,7 @@ describe('the import checker (on fixture text)', () => {
       ['./k', 9, 'type', true],
       ['./l', 10, 'require', false],
       ['./m', 11, 'require', false],
+      ['./o.ts', 13, 'worker', false],
     ]);
     expect(readImports('src/app/probe.ts', 'const x = await import(name);').problems).toHaveLength(1);
   });
@@ -117,6 +120,7 @@ describe('the import checker (on fixture text)', () => {
       ['entry: Phaser', { 'src/main.ts': "import Phaser from 'phaser';" }, /only place Phaser/],
       ['anyone: a test file', { 'src/app/a.ts': "import { t } from '../../tests/t';" }, /tests\/t\.ts \(in no layer\)/, ['tests/t.ts']],
       ['anyone: a missing file', { 'src/app/a.ts': "import { t } from './gone';" }, /imports "\.\/gone", which names no file/],
+      ['flow: a worker module of the app', { 'src/flow/a.ts': "const w = new Worker(new URL('../app/w.ts', import.meta.url));", 'src/app/w.ts': '' }, /src\/flow\/a\.ts:1: imports src\/app\/w\.ts \(app\): flow/],
       ['flow: built content', { 'src/flow/a.ts': "import { scenarios } from 'virtual:shipped-scenarios';" }, /virtual module/],
     ];
     for (const [name, files, expected, existing] of cases) {
