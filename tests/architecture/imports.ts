@@ -183,6 +183,15 @@ export function readImports(file: string, text: string): { imports: Import[]; pr
     ts.forEachChild(node, visit);
   };
   visit(source);
+  // Triple-slash references are type-only imports too (a `/// <reference types="phaser" />` in
+  // the app would bring Phaser's types in as surely as an import).
+  const lineAt = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
+  for (const ref of source.typeReferenceDirectives) imports.push({ from: file, line: lineAt(ref.pos), specifier: ref.fileName, typeOnly: true, kind: 'type' });
+  for (const ref of source.referencedFiles) {
+    const specifier = ref.fileName.startsWith('.') ? ref.fileName : `./${ref.fileName}`;
+    imports.push({ from: file, line: lineAt(ref.pos), specifier, typeOnly: true, kind: 'type' });
+  }
+  imports.sort((a, b) => a.line - b.line);
   return { imports, problems };
 }
 

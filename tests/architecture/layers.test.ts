@@ -117,6 +117,7 @@ describe('the import checker (on fixture text)', () => {
       ['scenes: the server', { 'scenes/a.ts': "const s = await import('../src/server/http');", 'src/server/http.ts': '' }, /scenes\/a\.ts:1: imports src\/server\/http\.ts \(server\): scenes/],
       ['scenes: a tool', { 'scenes/a.ts': "export { b } from '../src/cli/bench';", 'src/cli/bench.ts': '' }, /\(tools\): scenes/],
       ['tools: a scene', { 'src/cli/a.ts': "import type { T } from '../../scenes/Title';", 'scenes/Title.ts': '' }, /\(scenes\): tools/],
+      ['app: Phaser by a triple-slash reference', { 'src/app/env.d.ts': '/// <reference types="vite/client" />\n/// <reference types="phaser" />' }, /src\/app\/env\.d\.ts:2: imports "phaser"/],
       ['entry: Phaser', { 'src/main.ts': "import Phaser from 'phaser';" }, /only place Phaser/],
       ['anyone: a test file', { 'src/app/a.ts': "import { t } from '../../tests/t';" }, /tests\/t\.ts \(in no layer\)/, ['tests/t.ts']],
       ['anyone: a missing file', { 'src/app/a.ts': "import { t } from './gone';" }, /imports "\.\/gone", which names no file/],
