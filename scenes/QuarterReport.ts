@@ -3,6 +3,7 @@
 // as the debrief reads them), with the history charted, the product lines'
 // profit, the accounts' relationships, the accounts won and lost, and the events.
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { animationRuns } from '../src/app/hook';
 import { quarterCauses } from '../src/debrief/index';
 import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
@@ -157,15 +158,22 @@ export class QuarterReport extends BaseScene {
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const started = performance.now();
     let frame = 0;
+    const counted = animationRuns();
     const tick = (now: number) => {
       const t = Math.min(1, (now - started) / COUNT_UP_MS);
       // Cubic ease-out: fast at first, settling on the final figure.
       const u = 1 - t;
       step(1 - u * u * u);
       if (t < 1) frame = requestAnimationFrame(tick);
+      else counted();
     };
-    if (reduced) step(1);
-    else frame = requestAnimationFrame(tick);
-    this.onCleanup(() => cancelAnimationFrame(frame));
+    if (reduced) {
+      step(1);
+      counted();
+    } else frame = requestAnimationFrame(tick);
+    this.onCleanup(() => {
+      cancelAnimationFrame(frame);
+      counted();
+    });
   }
 }

@@ -34,6 +34,14 @@ export interface MarketingAndSalesHook {
   renderer(): 'webgl' | 'canvas' | 'none';
   /** Whether the game loop is drawing frames (it sleeps while the screen is idle). */
   drawing(): boolean;
+  /**
+   * Whether the screen has come to rest: the game loop asleep (so no scene is starting or
+   * queued, no tween or camera effect runs, and the latest snapshot has been drawn — the loop
+   * wakes on every snapshot and input and sleeps only after quiet frames) and no animation of a
+   * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps). Tests wait
+   * for it before a screenshot or a check of what stays on screen, instead of a fixed delay.
+   */
+  settled(): boolean;
   /** Keys of the scenes running now. */
   scenes(): string[];
   /** What the running game shows, or null on the title screens. */
@@ -54,6 +62,21 @@ declare global {
 }
 
 let attached: { game: GameLike; session: GameSession } | null = null;
+let animations = 0;
+
+/**
+ * Tells settled() that a scene's own animation runs, one the game loop cannot see (it moves DOM
+ * on requestAnimationFrame while the loop sleeps). Returns the call that ends it; a second call
+ * does nothing, so a scene may call it both on finishing and on shutting down.
+ */
+export function animationRuns(): () => void {
+  animations++;
+  let running = true;
+  return () => {
+    if (running) animations--;
+    running = false;
+  };
+}
 
 export const hook: MarketingAndSalesHook = {
   runReplay(scenario, replay) {
@@ -68,6 +91,9 @@ export const hook: MarketingAndSalesHook = {
   },
   drawing() {
     return attached?.game.loop.running ?? false;
+  },
+  settled() {
+    return attached !== null && !attached.game.loop.running && animations === 0;
   },
   scenes() {
     return attached?.game.scene.getScenes(true).map((s) => s.scene.key) ?? [];

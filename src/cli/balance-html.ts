@@ -1,7 +1,7 @@
 // The balance report as one self-contained HTML page: inline CSS and SVG charts, no scripts,
 // fonts or images from anywhere, so it opens offline and on a projector. Every text from the
 // scenario file is escaped: a title with markup in it is shown as written, never run.
-import type { BalanceReport, Distribution } from './balance-core';
+import type { BalanceReport, Distribution } from '../balance/report';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -4,7 +4,7 @@
 // need no second build.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadScenario } from '../scenario/load';
-import { playSeed, type SeedResult } from './balance-core';
+import { playSeed, type SeedResult } from '../balance/report';
 
 export interface WorkerInput {
   text: string;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { formatIssue, loadScenario } from '../scenario/load';
 import { MAX_FILE_BYTES } from '../scenario/source';
-import { buildReport, type BalanceReport, type SeedResult } from './balance-core';
+import { buildReport, type BalanceReport, type SeedResult } from '../balance/report';
 import { renderHtml } from './balance-html';
 import { runWorker, type FromWorker, type ToWorker, type WorkerInput } from './balance-worker';
 

@@ -1,12 +1,12 @@
 // `npm run check-scenarios -- FILE...`: validates scenario files the way the game loads them,
 // then checks their meaning (events can fire, the dispute can open, bots reach par, texts fit
-// their screens; src/cli/scenario-meaning.ts), and prints every problem as
+// their screens; src/balance/meaning.ts), and prints every problem as
 // `file:line:col: error|warning: path: message` (editors and CI link those). Only errors fail:
 // exit 0 when no file has one, 1 when any has (or cannot be read), 2 for a usage mistake.
 // Whatever the input, the output is a report, never a stack trace.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { formatIssue, loadScenario } from '../scenario/load';
-import { MEANING_SEEDS, checkMeaning } from './scenario-meaning';
+import { MEANING_SEEDS, checkMeaning } from '../balance/meaning';
 import { MAX_FILE_BYTES } from '../scenario/source';
 import type { Scenario } from '../sim/types';
 

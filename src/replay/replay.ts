@@ -15,7 +15,9 @@ import {
   type Step,
 } from '../sim/index';
 
-// Format 2: a step's dispute is the list of choices made before it (format 1 had one option of two).
+// The replay format, named and numbered: a step's dispute is the list of choices made before it
+// (a joint meeting or an investigation first, then the decision). A replay of any other format is
+// refused rather than guessed at, so a code from another version of the game says so.
 export const REPLAY_FORMAT = 'marketing-and-sales/replay@2';
 
 const moveSchema = z.strictObject({

@@ -4,15 +4,23 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatMoney } from '../../src/app/format';
+import { literal, loadShipped, nameOf } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
+// The texts the game shows from the scenario file are read from it, not written out here.
+const twoHats = loadShipped('two-hats');
+const dispute = twoHats.dispute!;
+const disputedAccount = nameOf(twoHats.accounts, dispute.account);
+const disputedProduct = nameOf(twoHats.products, dispute.product);
+const disputedFixedCost = twoHats.products.find((p) => p.id === dispute.product)!.fixedCost;
 
 async function newGame(page: Page, tour = false): Promise<void> {
   await page.getByRole('button', { name: 'New game' }).click();
   await waitForScene(page, 'ScenarioSelect');
-  await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).click();
+  await page.getByRole('button', { name: `Play ${twoHats.title}` }).click();
   await waitForScene(page, 'Briefing');
   await page.getByRole('checkbox', { name: /Guide me/ }).setChecked(tour);
   await page.getByRole('button', { name: 'Start the first quarter' }).click();
@@ -55,7 +63,7 @@ describe('the game in Chromium', () => {
     await expect.poll(() => page.getByText(/What you will learn/).count()).toBeGreaterThan(0);
     await screenshot(page, 'scene-scenario-select');
     await expectNothingCut(page, 'scenario select');
-    await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).click();
+    await page.getByRole('button', { name: `Play ${twoHats.title}` }).click();
     await waitForScene(page, 'Briefing');
     await screenshot(page, 'scene-briefing');
     await expectNothingCut(page, 'the briefing');
@@ -78,7 +86,7 @@ describe('the game in Chromium', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     let disputes = 0;
-    for (let quarter = 1; quarter <= 10; quarter++) {
+    for (let quarter = 1; quarter <= twoHats.quarters; quarter++) {
       await waitForScene(page, 'Planning');
       expect((await view(page))?.quarter).toBe(quarter);
       if (quarter === 1) {
@@ -92,7 +100,11 @@ describe('the game in Chromium', () => {
       }
       await planAndCommit(page, quarter);
       if (quarter === 1) {
-        await page.waitForTimeout(1000); // the count-up settles
+        await waitForSettled(page);
+        // Settled means the count-up has finished: each figure shows what its label reads out.
+        const kpis = await page.locator('.kpi').evaluateAll((els) => els.map((el) => [el.getAttribute('aria-label'), el.querySelector('strong')?.textContent]));
+        expect(kpis).toHaveLength(4);
+        for (const [label, shown] of kpis) expect(label).toMatch(new RegExp(`^[A-Za-z ]+: ${shown!.replace(/[$+]/g, '\\$&')}(, [+−]|$)`));
         await screenshot(page, 'scene-quarter-report');
         await expectNothingCut(page, 'the quarter report');
       }
@@ -103,10 +115,10 @@ describe('the game in Chromium', () => {
         await waitForScene(page, 'Dispute');
         disputes += 1;
         // Marketing's case, then sales', then the options: the two leaders with their numbers.
-        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case: Maya Ortiz/ }).innerText()).toMatch(/Fixed cost dropping it saves\s+\$8,000 a quarter/);
+        await expect.poll(() => page.getByRole('region', { name: new RegExp(`^Marketing’s case: ${literal(dispute.marketing.name)}`) }).innerText()).toMatch(new RegExp(`Fixed cost dropping it saves\\s+${literal(formatMoney(disputedFixedCost))} a quarter`));
         await screenshot(page, 'scene-dispute-marketing');
         await page.getByRole('button', { name: 'Hear sales’ case' }).click();
-        await expect.poll(() => page.getByRole('region', { name: /^Sales’ case: Sam Okafor/ }).innerText()).toMatch(/Harbor Health \(key account\) buys/);
+        await expect.poll(() => page.getByRole('region', { name: new RegExp(`^Sales’ case: ${literal(dispute.sales.name)}`) }).innerText()).toMatch(new RegExp(`${literal(disputedAccount)} \\(key account\\) buys`));
         await screenshot(page, 'scene-dispute-sales');
         await page.getByRole('button', { name: 'To the options' }).click();
         await page.getByRole('group', { name: 'Ways to settle the dispute' }).waitFor();
@@ -116,7 +128,7 @@ describe('the game in Chromium', () => {
         await page.getByRole('button', { name: 'Hold a joint meeting' }).click();
         await expect.poll(() => page.getByRole('button', { name: 'Hold a joint meeting' }).isDisabled()).toBe(true);
         await page.getByRole('button', { name: 'Keep the line' }).click();
-        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case/ }).innerText()).toMatch(/I had my say[\s\S]*overruled, but heard/);
+        await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case/ }).innerText()).toMatch(new RegExp(`${literal(dispute.marketing.reactions.heard)}[\\s\\S]*overruled, but heard`));
         await screenshot(page, 'scene-dispute-consequences');
         await expectNothingCut(page, 'the dispute’s consequences');
         await page.getByRole('button', { name: /^On to quarter/ }).click();
@@ -126,7 +138,7 @@ describe('the game in Chromium', () => {
     expect(disputes).toBe(1);
     expect((await view(page))?.phase).toBe('finished');
     await expect.poll(() => page.getByRole('table', { name: 'Scorecard components' }).innerText()).toMatch(/Customer equity/);
-    await page.waitForTimeout(1000);
+    await waitForSettled(page);
     await screenshot(page, 'scene-final-results');
     await expectNothingCut(page, 'the final results');
 
@@ -135,11 +147,11 @@ describe('the game in Chromium', () => {
     await page.getByRole('button', { name: 'Open the debrief' }).click();
     await waitForScene(page, 'Debrief');
     const doc = page.getByRole('article', { name: 'Debrief' });
-    await expect.poll(() => doc.innerText()).toMatch(/Hidden until now: Harbor Health’s loyalty hung on Decaf Line at \d+%/);
+    await expect.poll(() => doc.innerText()).toMatch(new RegExp(`Hidden until now: ${literal(disputedAccount)}’s loyalty hung on ${literal(disputedProduct)} at \\d+%`));
     const text = await doc.innerText();
     expect(text).toMatch(/Your path: Hold a joint meeting \(before Q\d+\) → Keep the line/);
-    expect(text).toMatch(/I had my say/);
-    expect(await doc.getByRole('row').count()).toBe(1 + 10);
+    expect(text).toContain(dispute.marketing.reactions.heard);
+    expect(await doc.getByRole('row').count()).toBe(1 + twoHats.quarters);
     expect(await doc.getByRole('list', { name: 'What led to it, in order' }).count()).toBeGreaterThan(0);
     expect(text).toMatch(/Each needs the other/i);
     await screenshot(page, 'scene-debrief');
@@ -166,7 +178,7 @@ describe('the game in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('canvas').isVisible()).toBe(false);
     expect(await page.locator('#print-root').isVisible()).toBe(true);
-    expect(await page.locator('#print-root').innerText()).toMatch(/^Debrief: Two Hats, One Firm[\s\S]*What this game shows/);
+    expect(await page.locator('#print-root').innerText()).toMatch(new RegExp(`^Debrief: ${literal(twoHats.title)}[\\s\\S]*What this game shows`));
     expect(await page.locator('#print-root button').count()).toBe(0);
     const pdf = await page.pdf({ path: `${outputDir}debrief.pdf`, format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -237,7 +249,8 @@ describe('the game in Chromium', () => {
     // Each step of the sitting asks the dispute screen to redraw; the last one ends the dispute.
     await send(SITTING_KEEPING_THE_LINE);
     await waitForScene(page, 'Planning');
-    await page.waitForTimeout(300);
+    // Settled: any restart still queued (by the sitting's last snapshot) has run by now.
+    await waitForSettled(page);
     expect(await page.evaluate(() => window.marketingAndSales.scenes())).toEqual(['Planning']);
     expect(problems).toEqual([]);
   }, 90_000);
@@ -250,7 +263,7 @@ describe('the game in Chromium', () => {
     const more = page.getByRole('button', { name: 'More accounts' });
     const accounts = page.getByRole('list', { name: 'Accounts and their relationships' }).getByRole('listitem');
     // Marketing builds the leads and prospecting turns them into accounts until a page (14) overflows.
-    for (let quarter = 1; quarter <= 10 && (await more.count()) === 0; quarter++) {
+    for (let quarter = 1; quarter <= twoHats.quarters && (await more.count()) === 0; quarter++) {
       const phase = (await view(page))?.phase;
       if (phase === 'dispute') await send(SITTING_KEEPING_THE_LINE);
       await waitForScene(page, 'Planning');
@@ -351,7 +364,7 @@ describe('the game in Chromium', () => {
     const before = await view(page);
     expect(before?.quarter).toBe(3);
     await page.reload({ waitUntil: 'load' });
-    const resume = page.getByRole('button', { name: /^Continue: Two Hats, One Firm, quarter 3 of 10/ });
+    const resume = page.getByRole('button', { name: new RegExp(`^Continue: ${literal(twoHats.title)}, quarter 3 of ${twoHats.quarters}`) });
     await resume.waitFor();
     await screenshot(page, 'scene-title-continue');
     await resume.click();
@@ -394,7 +407,7 @@ describe('the game in Chromium', () => {
     const { page, problems } = await start({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
     await page.getByRole('button', { name: 'New game' }).tap();
     await waitForScene(page, 'ScenarioSelect');
-    await page.getByRole('button', { name: 'Play Two Hats, One Firm' }).tap();
+    await page.getByRole('button', { name: `Play ${twoHats.title}` }).tap();
     await waitForScene(page, 'Briefing');
     await page.getByRole('checkbox', { name: /Guide me/ }).setChecked(false);
     await page.getByRole('button', { name: 'Start the first quarter' }).tap();

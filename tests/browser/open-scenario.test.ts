@@ -6,10 +6,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatPrice } from '../../src/app/format';
+import { literal, loadFile, nameOf } from '../support/scenarios';
 import { launchChromium } from './chromium';
 import { expectNothingCut, openGame, screenshot, waitForScene, type GamePage } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+// What the preview shows of the valid fixture is read from it, through the game's loader.
+const valid = loadFile(fixture('valid.yaml'));
+const classic = valid.products.find((p) => p.id === 'classic')!;
 const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 
 async function toScenarioSelect(page: Page): Promise<void> {
@@ -84,14 +89,14 @@ describe('opening a scenario file in Chromium', () => {
     await expect.poll(() => page.getByText('or drop a scenario file anywhere here').isVisible()).toBe(true);
     await expectNothingCut(page, 'scenario select with Open scenario file');
     await openThroughInput(page, 'valid.yaml');
-    await page.getByRole('heading', { level: 1, name: 'Opened From a File' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: valid.title }).waitFor();
     const side = page.getByRole('region', { name: 'Product lines and accounts' });
-    await expect.poll(() => side.innerText()).toMatch(/Classic Red\s*\$9\.00 a unit/);
-    await expect.poll(() => side.innerText()).toMatch(/Corner Deli\s*★ key account/);
-    await expect.poll(() => page.getByRole('region', { name: 'Briefing and objectives' }).innerText()).toMatch(/You are Priya Nair/);
+    await expect.poll(() => side.innerText()).toMatch(new RegExp(`${literal(classic.name)}\\s*${literal(formatPrice(classic.price))} a unit`));
+    await expect.poll(() => side.innerText()).toMatch(new RegExp(`${literal(nameOf(valid.accounts, 'corner-deli'))}\\s*★ key account`));
+    await expect.poll(() => page.getByRole('region', { name: 'Briefing and objectives' }).innerText()).toContain(valid.briefing.split(',')[0]!);
     await screenshot(page, 'open-scenario-preview');
     await expectNothingCut(page, 'the preview');
-    await page.getByRole('button', { name: 'Play Opened From a File' }).click();
+    await page.getByRole('button', { name: `Play ${valid.title}` }).click();
     await waitForScene(page, 'Briefing');
     await page.getByRole('checkbox', { name: /Guide me/ }).setChecked(false);
     await page.getByRole('button', { name: 'Start the first quarter' }).click();
@@ -163,7 +168,7 @@ describe('opening a scenario file in Chromium', () => {
     await expect.poll(() => page.locator('.drop-hint.shown').count()).toBe(1);
     await screenshot(page, 'open-scenario-drop-hint');
     await page.dispatchEvent('.ui-layer h1', 'drop', { dataTransfer });
-    await page.getByRole('heading', { level: 1, name: 'Opened From a File' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: valid.title }).waitFor();
     await expect.poll(() => page.getByText(/From the file “dropped\.yaml”/).count()).toBe(1);
     expect(await page.locator('.drop-hint.shown').count()).toBe(0);
     expect(problems).toEqual([]);

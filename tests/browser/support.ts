@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { loadShipped, nameOf } from '../support/scenarios';
 
 export const outputDir = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
 
@@ -83,6 +84,15 @@ export async function waitForScene(page: Page, key: string): Promise<void> {
 }
 
 /**
+ * Waits until the screen has come to rest (the hook's settled(): the game loop asleep, every
+ * snapshot drawn, no tween, fade or count-up running), so a screenshot or a layout check sees
+ * the final figures rather than a frame of an animation.
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.marketingAndSales.settled(), undefined, { timeout: 10_000 });
+}
+
+/**
  * Nothing cut: every block of text placed on the screen fits its box (no hidden overflow),
  * and every placed box lies inside the game's design area.
  */
@@ -128,11 +138,14 @@ export async function expectChartsClear(page: Page, where: string): Promise<void
   expect(clashes, `chart text unreadable on ${where}`).toEqual([]);
 }
 
-/** Plays the planning screen's moves for one quarter through role-named controls, then commits. */
+/**
+ * Plays the planning screen's moves for one quarter of two-hats through role-named controls
+ * (relationship building with the account harbor-health, its name read from the file), then commits.
+ */
 export async function planAndCommit(page: Page, quarter: number): Promise<void> {
   await waitForScene(page, 'Planning');
   await page.getByRole('slider', { name: /Campaign for a product line/ }).fill(String(3 + (quarter % 2)));
-  await page.getByRole('combobox', { name: /Relationship building: account/ }).selectOption({ label: 'Harbor Health' });
+  await page.getByRole('combobox', { name: /Relationship building: account/ }).selectOption({ label: nameOf(loadShipped('two-hats').accounts, 'harbor-health') });
   await page.getByRole('slider', { name: /Relationship building/ }).fill('3');
   await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
   await page.getByRole('button', { name: 'One point more: Prospecting' }).click();

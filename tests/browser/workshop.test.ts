@@ -10,8 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { boardKey } from '../../src/app/local-board';
 import { MAX_CODE_CHARS, decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
 import { botCode, scenario } from '../scoreboard/support';
+import { literal } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const WORKSHOP_KEY = 'marketing-and-sales.workshop';
 const SAVE_KEY = 'marketing-and-sales.save';
@@ -119,7 +120,7 @@ describe('workshop mode in Chromium', () => {
     const qrA = page.getByRole('img', { name: /QR code of the result code of Group A/ });
     await expect.poll(() => qrA.getAttribute('data-modules')).toMatch(/^\d+$/);
     const qrImageA = await qrA.screenshot(); // as a phone's camera or a screenshot would see it
-    await page.waitForTimeout(1000);
+    await waitForSettled(page);
     await screenshot(page, 'scene-final-results-group');
     await expectNothingCut(page, 'the final results of a group');
 
@@ -202,7 +203,7 @@ describe('workshop mode in Chromium', () => {
     await planSales(page);
     const ghost = page.getByRole('complementary', { name: 'Ghost: Group A' });
     await expect.poll(() => ghost.innerText()).toMatch(/Quarter 1: revenue \$[\d,]+ · profit/);
-    await page.waitForTimeout(1000);
+    await waitForSettled(page);
     await screenshot(page, 'scene-quarter-report-ghost');
     await expectNothingCut(page, 'the quarter report with a ghost');
 
@@ -321,15 +322,15 @@ describe('workshop mode in Chromium', () => {
     }
     await waitForScene(page, 'FinalResults');
     const local = page.getByRole('region', { name: 'Local scoreboard', exact: true });
-    await expect.poll(() => local.innerText()).toMatch(new RegExp(`Local scoreboard: Two Hats, One Firm, seed ${seed}[\\s\\S]*This game ranks 1 of 1`));
+    await expect.poll(() => local.innerText()).toMatch(new RegExp(`Local scoreboard: ${literal(scenario.title)}, seed ${seed}[\\s\\S]*This game ranks 1 of 1`));
     expect(await local.locator('tr.current th').innerText()).toMatch(/^Game 2 · .* \(this game\)$/);
     expect(await local.locator('tr.rejected').innerText()).toMatch(/Game 1\s+Not counted: the code claims a score of [\d.]+, but its decisions score/);
-    await page.waitForTimeout(1000);
+    await waitForSettled(page);
     await screenshot(page, 'scene-final-results-local-board');
     await expectNothingCut(page, 'the final results with the local board');
     // Opening the results again (a reload, Continue) does not put the same game on twice.
     await page.reload({ waitUntil: 'load' });
-    await page.getByRole('button', { name: /^Continue: Two Hats, One Firm, final results/ }).click();
+    await page.getByRole('button', { name: new RegExp(`^Continue: ${literal(scenario.title)}, final results`) }).click();
     await waitForScene(page, 'FinalResults');
     await expect.poll(() => local.locator('tbody tr').count()).toBe(2);
     expect(problems).toEqual([]);

@@ -1,9 +1,10 @@
 // Debriefs of unusual games: the extreme bots, random play, a scenario variant whose dispute never
-// opens (no dispute summary, no idea 4, the fork refuses), steps that do not replay, and speed.
+// opens (no dispute summary, no idea 4, the fork refuses) and steps that do not replay. How long
+// a debrief takes to build is `npm run bench`'s figure.
 import { describe, expect, it } from 'vitest';
 import { botNamed, playBot, type Bot, type Scenario, type Step } from '../../src/sim/index';
 import { DebriefError, buildDebrief, debriefJson, forkAtDispute } from '../../src/debrief/index';
-import { loadShipped } from '../support/scenarios';
+import { loadShipped, nameOf } from '../support/scenarios';
 import { checkDebrief } from './claims';
 
 const scenario = loadShipped('two-hats');
@@ -72,19 +73,7 @@ describe('debriefs of unusual games', () => {
     expect(debrief.dispute!.reactions!.marketing.kind).toBe(state.dispute!.option === 'discontinue' ? 'prevailed' : state.dispute!.option === 'keep' ? 'heard' : 'compromise');
     const phased = playBot(scenario, 3, botNamed('balanced')!, { disputeOption: 'phase-out' });
     const at = phased.state.dispute!.phaseOutQuarter!;
-    expect(buildDebrief(scenario, 3, phased.steps).timeline[at - 1]!.dispute).toEqual(['Decaf Line stopped (phase-out)']);
+    expect(buildDebrief(scenario, 3, phased.steps).timeline[at - 1]!.dispute).toEqual([`${nameOf(scenario.products, scenario.dispute!.product)} stopped (phase-out)`]);
   });
 
-  it('builds a 10-quarter debrief well under 50 ms', () => {
-    const { steps } = playBot(scenario, 7, botNamed('adaptive')!);
-    for (let i = 0; i < 5; i++) buildDebrief(scenario, 7, steps);
-    const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t0 = performance.now();
-      buildDebrief(scenario, 7, steps);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[7]!).toBeLessThan(25);
-  });
 });

@@ -2,7 +2,7 @@
 // short-run player leads early and loses late, skill pays, and each side needs the other.
 // When one fails, tune the scenario's numbers, never these thresholds.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DISPUTE_BOTS, DOMINANCE_SHARE, playSeed } from '../../src/cli/balance-core';
+import { DISPUTE_BOTS, DOMINANCE_SHARE, playSeed } from '../../src/balance/report';
 import { BOTS, DISPUTE_OPTIONS, FINAL_DISPUTE_OPTIONS, playBot, type DisputeOption, type QuarterRecord } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_BOTS, buildReport, playSeed, type BalanceReport } from '../../src/cli/balance-core';
+import { DISPUTE_BOTS, buildReport, playSeed, type BalanceReport } from '../../src/balance/report';
 import { renderHtml } from '../../src/cli/balance-html';
 import { DISPUTE_OPTIONS, botNamed, playBot } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
@@ -71,7 +71,7 @@ describe('balance report', () => {
     const out = join(dir, 'report.html');
     const html = run(['--out', out]);
     expect(html.status, html.stderr).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('Balance report: Two Hats, One Firm');
+    expect(readFileSync(out, 'utf8')).toContain(`Balance report: ${loadShipped('two-hats').title}`);
     const bad = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'src/cli/balance.ts', '--seeds', 'x'], { cwd: root, encoding: 'utf8' });
     expect(bad.status).toBe(2);
   }, 120_000);

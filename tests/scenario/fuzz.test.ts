@@ -1,8 +1,9 @@
 // Hostile input, part 1 of 2: 5,000 structurally mutated scenario files (fields deleted,
 // retyped, out of range, huge strings, deep nesting, unknown or misspelt keys) written as YAML
 // or JSON. Each either loads and plays a whole game with no NaN, or is refused with positioned
-// errors; never a crash, never over a second. Part 2 (fuzz-text.test.ts) breaks files as text;
-// the two are separate files so the test runner plays them on both cores.
+// errors; never a crash (how long the slowest takes is `npm run bench`'s figure). Part 2
+// (fuzz-text.test.ts) breaks files as text; the two are separate files so the test runner
+// plays them on both cores.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,13 +22,11 @@ addBase('two-hats.yaml', twoHats, parse(twoHats));
 describe('fuzz: structural mutations', () => {
   it(`${STRUCTURAL_RUNS} mutated files each load and play, or are refused with a position`, () => {
     const tally = newTally();
-    const start = performance.now();
     fc.assert(
       fc.property(structuralCase, (c) => checkCase(c, tally)),
       { numRuns: STRUCTURAL_RUNS, seed: 5_2026 },
     );
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`fuzz (structural): ${tally.cases} files, ${tally.valid} valid and played, slowest ${tally.slowestMs.toFixed(0)} ms CPU (${tally.slowestWallMs.toFixed(0)} ms wall), ${seconds.toFixed(1)} s`);
+    console.log(`fuzz (structural): ${tally.cases} files, ${tally.valid} valid and played`);
     expect(tally.cases).toBe(STRUCTURAL_RUNS);
     // Some mutations keep the file valid (a number still in range, a list reversed): those play.
     expect(tally.valid).toBeGreaterThan(50);

@@ -461,17 +461,14 @@ describe('syntax errors', () => {
 });
 
 describe('hostile files', () => {
-  it('billion laughs: a clear error, quickly', () => {
+  // How long these refusals take is measured by `npm run bench` (target ≤ 2 s each).
+  it('billion laughs: a clear error', () => {
     let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     const names = 'abcdefghij';
     for (let i = 1; i < names.length; i++) {
       text += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]\n`;
     }
-    const start = performance.now();
-    const errors = errorsOf(text);
-    // A generous bound: expanding the aliases would take minutes and gigabytes, not milliseconds.
-    expect(performance.now() - start).toBeLessThan(2000);
-    expectOneIssue(errors, { line: 5, column: 8, path: 'e[0]', message: 'YAML aliases (*name) expand to more than 10,000 values' });
+    expectOneIssue(errorsOf(text), { line: 5, column: 8, path: 'e[0]', message: 'YAML aliases (*name) expand to more than 10,000 values' });
   });
 
   it('an alias with no anchor, and an alias inside its own anchor', () => {
@@ -488,9 +485,7 @@ describe('hostile files', () => {
 
   it('deep flow nesting is stopped at the limit, wherever the file ends', () => {
     const text = `id: ${'['.repeat(400_000)}${']'.repeat(400_000)}\n`;
-    const start = performance.now();
     expectOneIssue(errorsOf(text), { line: 1, column: 5 + MAX_DEPTH, path: '', message: `nested more than ${MAX_DEPTH} levels deep` });
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 
   it('deep block nesting is stopped at the limit', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkMeaning, lineCanLose, meaningIssues } from '../../src/cli/scenario-meaning';
+import { checkMeaning, lineCanLose, meaningIssues } from '../../src/balance/meaning';
 import { SCREEN_LIMITS } from '../../src/scenario/screen-limits';
 import type { Scenario } from '../../src/sim/types';
 import { fixture, mutate, scenarioOf } from './helpers';

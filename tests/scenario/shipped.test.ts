@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
-import { checkMeaning } from '../../src/cli/scenario-meaning';
+import { checkMeaning } from '../../src/balance/meaning';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));

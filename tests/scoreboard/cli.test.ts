@@ -38,7 +38,7 @@ describe('verify-results', () => {
     const { code, stdout } = run('verify-results.ts', [codes]);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toContain('Two Hats, One Firm (two-hats version 1');
+    expect(lines[0]).toContain(`${scenario.title} (${scenario.id} version ${scenario.version}`);
     expect(stdout).toContain(`Heat ${makeHeatCode(scenario, 1)}: seed 1`);
     const ranking = lines.filter((l) => /^\s+\d+\s{2}/.test(l));
     expect(ranking.map((l) => l.trim().split(/\s{2,}/)[1])).toEqual(['Adapters', 'Balancers', 'Sellers, "the"\\nsecond line']);

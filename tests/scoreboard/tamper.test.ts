@@ -176,7 +176,7 @@ describe('the tamper suite', () => {
     const body = balanced.slice(RESULT_CODE_PREFIX.length);
     expect(reasonOf(`MSR3-${body}`)).toBe('version');
     expect(verify(`MSR3-${body}`)).toMatchObject({ message: expect.stringContaining('format 3') });
-    // A code from before the dispute's full set of options (format 1) is named as such.
+    // A format-1 code, as other versions of the game write, is refused by its format number, not as garbage.
     expect(reasonOf(`MSR1-${body}`)).toBe('version');
     expect(verify(`MSR1-${body}`)).toMatchObject({ message: expect.stringContaining('format 1') });
     expect(reasonOf(`XYZ1-${body}`)).toBe('garbage');

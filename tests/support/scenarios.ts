@@ -1,4 +1,5 @@
-// Test access to the shipped scenarios, through the real loader so tests see what players see.
+// Test access to the shipped scenarios (and fixture files), through the real loader so tests see
+// what players see; texts a test expects from a scenario are read from it with these helpers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, loadScenario } from '../../src/scenario/load';
@@ -20,4 +21,23 @@ export function loadShipped(id: string): Scenario {
     cache.set(id, scenario);
   }
   return scenario;
+}
+
+/** Loads a scenario file that is not shipped (a test fixture) through the real loader. */
+export function loadFile(path: string): Scenario {
+  const result = loadScenario(readFileSync(path, 'utf8'), path);
+  if (!result.ok) throw new Error(`${path} does not load:\n${result.errors.map(formatIssue).join('\n')}`);
+  return result.scenario;
+}
+
+/** The display name of the product line or account with `id`: tests read names from the file. */
+export function nameOf(items: readonly { id: string; name: string }[], id: string): string {
+  const found = items.find((item) => item.id === id);
+  if (!found) throw new Error(`no "${id}" in the scenario`);
+  return found.name;
+}
+
+/** `text` as a regular expression that matches it literally, to build patterns around scenario texts. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-// The balance report's computing part, free of I/O so workers, the CLI and the tests share it:
+// The balance report's computing part, free of I/O so the CLI's workers and the tests share it:
 // play a range of seeds with every bot (and the dispute's options forced), then turn the
 // per-seed numbers into the report — score distributions, the idea checks of tests/ideas,
 // the dispute's outcomes, dominant-strategy warnings and whether par is reachable.

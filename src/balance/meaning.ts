@@ -1,9 +1,10 @@
-// Meaning checks for `check-scenarios` (a tool, not the scenario layer: it plays bot games): a file can be well-formed and still not teach — an event
-// that can never fire, a dispute nothing opens, a par no one reaches, a briefing too long for
-// its screen. These run after the loader has accepted a file (so they see a whole Scenario) and
-// return errors (the scenario cannot work as written) apart from warnings (it works, but likely
+// Meaning checks of a scenario, for `check-scenarios` and the tests: a file can be well-formed
+// and still not teach — an event that can never fire, a dispute nothing opens, a par no one
+// reaches, a briefing too long for its screen. These run after the loader has accepted a file
+// (so they see a whole Scenario) and return errors (the scenario cannot work as written) apart from warnings (it works, but likely
 // not as the author meant). Static checks decide what is impossible; bot games over a few
-// seeds show what merely never happens in practice.
+// seeds show what merely never happens in practice. They live in the balance layer, not the
+// scenario layer, because they play the model (the scenario layer may use model types only).
 import { formatPath, quote, type Path, type ScenarioIssue } from '../scenario/issues';
 import { isJsonFileName } from '../scenario/load';
 import { SCREEN_LIMITS } from '../scenario/screen-limits';
