@@ -9,7 +9,8 @@ import { recordSoloGame } from '../src/app/local-board';
 import { finishedGameCode, ghostFigures } from '../src/app/results';
 import { readWorkshop, withCodes, writeWorkshop } from '../src/app/workshop';
 import type { Scoreboard } from '../src/scoreboard/index';
-import { DISPUTE_OPTION_INFO, type GameState, type Scenario, type Step } from '../src/sim/index';
+import type { GameState, Scenario, Step } from '../src/sim/index';
+import { DISPUTE_OPTION_TEXT } from '../src/app/dispute-text';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -76,7 +77,7 @@ export class FinalResults extends BaseScene {
     this.place(right.x + 24, right.y + 20, right.w - 48, right.h - 30, h('section', { class: 'debrief' }, [
       h('h2', { text: 'Debrief' }),
       h('ul', {}, scenario.debrief.map((t) => h('li', { text: t }))),
-      game.dispute ? h('p', { text: `The dispute over ${scenario.products.find((p) => p.id === game.dispute!.product)?.name ?? game.dispute.product}: ${game.dispute.choices.map((c) => `${DISPUTE_OPTION_INFO[c.option].label.toLowerCase()} (before quarter ${c.quarter})`).join(', then ') || 'never settled'}. The debrief shows what it did.` }) : null,
+      game.dispute ? h('p', { text: `The dispute over ${scenario.products.find((p) => p.id === game.dispute!.product)?.name ?? game.dispute.product}: ${game.dispute.choices.map((c) => `${DISPUTE_OPTION_TEXT[c.option].label.toLowerCase()} (before quarter ${c.quarter})`).join(', then ') || 'never settled'}. The debrief shows what it did.` }) : null,
     ]));
 
     // Score bars against the par line, grown by a short tween. Bars run from 0 to 150 points.

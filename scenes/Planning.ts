@@ -4,6 +4,7 @@
 // The scene holds only UI state (which target a picker shows); the draft lives in the actor.
 import Phaser from 'phaser';
 import { MOVE_HELP } from '../src/app/help';
+import { MOVE_LABEL, refusalText } from '../src/app/move-text';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from '../src/app/format';
 import { canUndo, draftMove, lastRecord, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import {
@@ -193,19 +194,20 @@ export class Planning extends BaseScene {
 
   private moveRow(kind: MoveKind, targets: { id: string; name: string }[]): HTMLElement {
     const info = MOVE_INFO[kind];
+    const label = MOVE_LABEL[kind];
     const context = this.snapshot().context;
     const id = `move-${kind}`;
     const slider = h('input', {
-      attrs: { id, type: 'range', min: '0', max: String(context.scenario.effortBudget), step: '1', value: '0', 'aria-label': `${info.label}, effort points` },
+      attrs: { id, type: 'range', min: '0', max: String(context.scenario.effortBudget), step: '1', value: '0', 'aria-label': `${label}, effort points` },
     });
     const output = h('output', { class: 'move-points', attrs: { for: id, 'aria-hidden': 'true' } });
-    const less = button('−', () => this.step(row, -1), info.side === 'joint' ? 'joint' : info.side, `One point less: ${info.label}`);
-    const more = button('+', () => this.step(row, 1), info.side === 'joint' ? 'joint' : info.side, `One point more: ${info.label}`);
+    const less = button('−', () => this.step(row, -1), info.side === 'joint' ? 'joint' : info.side, `One point less: ${label}`);
+    const more = button('+', () => this.step(row, 1), info.side === 'joint' ? 'joint' : info.side, `One point more: ${label}`);
     less.classList.add('stepper');
     more.classList.add('stepper');
     let target: HTMLSelectElement | null = null;
     if (info.target !== 'none') {
-      target = h('select', { attrs: { 'aria-label': `${info.label}: ${info.target === 'product' ? 'product line' : 'account'}` } });
+      target = h('select', { attrs: { 'aria-label': `${label}: ${info.target === 'product' ? 'product line' : 'account'}` } });
       // Start on the first target that already has points (after a reload), else the first.
       const planned = targets.find((t) => draftMove(context, { kind, target: t.id }));
       for (const t of targets) target.append(h('option', { text: t.name, attrs: { value: t.id } }));
@@ -236,7 +238,7 @@ export class Planning extends BaseScene {
 
     const help = MOVE_HELP[kind];
     const el = h('div', { class: `move-row ${info.side}`, attrs: { title: `${help.does} ${help.affects}` } }, [
-      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: info.label, attrs: { for: id } }), target, output]),
+      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: label, attrs: { for: id } }), target, output]),
       h('div', { class: 'move-controls' }, [less, slider, more, price]),
     ]);
     return el;
@@ -312,9 +314,10 @@ export class Planning extends BaseScene {
     this.undoButton.disabled = !canUndo(context);
     const split = this.split(context);
     this.budgetText.textContent = `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`;
-    if (context.rejection && context.rejection !== this.lastRejection) announce(context.rejection);
-    this.lastRejection = context.rejection;
-    this.status.textContent = context.rejection ?? '';
+    const rejection = context.rejection ? refusalText(context.rejection) : null;
+    if (rejection && rejection !== this.lastRejection) announce(rejection);
+    this.lastRejection = rejection;
+    this.status.textContent = rejection ?? '';
     // Rebuilt only when the game state changed (every move rebuilt them: a good part of a move's
     // time in the page, and their relayout came on top).
     if (context.game !== this.shownGame) {
@@ -467,7 +470,7 @@ export class Planning extends BaseScene {
       h('section', { class: `help-group ${side}` }, [
         h('h3', { text: side === 'marketing' ? 'Marketing moves (product lines, long run)' : side === 'sales' ? 'Sales moves (people and accounts, short run)' : 'Joint work' }),
         h('dl', {}, (Object.keys(MOVE_INFO) as MoveKind[]).filter((k) => MOVE_INFO[k].side === side).flatMap((k) => [
-          h('dt', { text: MOVE_INFO[k].label }),
+          h('dt', { text: MOVE_LABEL[k] }),
           h('dd', { text: `${MOVE_HELP[k].does} ${MOVE_HELP[k].affects}` }),
         ])),
       ]),

@@ -3,8 +3,8 @@
 // history and lifetime value), the options with their costs and why one is closed, and what a
 // choice sets in motion. No Phaser: the scene only lays this out.
 import {
-  DISPUTE_OPTION_INFO,
   DISPUTE_OPTIONS,
+  isCompromise,
   reactionOf,
   validateDisputeOption,
   type DisputeOption,
@@ -21,6 +21,7 @@ import {
   churnProbability,
   lifetimeValue,
 } from '../sim/model';
+import { DISPUTE_OPTION_TEXT, disputeRefusalText } from './dispute-text';
 import { formatMoney, formatPercent, formatPrice, formatSignedMoney } from './format';
 
 export interface MarketingCase {
@@ -120,11 +121,11 @@ export function optionViews(scenario: Scenario, game: GameState): OptionView[] {
     const verdict = validateDisputeOption(scenario, game, option);
     return {
       option,
-      label: DISPUTE_OPTION_INFO[option].label,
-      summary: DISPUTE_OPTION_INFO[option].summary,
+      label: DISPUTE_OPTION_TEXT[option].label,
+      summary: DISPUTE_OPTION_TEXT[option].summary,
       cost: COST[option],
       open: verdict.ok,
-      reason: verdict.ok ? null : verdict.reason,
+      reason: verdict.ok ? null : disputeRefusalText(verdict.refusal),
     };
   });
 }
@@ -186,7 +187,7 @@ export function consequences(scenario: Scenario, before: GameState, after: GameS
   if (d.option !== null) {
     const delta = after.collaboration - before.collaboration;
     // Only a decision taken without a hearing costs collaboration (a joint meeting makes it free).
-    const compromise = d.option === 'reprice' || d.option === 'phase-out';
+    const compromise = isCompromise(d.option);
     if (delta < 0) out.push(`Collaboration falls ${formatPercent(-delta)}: ${compromise ? 'the compromise, settled without a hearing, leaves both sides short of what they asked for' : 'a side was overruled without a hearing'}.`);
   }
   return out;

@@ -1,6 +1,6 @@
 // What every move does and which part of the model it moves: the help panel's text and the
-// guided first quarter's. Kept beside the model's own catalogue (MOVE_INFO) so a new move
-// without help text fails the type check.
+// guided first quarter's. Keyed by the model's MoveKind (like the labels in move-text.ts), so a
+// new move without help text fails the type check.
 import type { MoveKind } from '../sim/index';
 
 export interface MoveHelp {

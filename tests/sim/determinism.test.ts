@@ -327,7 +327,7 @@ describe('source scan of src/sim', () => {
   it('finds the model sources', () => {
     const files = sourceFiles(SIM_DIR).map((f) => relative(SIM_DIR, f));
     expect(files).toContain('model.ts');
-    expect(files).toContain('resolve.ts');
+    expect(files).toContain(join('resolve', 'quarter.ts'));
     expect(files).toContain(join('bots', 'strategies.ts'));
   });
 

@@ -17,6 +17,7 @@
 //
 // Each invariant is its own test so one broken invariant cannot hide another. All of them
 // replay the same seeded runs; a game's violations are computed once and cached.
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -578,7 +579,7 @@ function play(game: GameBp): Violation[] {
     let played: Move[] = moves;
     try {
       const result = resolveQuarter(scenario, before, { moves });
-      if (!verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `accepted an invalid decision (${verdict.reason}): ${JSON.stringify(moves)}`);
+      if (!verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `accepted an invalid decision (${JSON.stringify(verdict.refusal)}): ${JSON.stringify(moves)}`);
       after = result;
     } catch (error) {
       if (isFrozenWrite(error)) {
@@ -587,8 +588,10 @@ function play(game: GameBp): Violation[] {
       }
       if (verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `a valid decision threw ${describeError(error)}: ${JSON.stringify(moves)}`);
       else if (!(error instanceof InvalidDecisionError)) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `an invalid decision threw ${describeError(error)} instead`);
-      // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, word for word.
-      else if (error.message !== verdict.reason) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with “${error.message}”, validateDecision with “${verdict.reason}”`);
+      // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, code and data.
+      else if (!isDeepStrictEqual(error.refusal, verdict.refusal) || error.message !== verdict.refusal.code) {
+        report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with ${JSON.stringify(error.refusal)} (“${error.message}”), validateDecision with ${JSON.stringify(verdict.refusal)}`);
+      }
     }
     if (after === null) {
       played = repair(scenario, before, moves);
