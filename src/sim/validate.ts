@@ -4,7 +4,7 @@
 // same functions while it adds it up and asks validateDecision for the refusal when one fails.
 // A refusal is data (errors.ts); src/app words it.
 import { effortAvailable } from './effort';
-import type { MoveRefusal, Verdict } from './errors';
+import { assertNever, type MoveRefusal, type Verdict } from './errors';
 import { MOVE_INFO, MOVE_KIND_COUNT, MOVE_TABLE, PRICE_MAX_SHARE, PRICE_MIN_SHARE, type MoveInfo, type MoveKind } from './moves';
 import { compile, type Compiled } from './resolve/compile';
 import { SeenMoves } from './seen-moves';
@@ -97,7 +97,7 @@ export function refuseMove(
       break;
     }
     default:
-      return assertTarget(info.target);
+      return assertNever(info.target);
   }
   if (info.price) {
     // The state's lines are the scenario's, in its order: `at` is the line's spec too.
@@ -110,10 +110,6 @@ export function refuseMove(
     return { code: 'price-not-taken', kind: name };
   }
   return null;
-}
-
-function assertTarget(target: never): never {
-  throw new Error(`move target kind ${String(target)} is not handled`);
 }
 
 /** The index `refuseMove` wants for a move of kind number `code` aimed at `target`. */
