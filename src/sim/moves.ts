@@ -41,6 +41,7 @@ function kindsOf<K extends MoveKind>(side: MoveSide): K[] {
 }
 
 export interface MoveInfo {
+  kind: MoveKind;
   /** The kind's number: its row in MOVE_TABLE. */
   code: number;
   side: MoveSide;
@@ -50,7 +51,7 @@ export interface MoveInfo {
 }
 
 export const MOVE_INFO: Readonly<Record<MoveKind, MoveInfo>> = Object.fromEntries(
-  MOVE_TABLE.map((row, code) => [row.kind, { code, side: row.side, target: row.target, price: row.price }]),
+  MOVE_TABLE.map((row, code) => [row.kind, { kind: row.kind, code, side: row.side, target: row.target, price: row.price }]),
 ) as Record<MoveKind, MoveInfo>;
 
 /** Each kind's number by name (MOVE_INFO[kind].code), for code that picks out one kind. */

@@ -1,8 +1,8 @@
-// The rules a decision must keep, written once: refuseMove checks one move, SeenMoves finds a
-// move planned twice (seen-moves.ts), budgetRefusal checks the total. validateMove and validateDecision are made
-// of them, and so is the resolver's tally (resolve/tally.ts), which checks each move with the
-// same functions while it adds it up and asks validateDecision for the refusal when one fails.
-// A refusal is data (errors.ts); src/app words it.
+// The rules a decision must keep, written once: brokenMoveRule checks one move, SeenMoves
+// (seen-moves.ts) finds a move planned twice, budgetRefusal checks the total. validateMove and
+// validateDecision are made of them, and so is the resolver's tally (resolve/tally.ts), which
+// checks each move with the same functions while it adds it up and asks validateDecision for the
+// refusal when one fails. A refusal is data (errors.ts); src/app words it.
 import { effortAvailable } from './effort';
 import { assertNever, type MoveRefusal, type Verdict } from './errors';
 import { MOVE_INFO, MOVE_KIND_COUNT, MOVE_TABLE, PRICE_MAX_SHARE, PRICE_MIN_SHARE, type MoveInfo, type MoveKind } from './moves';
@@ -56,63 +56,98 @@ export function indexById(items: readonly { id: string }[], id: unknown): number
   return -1;
 }
 
+/** The codes of the rules one move can break (the refusals a move alone can earn). */
+export type MoveRuleCode = Exclude<MoveRefusal['code'], 'game-over' | 'dispute-open' | 'planned-twice' | 'over-budget'>;
+
 /**
- * Why one move breaks the rules, or null when it keeps them: the kind offered, whole points,
- * a target of the right kind that is still sold or still a customer, a price in range where it
- * takes one. `code` is kindCode(kind); `at` the target's index in `products` or `accounts`
- * (indexById; −1 or past the end when there is none). The fields come as arguments because moves
- * arrive in several object shapes (bots, the flow, parsed replays): each is read once.
+ * The rules of one move, in the order they are checked: the kind offered, whole points, a
+ * target of the right kind that is still sold or still a customer, a price in range where it
+ * takes one. Returns the code of the first rule broken, or null. `code` is kindCode(kind); `at`
+ * the target's index in `products` or `accounts` (indexById; −1 or past the end when there is
+ * none). The fields come as arguments because moves arrive in several object shapes (bots, the
+ * flow, parsed replays): each is read once. It returns a code, not the refusal's data, so that
+ * it stays small enough for the compiler to inline into the resolver's tally.
  */
-export function refuseMove(
+export function brokenMoveRule(
   cs: Compiled,
   scenario: Scenario,
   products: readonly ProductState[],
   accounts: readonly AccountState[],
   code: number,
-  kind: unknown,
   points: number,
   target: string | undefined,
   price: number | undefined,
   at: number,
-): MoveRefusal | null {
-  if (code < 0) return { code: 'unknown-move', kind: String(kind) };
+): MoveRuleCode | null {
+  if (code < 0) return 'unknown-move';
   const info = KIND_INFO[code]!;
-  const name = KIND_NAMES[code]!;
-  if (cs.enabled[code] === 0) return { code: 'move-unavailable', kind: name };
-  if (!Number.isInteger(points) || points < 1) return { code: 'bad-points', kind: name };
+  if (cs.enabled[code] === 0) return 'move-unavailable';
+  if (!Number.isInteger(points) || points < 1) return 'bad-points';
   switch (info.target) {
     case 'none':
-      if (target !== undefined) return { code: 'target-not-taken', kind: name };
+      if (target !== undefined) return 'target-not-taken';
       break;
-    case 'product': {
-      if (at < 0 || at >= products.length) return { code: 'unknown-product', kind: name, target: String(target) };
-      const product = products[at]!;
-      if (!product.active) return { code: 'product-discontinued', kind: name, product: product.id };
+    case 'product':
+      if (at < 0 || at >= products.length) return 'unknown-product';
+      if (!products[at]!.active) return 'product-discontinued';
       break;
-    }
-    case 'account': {
-      if (at < 0 || at >= accounts.length) return { code: 'unknown-account', kind: name, target: String(target) };
-      const account = accounts[at]!;
-      if (!account.active) return { code: 'account-lost', kind: name, account: account.id, name: account.name };
+    case 'account':
+      if (at < 0 || at >= accounts.length) return 'unknown-account';
+      if (!accounts[at]!.active) return 'account-lost';
       break;
-    }
     default:
       return assertNever(info.target);
   }
   if (info.price) {
     // The state's lines are the scenario's, in its order: `at` is the line's spec too.
     const spec = info.target === 'product' ? scenario.products[at] : undefined;
-    if (spec === undefined || price === undefined || !Number.isInteger(price)) return { code: 'price-missing', kind: name };
-    if (price < spec.price * PRICE_MIN_SHARE || price > spec.price * PRICE_MAX_SHARE) {
-      return { code: 'price-out-of-range', kind: name, minShare: PRICE_MIN_SHARE, maxShare: PRICE_MAX_SHARE };
-    }
+    if (spec === undefined || price === undefined || !Number.isInteger(price)) return 'price-missing';
+    if (price < spec.price * PRICE_MIN_SHARE || price > spec.price * PRICE_MAX_SHARE) return 'price-out-of-range';
   } else if (price !== undefined) {
-    return { code: 'price-not-taken', kind: name };
+    return 'price-not-taken';
   }
   return null;
 }
 
-/** The index `refuseMove` wants for a move of kind number `code` aimed at `target`. */
+/** The refusal for a move that broke rule `rule` (brokenMoveRule's arguments): the code with the names and figures it concerns. */
+function moveRefusal(rule: MoveRuleCode, products: readonly ProductState[], accounts: readonly AccountState[], code: number, kind: unknown, target: unknown, at: number): MoveRefusal {
+  if (rule === 'unknown-move') return { code: rule, kind: String(kind) };
+  const name = KIND_NAMES[code]!;
+  switch (rule) {
+    case 'move-unavailable':
+      return { code: rule, kind: name };
+    case 'bad-points':
+      return { code: rule, kind: name };
+    case 'target-not-taken':
+      return { code: rule, kind: name };
+    case 'price-missing':
+      return { code: rule, kind: name };
+    case 'price-not-taken':
+      return { code: rule, kind: name };
+    case 'unknown-product':
+      return { code: rule, kind: name, target: String(target) };
+    case 'unknown-account':
+      return { code: rule, kind: name, target: String(target) };
+    case 'product-discontinued':
+      return { code: rule, kind: name, product: products[at]!.id };
+    case 'account-lost':
+      return { code: rule, kind: name, account: accounts[at]!.id, name: accounts[at]!.name };
+    case 'price-out-of-range':
+      return { code: rule, kind: name, minShare: PRICE_MIN_SHARE, maxShare: PRICE_MAX_SHARE };
+    default:
+      return assertNever(rule);
+  }
+}
+
+/** The move's refusal, or null when it keeps every rule of a move. */
+function refuseMove(cs: Compiled, scenario: Scenario, state: GameState, move: Move, code: number, at: number): MoveRefusal | null {
+  const kind = move.kind;
+  const target = move.target;
+  const rule = brokenMoveRule(cs, scenario, state.products, state.accounts, code, move.points, target, move.price, at);
+  return rule === null ? null : moveRefusal(rule, state.products, state.accounts, code, kind, target, at);
+}
+
+/** The index `brokenMoveRule` wants for a move of kind number `code` aimed at `target`. */
 export function targetIndex(state: GameState, code: number, target: unknown): number {
   if (code < 0) return -1;
   const aim = KIND_INFO[code]!.target;
@@ -133,10 +168,8 @@ export function closedRefusal(state: GameState): MoveRefusal | null {
 }
 
 export function validateMove(scenario: Scenario, state: GameState, move: Move): Verdict {
-  const kind = move.kind;
-  const target = move.target;
-  const code = kindCode(kind);
-  const refusal = refuseMove(compile(scenario), scenario, state.products, state.accounts, code, kind, move.points, target, move.price, targetIndex(state, code, target));
+  const code = kindCode(move.kind);
+  const refusal = refuseMove(compile(scenario), scenario, state, move, code, targetIndex(state, code, move.target));
   return refusal === null ? OK : { ok: false, refusal };
 }
 
@@ -156,7 +189,7 @@ export function validateDecision(scenario: Scenario, state: GameState, decision:
     const points = move.points;
     const code = kindCode(kind);
     const at = targetIndex(state, code, target);
-    const refusal = refuseMove(cs, scenario, state.products, state.accounts, code, kind, points, target, move.price, at);
+    const refusal = refuseMove(cs, scenario, state, move, code, at);
     if (refusal !== null) return { ok: false, refusal };
     if (!seen.firstUse(code, at)) return { ok: false, refusal: { code: 'planned-twice', kind: KIND_NAMES[code]!, target: target ?? null } };
     effort += points;

@@ -54,44 +54,6 @@ function nextAccount(
   };
 }
 
-/**
- * Books one quarter of an account's purchases (at its relationship, less the share `owed` from
- * closing the quarter before) into the line totals; returns its margin and leaves its revenue in
- * `sales.lastRevenue`. A plain function rather than a closure inside the resolver: a closure
- * there forced every variable it captured into a heap context, which slowed the whole resolver
- * down. Every account buys through it, the ones kept and the ones won this quarter.
- */
-function sell(sales: Sales, relationship: number, owed: number, buys: readonly PurchaseState[]): number {
-  const unitsFactor = sales.unitsFactor;
-  const unitPrice = sales.unitPrice;
-  const unitCost = sales.unitCost;
-  const closingPull = sales.closingPull;
-  const lineUnits = sales.lineUnits;
-  const lineRevenue = sales.lineRevenue;
-  const lineVariableCost = sales.lineVariableCost;
-  const relationshipFactor = relationshipVolumeFactor(relationship);
-  let margin = 0;
-  let sold = 0;
-  for (let b = 0; b < buys.length; b++) {
-    const buy = buys[b]!;
-    const i = buy.line;
-    const factor = unitsFactor[i]!;
-    if (factor === 0) continue;
-    const base = buy.units * factor * relationshipFactor;
-    const regularUnits = base * (1 - owed);
-    const pulledUnits = base * closingPull;
-    const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
-    const variableCost = Math.round((regularUnits + pulledUnits) * unitCost[i]!);
-    lineUnits[i]! += regularUnits + pulledUnits;
-    lineRevenue[i]! += revenue;
-    lineVariableCost[i]! += variableCost;
-    margin += revenue - variableCost;
-    sold += revenue;
-  }
-  sales.lastRevenue = sold;
-  return margin;
-}
-
 /** A won prospect's id and name by its number: the same few strings every game, built once. */
 const wonIds: string[] = [];
 const wonNames: string[] = [];
@@ -162,7 +124,8 @@ export function winAccounts(
 /**
  * One pass per account: relationship and satisfaction (calls and service), churn (relationship,
  * satisfaction, lost anchors), referrals, then what it buys of each line; then the accounts won
- * this quarter buy. Writes the next accounts into `accounts` and the lost ones' ids into `lost`.
+ * this quarter buy. Writes the next accounts into `accounts` and the lost ones' ids into
+ * `lostAccounts`.
  */
 export function serveAccounts(
   cs: Compiled,
@@ -209,81 +172,125 @@ export function serveAccounts(
   const strain = repriceStrain(state.dispute, q);
   const strained = strain > 0 ? state.dispute!.account : null;
   const strainedLine = strain > 0 ? cs.disputeProduct : -1;
-  for (let j = 0; j < nAccounts; j++) {
-    const a = stateAccounts[j]!;
-    accountRevenue[j] = 0;
-    accountRelationship[j] = a.relationship;
-    if (!a.active) {
-      accounts[j] = a;
-      continue;
-    }
-    const relationship = fix(nextRelationship(a.relationship, relationshipCarryover, adbudg(relationshipCalls[j]!, relationshipCurve)));
-    let qualitySum = 0;
-    let qualityCount = 0;
-    let lostAnchor = 0;
-    let anchorLine = -1;
-    const buys = a.buys;
-    for (let b = 0; b < buys.length; b++) {
-      const buy = buys[b]!;
-      const product = products[buy.line]!;
-      if (product.active) {
-        qualitySum += stateProducts[buy.line]!.quality;
-        qualityCount += 1;
-      } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
-        if (buy.anchor > lostAnchor) {
-          lostAnchor = buy.anchor;
-          anchorLine = buy.line;
+  const unitsFactor = sales.unitsFactor;
+  const unitPrice = sales.unitPrice;
+  const unitCost = sales.unitCost;
+  const lineUnits = sales.lineUnits;
+  const lineRevenue = sales.lineRevenue;
+  const lineVariableCost = sales.lineVariableCost;
+  // One loop over the accounts kept and then the accounts won, so that what an account buys is
+  // booked by the one piece of code below: as a function call the compiler left it out of line
+  // (its inlining budget goes on the model's formulas), and every call boxed its numbers.
+  const nAfter = nAccounts + newAccounts.length;
+  for (let j = 0; j < nAfter; j++) {
+    let relationship: number;
+    let retention: number;
+    let owed: number;
+    let buys: readonly PurchaseState[];
+    // For an account kept: its next satisfaction (the won ones keep theirs).
+    let satisfaction = 0;
+    if (j < nAccounts) {
+      const a = stateAccounts[j]!;
+      accountRevenue[j] = 0;
+      accountRelationship[j] = a.relationship;
+      if (!a.active) {
+        accounts[j] = a;
+        continue;
+      }
+      relationship = fix(nextRelationship(a.relationship, relationshipCarryover, adbudg(relationshipCalls[j]!, relationshipCurve)));
+      let qualitySum = 0;
+      let qualityCount = 0;
+      let lostAnchor = 0;
+      let anchorLine = -1;
+      buys = a.buys;
+      for (let b = 0; b < buys.length; b++) {
+        const buy = buys[b]!;
+        const product = products[buy.line]!;
+        if (product.active) {
+          qualitySum += stateProducts[buy.line]!.quality;
+          qualityCount += 1;
+        } else if (product.discontinuedInQuarter !== null && q - product.discontinuedInQuarter < ANCHOR_CHURN_QUARTERS) {
+          if (buy.anchor > lostAnchor) {
+            lostAnchor = buy.anchor;
+            anchorLine = buy.line;
+          }
         }
       }
+      if (a.id === strained && strain > lostAnchor) {
+        lostAnchor = strain;
+        anchorLine = strainedLine;
+      }
+      // Most accounts buy one or two lines: a division by one is skipped (it gives the sum exactly).
+      const quality = qualityCount > 1 ? qualitySum / qualityCount : qualityCount === 1 ? qualitySum : 0;
+      satisfaction = fix(
+        clamp01(
+          nextSatisfaction(a.satisfaction, satisfactionCarryover, adbudg(serviceCalls[j]!, serviceCurve), quality, relationship) -
+            CLOSING_SATISFACTION_COST * closingPull,
+        ),
+      );
+      const ordinaryChurn = churnProbability(baseChurn, relationship, satisfaction);
+      const churn = clamp01(ordinaryChurn + anchorChurn(lostAnchor, relationship));
+      accountRelationship[j] = relationship;
+      // The next account is built once with its final fields (what copying it and setting them gave).
+      if (churnDraws[j]! < churn || qualityCount === 0) {
+        accounts[j] = nextAccount(a, false, q, relationship, satisfaction, 0);
+        lostAccounts.push(a.id);
+        losses.push({
+          account: a.id,
+          ordinaryChurn: fix(ordinaryChurn),
+          // With no line left to buy, the account goes for certain: all of that is the lost lines' doing.
+          anchorChurn: fix(qualityCount === 0 ? 1 - ordinaryChurn : churn - ordinaryChurn),
+          anchorProduct: anchorLine >= 0 ? products[anchorLine]!.id : null,
+          revenueBefore: revenueBefore?.[j] ?? 0,
+          products: buys.map((b) => b.product),
+        });
+        continue;
+      }
+      // Only the accounts asked for referrals give any (with no asks the response is the curve's
+      // floor, usually 0, and adding the 0 that referralLeads would give changes nothing).
+      const askResponse = adbudg(referralAsks[j]!, referralsCurve);
+      if (askResponse !== 0) referral += referralLeads(referralRate, satisfaction, relationship, askResponse, prospectsAfter, prospectsTotal);
+      retention = 1 - ordinaryChurn;
+      owed = a.pulledForward;
+    } else {
+      const won = newAccounts[j - nAccounts]!;
+      relationship = won.relationship;
+      retention = 1 - churnProbability(baseChurn, won.relationship, won.satisfaction);
+      owed = won.pulledForward;
+      buys = won.buys;
     }
-    if (a.id === strained && strain > lostAnchor) {
-      lostAnchor = strain;
-      anchorLine = strainedLine;
+    // A quarter of the account's purchases (at its relationship, less the share `owed` from
+    // closing the quarter before), booked into the line totals.
+    const relationshipFactor = relationshipVolumeFactor(relationship);
+    let margin = 0;
+    let sold = 0;
+    for (let b = 0; b < buys.length; b++) {
+      const buy = buys[b]!;
+      const i = buy.line;
+      const factor = unitsFactor[i]!;
+      if (factor === 0) continue;
+      const base = buy.units * factor * relationshipFactor;
+      const regularUnits = base * (1 - owed);
+      const pulledUnits = base * closingPull;
+      const revenue = Math.round((regularUnits + pulledUnits * (1 - CLOSING_PRICE_CONCESSION)) * unitPrice[i]!);
+      const variableCost = Math.round((regularUnits + pulledUnits) * unitCost[i]!);
+      lineUnits[i]! += regularUnits + pulledUnits;
+      lineRevenue[i]! += revenue;
+      lineVariableCost[i]! += variableCost;
+      margin += revenue - variableCost;
+      sold += revenue;
     }
-    // Most accounts buy one or two lines: a division by one is skipped (it gives the sum exactly).
-    const quality = qualityCount > 1 ? qualitySum / qualityCount : qualityCount === 1 ? qualitySum : 0;
-    const satisfaction = fix(
-      clamp01(
-        nextSatisfaction(a.satisfaction, satisfactionCarryover, adbudg(serviceCalls[j]!, serviceCurve), quality, relationship) -
-          CLOSING_SATISFACTION_COST * closingPull,
-      ),
-    );
-    const ordinaryChurn = churnProbability(baseChurn, relationship, satisfaction);
-    const churn = clamp01(ordinaryChurn + anchorChurn(lostAnchor, relationship));
-    accountRelationship[j] = relationship;
-    // The next account is built once with its final fields (what copying it and setting them gave).
-    if (churnDraws[j]! < churn || qualityCount === 0) {
-      accounts[j] = nextAccount(a, false, q, relationship, satisfaction, 0);
-      lostAccounts.push(a.id);
-      losses.push({
-        account: a.id,
-        ordinaryChurn: fix(ordinaryChurn),
-        // With no line left to buy, the account goes for certain: all of that is the lost lines' doing.
-        anchorChurn: fix(qualityCount === 0 ? 1 - ordinaryChurn : churn - ordinaryChurn),
-        anchorProduct: anchorLine >= 0 ? products[anchorLine]!.id : null,
-        revenueBefore: revenueBefore?.[j] ?? 0,
-        products: buys.map((b) => b.product),
-      });
-      continue;
+    customerEquity += lifetimeValue(margin, retention, discountRate);
+    accountRevenue[j] = sold;
+    if (j < nAccounts) {
+      const a = stateAccounts[j]!;
+      accounts[j] = nextAccount(a, a.active, a.lostInQuarter, relationship, satisfaction, pulledForward);
+    } else {
+      const won = newAccounts[j - nAccounts]!;
+      accountRelationship[j] = relationship;
+      won.pulledForward = pulledForward;
+      accounts[j] = won;
     }
-    // Only the accounts asked for referrals give any (with no asks the response is the curve's
-    // floor, usually 0, and adding the 0 that referralLeads would give changes nothing).
-    const askResponse = adbudg(referralAsks[j]!, referralsCurve);
-    if (askResponse !== 0) referral += referralLeads(referralRate, satisfaction, relationship, askResponse, prospectsAfter, prospectsTotal);
-    const margin = sell(sales, relationship, a.pulledForward, buys);
-    customerEquity += lifetimeValue(margin, 1 - ordinaryChurn, discountRate);
-    accountRevenue[j] = sales.lastRevenue;
-    accounts[j] = nextAccount(a, a.active, a.lostInQuarter, relationship, satisfaction, pulledForward);
-    activeAccounts += 1;
-  }
-  for (let k = 0; k < newAccounts.length; k++) {
-    const account = newAccounts[k]!;
-    const retention = 1 - churnProbability(baseChurn, account.relationship, account.satisfaction);
-    customerEquity += lifetimeValue(sell(sales, account.relationship, account.pulledForward, account.buys), retention, discountRate);
-    accountRevenue[nAccounts + k] = sales.lastRevenue;
-    accountRelationship[nAccounts + k] = account.relationship;
-    account.pulledForward = pulledForward;
-    accounts[nAccounts + k] = account;
     activeAccounts += 1;
   }
   const served = cs.workspace.served;

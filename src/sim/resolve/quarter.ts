@@ -199,7 +199,6 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   const lineRevenue = (sales.lineRevenue = zeroed(sales.lineRevenue, nProducts));
   const lineVariableCost = (sales.lineVariableCost = zeroed(sales.lineVariableCost, nProducts));
   sales.closingPull = closingPull;
-  sales.lastRevenue = 0;
   for (let i = 0; i < nProducts; i++) {
     const before = state.products[i]!;
     const product = products[i]!;

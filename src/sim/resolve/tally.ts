@@ -3,7 +3,7 @@
 // Price moves go straight onto the copied lines (only active lines take a new price).
 import type { Scenario, AccountState, Move, ProductState } from '../types';
 import { MOVE_CODE } from '../moves';
-import { KIND_INFO, indexById, kindCode, refuseMove } from '../validate';
+import { KIND_INFO, brokenMoveRule, indexById, kindCode } from '../validate';
 import { assertNever } from '../errors';
 import type { Compiled } from './compile';
 import { ACCOUNT_KINDS, PRODUCT_KINDS, atLeast, touch, zeroed, type Tally, type Workspace } from './workspace';
@@ -27,7 +27,7 @@ function tallyUnknownKind(t: Tally, spent: number, salesMorale: number): void {
  * function the optimizing compiler took most of a second per attempt on this machine, and the
  * benchmark ran unoptimized code meanwhile.
  *
- * It checks each move with refuseMove and the "planned twice" rule, reusing the target it has
+ * It checks each move with brokenMoveRule and the "planned twice" rule, reusing the target it has
  * just looked up (validating first, then tallying, looked every target up twice and was 7–8% of
  * a game's time). `movesValid` is true only for moves validateDecision accepts; when false, the
  * resolver asks validateDecision for the refusal.
@@ -121,7 +121,7 @@ export function tallyMoves(
       default:
         return assertNever(info.target);
     }
-    if (valid) valid = refuseMove(cs, scenario, products, accounts, code, kind, spent, target, price, at) === null && seen.firstUse(code, at);
+    if (valid) valid = brokenMoveRule(cs, scenario, products, accounts, code, spent, target, price, at) === null && seen.firstUse(code, at);
   }
   t.movesValid = valid;
   return t;

@@ -40,8 +40,6 @@ export interface Sales {
   lineUnits: Float64Array;
   lineRevenue: Float64Array;
   lineVariableCost: Float64Array;
-  /** Revenue of the account `sell` booked last (an out-parameter: no object per call). */
-  lastRevenue: number;
 }
 
 /** What serving the accounts adds up to. */
@@ -100,7 +98,6 @@ export function createWorkspace(nProducts: number, nAccounts: number): Workspace
       lineUnits: new Float64Array(lines),
       lineRevenue: new Float64Array(lines),
       lineVariableCost: new Float64Array(lines),
-      lastRevenue: 0,
     },
     served: { referral: 0, customerEquity: 0, activeAccounts: 0 },
     events: { collaboration: 0, segments: [], dispute: null, firedEvents: [], eventTitles: [], cash: 0 },
