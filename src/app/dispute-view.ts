@@ -4,6 +4,7 @@
 // choice sets in motion. No Phaser: the scene only lays this out.
 import {
   DISPUTE_OPTIONS,
+  DISPUTE_OPTION_INFO,
   isCompromise,
   reactionOf,
   validateDisputeOption,
@@ -107,14 +108,15 @@ export interface OptionView {
   reason: string | null;
 }
 
-const COST: Record<DisputeOption, string> = {
-  discontinue: 'No effort',
-  keep: 'No effort',
-  reprice: 'No effort',
-  'phase-out': `${MIGRATION_EFFORT} sales points this quarter and next`,
-  investigate: `${INVESTIGATION_EFFORT} sales points and a quarter’s wait`,
-  'joint-meeting': `${JOINT_MEETING_EFFORT} joint points this quarter`,
-};
+/** The effort an option takes, in words, from its row of the model's dispute options table. */
+function costWords(option: DisputeOption): string {
+  const row = DISPUTE_OPTION_INFO[option];
+  if (row.side === null || row.effort === 0) return 'No effort';
+  const points = `${row.effort} ${row.side} points`;
+  // An investigation settles nothing: the decision waits a quarter for its findings.
+  if (option === 'investigate') return `${points} and a quarter’s wait`;
+  return `${points} ${row.quarters > 1 ? 'this quarter and next' : 'this quarter'}`;
+}
 
 export function optionViews(scenario: Scenario, game: GameState): OptionView[] {
   return DISPUTE_OPTIONS.map((option) => {
@@ -123,7 +125,7 @@ export function optionViews(scenario: Scenario, game: GameState): OptionView[] {
       option,
       label: DISPUTE_OPTION_TEXT[option].label,
       summary: DISPUTE_OPTION_TEXT[option].summary,
-      cost: COST[option],
+      cost: costWords(option),
       open: verdict.ok,
       reason: verdict.ok ? null : disputeRefusalText(verdict.refusal),
     };

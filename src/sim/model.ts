@@ -1,5 +1,5 @@
 // The model in one place: every formula and every constant a scenario cannot set, each
-// with the source it comes from. The resolver (resolve.ts) only sequences these.
+// with the source it comes from. The resolver (resolve/) only sequences these.
 //
 // Determinism: only + − × ÷, integer powers and floor/round/min/max appear here — no
 // exponentials, logarithms or fractional powers, whose last bits differ between engines.
