@@ -3,12 +3,18 @@
 // Price moves go straight onto the copied lines (only active lines take a new price).
 import type { Scenario, AccountState, Move, ProductState } from '../types';
 import { MOVE_CODE } from '../moves';
-import { KIND_INFO, brokenMoveRule, indexById, kindCode } from '../validate';
+import { KIND_INFO, brokenMoveRule, kindCode } from '../validate';
 import { assertNever } from '../errors';
 import type { Compiled } from './compile';
 import { ACCOUNT_KINDS, PRODUCT_KINDS, atLeast, touch, zeroed, type Tally, type Workspace } from './workspace';
 
 const ALIGNMENT = MOVE_CODE.alignment;
+
+/** Index of `id` among `ids`, or −1: a linear scan beats a Map for the handful of lines a firm has. */
+function indexOfId(ids: readonly string[], id: unknown): number {
+  for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+  return -1;
+}
 
 /**
  * How a move of no known kind is tallied: its points count as sales effort and, at the sales
@@ -46,6 +52,7 @@ export function tallyMoves(
   const nProducts = products.length;
   const nAccounts = accounts.length;
   const byTarget = t.byTarget;
+  const productIds = cs.productIds;
   for (let k = 0; k < PRODUCT_KINDS.length; k++) {
     const code = PRODUCT_KINDS[k]!;
     byTarget[code] = zeroed(byTarget[code]!, nProducts);
@@ -105,8 +112,9 @@ export function tallyMoves(
         points[code]! += achieved;
         break;
       case 'product':
-        // The state's lines are the scenario's, in its order: `at` is the line validateMove finds.
-        at = indexById(products, target);
+        // The state's lines are the scenario's, in its order: `at` is the line validateMove finds
+        // (looked up among the scenario's interned ids, a plain array of strings).
+        at = indexOfId(productIds, target);
         if (at >= 0) {
           byTarget[code]![at]! += achieved;
           if (info.price && products[at]!.active) products[at]!.price = price!;
