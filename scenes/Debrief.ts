@@ -15,7 +15,8 @@ import {
   type Fork,
 } from '../src/debrief/index';
 import { formatMoney, formatPercent, formatPoints, formatSignedMoney, formatSignedPoints } from '../src/app/format';
-import { DISPUTE_OPTION_INFO, type FinalDisputeOption } from '../src/sim/index';
+import type { FinalDisputeOption } from '../src/sim/index';
+import { DISPUTE_OPTION_TEXT } from '../src/app/dispute-text';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -53,14 +54,14 @@ export class Debrief extends BaseScene {
       // same decision taken at once. Its button says so, or it reads as replaying what was done.
       const labelOf = (alternative: FinalDisputeOption) => {
         const skipped = skippedBeforeDecision(steps, alternative);
-        return `What if: ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}${skipped === null ? '' : `, without ${skipped === 'joint-meeting' ? 'the meeting' : 'the investigation'}`}`;
+        return `What if: ${DISPUTE_OPTION_TEXT[alternative].label.toLowerCase()}${skipped === null ? '' : `, without ${skipped === 'joint-meeting' ? 'the meeting' : 'the investigation'}`}`;
       };
       return h('div', { class: 'fork-buttons', attrs: { role: 'group', 'aria-label': 'Replay the dispute another way' } },
         alternatives.map((alternative: FinalDisputeOption) =>
           button(labelOf(alternative), () => {
             if (!forks.some((f) => f.alternative === alternative)) forks.unshift(forkAtDispute(scenario, game.seed, steps, alternative));
             render();
-            announce(`Replayed with ${DISPUTE_OPTION_INFO[alternative].label.toLowerCase()}: the comparison is shown.`);
+            announce(`Replayed with ${DISPUTE_OPTION_TEXT[alternative].label.toLowerCase()}: the comparison is shown.`);
           }, 'secondary'),
         ),
       );

@@ -13,6 +13,7 @@ import {
   salesCase,
   type Reaction,
 } from '../src/app/dispute-view';
+import { disputeRefusalText } from '../src/app/dispute-text';
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
 import { disputeSitting, phaseOf, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { GameState } from '../src/sim/index';
@@ -156,7 +157,8 @@ export class Dispute extends BaseScene {
       ]));
     } else if (stage === 'options') {
       const views = optionViews(scenario, game);
-      const rejection = sitting.context.rejection;
+      const refused = sitting.context.rejection;
+      const rejection = refused ? disputeRefusalText(refused) : null;
       if (rejection) announce(rejection);
       const cards = views.map((view) => {
         const id = `option-${view.option}`;

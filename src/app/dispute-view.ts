@@ -3,8 +3,9 @@
 // history and lifetime value), the options with their costs and why one is closed, and what a
 // choice sets in motion. No Phaser: the scene only lays this out.
 import {
-  DISPUTE_OPTION_INFO,
   DISPUTE_OPTIONS,
+  DISPUTE_OPTION_INFO,
+  isCompromise,
   reactionOf,
   validateDisputeOption,
   type DisputeOption,
@@ -21,6 +22,7 @@ import {
   churnProbability,
   lifetimeValue,
 } from '../sim/model';
+import { DISPUTE_OPTION_TEXT, disputeRefusalText } from './dispute-text';
 import { formatMoney, formatPercent, formatPrice, formatSignedMoney } from './format';
 
 export interface MarketingCase {
@@ -106,25 +108,26 @@ export interface OptionView {
   reason: string | null;
 }
 
-const COST: Record<DisputeOption, string> = {
-  discontinue: 'No effort',
-  keep: 'No effort',
-  reprice: 'No effort',
-  'phase-out': `${MIGRATION_EFFORT} sales points this quarter and next`,
-  investigate: `${INVESTIGATION_EFFORT} sales points and a quarter’s wait`,
-  'joint-meeting': `${JOINT_MEETING_EFFORT} joint points this quarter`,
-};
+/** The effort an option takes, in words, from its row of the model's dispute options table. */
+function costWords(option: DisputeOption): string {
+  const row = DISPUTE_OPTION_INFO[option];
+  if (row.side === null || row.effort === 0) return 'No effort';
+  const points = `${row.effort} ${row.side} points`;
+  // An investigation settles nothing: the decision waits a quarter for its findings.
+  if (option === 'investigate') return `${points} and a quarter’s wait`;
+  return `${points} ${row.quarters > 1 ? 'this quarter and next' : 'this quarter'}`;
+}
 
 export function optionViews(scenario: Scenario, game: GameState): OptionView[] {
   return DISPUTE_OPTIONS.map((option) => {
     const verdict = validateDisputeOption(scenario, game, option);
     return {
       option,
-      label: DISPUTE_OPTION_INFO[option].label,
-      summary: DISPUTE_OPTION_INFO[option].summary,
-      cost: COST[option],
+      label: DISPUTE_OPTION_TEXT[option].label,
+      summary: DISPUTE_OPTION_TEXT[option].summary,
+      cost: costWords(option),
       open: verdict.ok,
-      reason: verdict.ok ? null : verdict.reason,
+      reason: verdict.ok ? null : disputeRefusalText(verdict.refusal),
     };
   });
 }
@@ -186,7 +189,7 @@ export function consequences(scenario: Scenario, before: GameState, after: GameS
   if (d.option !== null) {
     const delta = after.collaboration - before.collaboration;
     // Only a decision taken without a hearing costs collaboration (a joint meeting makes it free).
-    const compromise = d.option === 'reprice' || d.option === 'phase-out';
+    const compromise = isCompromise(d.option);
     if (delta < 0) out.push(`Collaboration falls ${formatPercent(-delta)}: ${compromise ? 'the compromise, settled without a hearing, leaves both sides short of what they asked for' : 'a side was overruled without a hearing'}.`);
   }
   return out;

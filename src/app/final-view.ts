@@ -3,8 +3,9 @@
 // the totals line, the debrief notes and the dispute's course; then the words of the band below
 // (a group's result code, or the local scoreboard of solo play). No Phaser: the scene lays it out.
 import type { Scoreboard } from '../scoreboard/index';
-import { DISPUTE_OPTION_INFO, type GameState, type Scenario } from '../sim/index';
+import type { GameState, Scenario } from '../sim/index';
 import type { ScoreRun } from '../sim/score';
+import { DISPUTE_OPTION_TEXT } from './dispute-text';
 import { formatMoney, formatPoints } from './format';
 import type { GhostFigures } from './results';
 import { SCORE_COMPONENT_WORDS } from './score-words';
@@ -62,7 +63,7 @@ export function finalView(scenario: Scenario, game: GameState): FinalView {
     totals: `Points: 100 meets the scenario’s target. Totals: revenue ${formatMoney(game.history.reduce((s, r) => s + r.revenue, 0))}, profit ${formatMoney(game.history.reduce((s, r) => s + r.profit, 0))}, final customer equity ${formatMoney(last.customerEquity)}.`,
     debrief: scenario.debrief,
     dispute: d
-      ? `The dispute over ${scenario.products.find((p) => p.id === d.product)?.name ?? d.product}: ${d.choices.map((c) => `${DISPUTE_OPTION_INFO[c.option].label.toLowerCase()} (before quarter ${c.quarter})`).join(', then ') || 'never settled'}. The debrief shows what it did.`
+      ? `The dispute over ${scenario.products.find((p) => p.id === d.product)?.name ?? d.product}: ${d.choices.map((c) => `${DISPUTE_OPTION_TEXT[c.option].label.toLowerCase()} (before quarter ${c.quarter})`).join(', then ') || 'never settled'}. The debrief shows what it did.`
       : null,
   };
 }

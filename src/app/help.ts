@@ -1,6 +1,7 @@
 // What every move does and which part of the model it moves (the help dialog's text, typed by
-// the model's move kinds so a new move without help text fails the type check), and the guided
-// first quarter's steps, each naming the part of the planning screen it explains.
+// the model's move kinds, like the labels in move-text.ts, so a new move without help text fails
+// the type check), and the guided first quarter's steps, each naming the part of the planning
+// screen it explains.
 import type { MoveKind } from '../sim/index';
 
 export interface MoveHelp {

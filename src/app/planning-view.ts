@@ -19,12 +19,13 @@ import {
 } from '../sim/index';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
 import { MOVE_HELP } from './help';
+import { MOVE_LABEL, refusalText } from './move-text';
 
 export type PlanSide = 'marketing' | 'sales' | 'joint';
 
 /** A move's name on screen. */
 function moveLabel(kind: MoveKind): string {
-  return MOVE_INFO[kind].label;
+  return MOVE_LABEL[kind];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
     budgetText: `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`,
     undoEnabled: snapshot.can({ type: 'UNDO' }),
     commitEnabled: snapshot.can({ type: 'COMMIT' }),
-    rejection: context.rejection,
+    rejection: context.rejection ? refusalText(context.rejection) : null,
     moves,
     projection: projection(context),
   };

@@ -2,7 +2,8 @@
 // now revealed, what an investigation had estimated, whether the account left and why (the
 // model's own churn split for that loss), and how each leader took the outcome, in the lines
 // the scenario gives them.
-import { DISPUTE_OPTION_INFO, reactionOf, type Scenario, type Side } from '../sim/index';
+import { reactionOf, type Scenario, type Side } from '../sim/index';
+import { DISPUTE_OPTION_TEXT } from './dispute-text';
 import { accountNames, productName } from './format';
 import type { ReplayedGame } from './replay';
 import type { DisputeSummary, LeaderReaction } from './types';
@@ -32,7 +33,7 @@ export function buildDisputeSummary(scenario: Scenario, game: ReplayedGame): Dis
     account: d.account,
     accountName: names.get(d.account) ?? d.account,
     openedInQuarter: d.openedInQuarter,
-    choices: d.choices.map((c) => ({ quarter: c.quarter, option: c.option, label: DISPUTE_OPTION_INFO[c.option].label })),
+    choices: d.choices.map((c) => ({ quarter: c.quarter, option: c.option, label: DISPUTE_OPTION_TEXT[c.option].label })),
     decision: d.option,
     decidedInQuarter: d.decidedInQuarter,
     anchorStrength: d.anchorStrength,

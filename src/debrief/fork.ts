@@ -5,7 +5,6 @@
 // moves that no longer fit is the transplant rule of the luck-or-skill report
 // (src/scoreboard/luck.ts), stated in FORK_RULE for the screen.
 import {
-  DISPUTE_OPTION_INFO,
   FINAL_DISPUTE_OPTIONS,
   decideDispute,
   effortAvailable,
@@ -21,6 +20,7 @@ import {
   type Scenario,
   type Step,
 } from '../sim/index';
+import { DISPUTE_OPTION_TEXT, disputeRefusalText } from './dispute-text';
 import { DebriefError, applyChoices, replayGame, type ReplayedGame } from './replay';
 import type { Fork, Outcome } from './types';
 
@@ -76,7 +76,7 @@ export function playFork(scenario: Scenario, seed: number, steps: readonly Step[
   let probe = beforeDispute;
   for (const option of choices) {
     const verdict = validateDisputeOption(scenario, probe, option);
-    if (!verdict.ok) throw new DebriefError(`The fork cannot choose “${DISPUTE_OPTION_INFO[option].label}” in Q${beforeDispute.quarter}: ${verdict.reason}`);
+    if (!verdict.ok) throw new DebriefError(`The fork cannot choose “${DISPUTE_OPTION_TEXT[option].label}” in Q${beforeDispute.quarter}: ${disputeRefusalText(verdict.refusal)}`);
     if (option === 'joint-meeting') probe = decideDispute(scenario, probe, option);
   }
   const afterChoices = applyChoices(scenario, beforeDispute, choices, `The fork at Q${beforeDispute.quarter}`);
@@ -105,7 +105,7 @@ function outcome(state: GameState, choices: readonly DisputeOption[]): Outcome {
   const lostIn = account?.lostInQuarter ?? null;
   return {
     choices: [...choices],
-    choiceLabels: choices.map((c) => DISPUTE_OPTION_INFO[c].label),
+    choiceLabels: choices.map((c) => DISPUTE_OPTION_TEXT[c].label),
     score: { ...last.score },
     totalProfit,
     totalRevenue,

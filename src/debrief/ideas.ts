@@ -3,7 +3,8 @@
 // records and states. An idea the game cannot speak to (no dispute opened, no demand shift, a
 // firm that is not one person) is left out rather than filled with generic text.
 import { anchorChurn, ANCHOR_CHURN_QUARTERS, CONVERSION_COLLABORATION_BASE, MIGRATION_RELIEF, REPRICE_STRAIN } from '../sim/model';
-import { DISPUTE_OPTION_INFO, type Scenario } from '../sim/index';
+import { type Scenario } from '../sim/index';
+import { DISPUTE_OPTION_TEXT } from './dispute-text';
 import { listOf, money, percent, productName, quarterLabel as Q, round4, segmentName } from './format';
 import { firedDuring, type PlayedQuarter, type ReplayedGame } from './replay';
 import type { DisputeSummary, IdeaNote } from './types';
@@ -229,7 +230,7 @@ function ideaDispute(scenario: Scenario, game: ReplayedGame, summary: DisputeSum
     evidence:
       `Hidden until now: ${account}'s anchor on ${line} was ${percent(d.anchorStrength)}, ${strength} within this scenario's range of ${percent(spec.anchor.min)}–${percent(spec.anchor.max)}. ` +
       `${summary.lineProfitBeforeDecision !== null ? `${line} made ${money(summary.lineProfitBeforeDecision)} in ${Q(at - 1)}. ` : ''}` +
-      `You chose “${DISPUTE_OPTION_INFO[d.option].label}” in ${Q(at)}${summary.heard ? ' after hearing both sides' : ''}${summary.estimate ? `, with an investigation's estimate of ${percent(summary.estimate.estimate)}` : ''}. ` +
+      `You chose “${DISPUTE_OPTION_TEXT[d.option].label}” in ${Q(at)}${summary.heard ? ' after hearing both sides' : ''}${summary.estimate ? `, with an investigation's estimate of ${percent(summary.estimate.estimate)}` : ''}. ` +
       `${outcome} ${trade} ` +
       `Neither side is always right: on another seed the anchor could be anywhere in that range.`,
     figures,

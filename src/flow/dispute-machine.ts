@@ -2,13 +2,14 @@
 // open: marketing's case → sales' case → the options → what the choice sets in motion. After an
 // investigation the dispute returns a quarter later and opens on the findings instead of the
 // cases. Each choice is the model's decideDispute; the machine only sequences and refuses what
-// the model refuses, with its reason.
+// the model refuses, with its refusal.
 import { assertEvent, assign, setup } from 'xstate';
 import {
   decideDispute,
   isFinalOption,
   validateDisputeOption,
   type DisputeOption,
+  type DisputeRefusal,
   type GameState,
   type Scenario,
 } from '../sim/index';
@@ -24,8 +25,8 @@ export interface DisputeFlowContext {
   game: GameState;
   /** Choices made in this sitting, in order: what the quarter's step records. */
   choices: DisputeOption[];
-  /** Why the last choice was refused; null once one is accepted. */
-  rejection: string | null;
+  /** Why the last choice was refused (the model's refusal; src/app words it); null once one is accepted. */
+  rejection: DisputeRefusal | null;
 }
 
 export type DisputeFlowEvent = { type: 'DISPUTE_NEXT' } | { type: 'DISPUTE_BACK' } | { type: 'DECIDE_DISPUTE'; option: DisputeOption };
@@ -65,7 +66,7 @@ export const disputeMachine = setup({
     refuse: assign(({ context, event }) => {
       assertEvent(event, 'DECIDE_DISPUTE');
       const verdict = validateDisputeOption(context.scenario, context.game, event.option);
-      return { rejection: verdict.ok ? null : verdict.reason };
+      return { rejection: verdict.ok ? null : verdict.refusal };
     }),
   },
 }).createMachine({

@@ -13,6 +13,7 @@ import {
   type DisputeOption,
   type GameState,
   type Move,
+  type MoveRefusal,
   type QuarterRecord,
   type Scenario,
   type Step,
@@ -34,8 +35,11 @@ export interface GameFlowContext {
   draft: Move[];
   /** Earlier drafts of this quarter, newest last: what UNDO steps back through. */
   earlierDrafts: Move[][];
-  /** Why the last SET_MOVE or COMMIT was refused; null once an event is accepted. (The dispute machine keeps its own.) */
-  rejection: string | null;
+  /**
+   * Why the last SET_MOVE or COMMIT was refused (the model's refusal; src/app words it); null
+   * once an event is accepted. (The dispute machine keeps its own.)
+   */
+  rejection: MoveRefusal | null;
   /** The choices made in the dispute sitting just ended; they belong to the next quarter's step. */
   settledDispute: DisputeOption[] | null;
   /** Every quarter played, in the shape of the model's Step: what a replay stores. */
@@ -70,8 +74,8 @@ function proposeMove(context: GameFlowContext, move: Move): { draft: Move[]; ver
   return { draft, verdict: checkDraft(context, draft) };
 }
 
-function reasonOf(verdict: Verdict): string | null {
-  return verdict.ok ? null : verdict.reason;
+function refusalOf(verdict: Verdict): MoveRefusal | null {
+  return verdict.ok ? null : verdict.refusal;
 }
 
 /** An accepted edit: the old draft goes on the undo stack unless nothing changed. */
@@ -107,7 +111,7 @@ export const gameMachine = setup({
     }),
     rejectMove: assign(({ context, event }) => {
       assertEvent(event, 'SET_MOVE');
-      return { rejection: reasonOf(proposeMove(context, event.move).verdict) };
+      return { rejection: refusalOf(proposeMove(context, event.move).verdict) };
     }),
     removeMove: assign(({ context, event }) => {
       assertEvent(event, 'REMOVE_MOVE');
@@ -119,7 +123,7 @@ export const gameMachine = setup({
       earlierDrafts: context.earlierDrafts.slice(0, -1),
       rejection: null,
     })),
-    rejectDraft: assign(({ context }) => ({ rejection: reasonOf(checkDraft(context, context.draft)) })),
+    rejectDraft: assign(({ context }) => ({ rejection: refusalOf(checkDraft(context, context.draft)) })),
     clearRejection: assign({ rejection: null }),
     resolveDraft: assign(({ context }) => {
       const step: Step =
@@ -220,7 +224,39 @@ export function resumeGameActor(saved: Snapshot<unknown>): GameFlowActor {
   const context = (saved as { context?: Partial<GameFlowContext> }).context;
   if (!context?.scenario || !context.game) throw new Error('Not a saved game: it has no scenario or game state.');
   // XState ignores input when it restores a snapshot; the save's own keeps the types honest.
-  return createActor(gameMachine, { snapshot: saved, input: { scenario: context.scenario, seed: context.game.seed } });
+  return createActor(gameMachine, { snapshot: withRefusalsReadable(saved), input: { scenario: context.scenario, seed: context.game.seed } });
+}
+
+interface SavedMachine {
+  context?: { rejection?: unknown };
+  children?: Record<string, { snapshot?: SavedMachine } | undefined>;
+}
+
+/**
+ * The save with every `rejection` a refusal or null. A save can hold a sentence there instead
+ * (saves of the game's first versions kept the refusal's words in the flow); a sentence is read
+ * as no refusal, so the game resumes with nothing refused yet. Returns `saved` itself when there
+ * is nothing to change; never writes into it.
+ */
+export function withRefusalsReadable<S>(saved: S): S {
+  const machine = saved as SavedMachine;
+  if (typeof machine !== 'object' || machine === null) return saved;
+  let out: SavedMachine = machine;
+  const rejection = machine.context?.rejection;
+  if (rejection !== undefined && rejection !== null && typeof rejection !== 'object') out = { ...out, context: { ...machine.context, rejection: null } };
+  const children = machine.children;
+  if (children && typeof children === 'object') {
+    let changed = false;
+    const next: Record<string, { snapshot?: SavedMachine } | undefined> = {};
+    for (const [id, child] of Object.entries(children)) {
+      const snapshot = child?.snapshot;
+      const readable = snapshot === undefined ? snapshot : withRefusalsReadable(snapshot);
+      next[id] = readable === snapshot ? child : { ...child, snapshot: readable };
+      if (readable !== snapshot) changed = true;
+    }
+    if (changed) out = { ...out, children: next };
+  }
+  return out as S;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -253,10 +289,6 @@ export function disputeSitting(snapshot: GameFlowSnapshot): { stage: DisputeStag
   const sitting = child.getSnapshot();
   const stage = DISPUTE_STAGES.find((s) => sitting.matches(s));
   return stage ? { stage, context: sitting.context } : null;
-}
-
-export function canUndo(context: GameFlowContext): boolean {
-  return context.earlierDrafts.length > 0;
 }
 
 /** The quarter just resolved, as the review screen shows it; null before the first. */

@@ -37,8 +37,10 @@ export const RESULT_CODE_VERSION = 2;
 export const RESULT_CODE_PREFIX = `MSR${RESULT_CODE_VERSION}-`;
 
 /**
- * The move kinds and dispute options as format 1 numbers them. Frozen, append-only: reordering
- * would change what every code already handed out means. A test checks the model's lists are covered.
+ * The move kinds and dispute options as format 1 numbers them. Frozen, append-only, and kept
+ * here rather than read from the model's tables (whose order may change): reordering would change
+ * what every code already handed out means. tests/scoreboard/codes.test.ts pins every value and
+ * checks the model's lists are covered.
  */
 export const FORMAT1_MOVES: readonly { kind: MoveKind; target: boolean; price: boolean }[] = [
   { kind: 'campaign', target: true, price: false },

@@ -10,11 +10,8 @@ import {
   ANCHOR_CHURN_QUARTERS,
   COMPROMISE_COLLABORATION_COST,
   DISCONTINUE_SATISFACTION_HIT,
-  INVESTIGATION_EFFORT,
   INVESTIGATION_NOISE,
   JOINT_MEETING_COLLABORATION,
-  JOINT_MEETING_EFFORT,
-  MIGRATION_EFFORT,
   MIGRATION_RELIEF,
   MORALE_AFTER,
   MORALE_EFFECT,
@@ -28,7 +25,9 @@ import {
   fix,
 } from './model';
 import { PRICE_MAX_SHARE } from './moves';
-import { InvalidDecisionError } from './validate';
+import { DISPUTE_OPTIONS, DISPUTE_OPTION_INFO, isCompromise } from './dispute-options';
+import { effortAvailable, optionEffort } from './effort';
+import { InvalidDecisionError, assertNever, type DisputeRefusal, type DisputeVerdict } from './errors';
 import type {
   AccountState,
   DisputeOption,
@@ -39,41 +38,11 @@ import type {
   ReactionKind,
   Scenario,
 } from './types';
-import { DISPUTE_OPTIONS, FINAL_DISPUTE_OPTIONS } from './types';
 
 export type Side = 'marketing' | 'sales';
 
 /** What each side argues for: marketing to drop the line, sales to keep it. */
 export const SIDE_WANTS: Record<Side, FinalDisputeOption> = { marketing: 'discontinue', sales: 'keep' };
-
-/** Words for each option, for screens, reports and the debrief. */
-export const DISPUTE_OPTION_INFO: Record<DisputeOption, { label: string; summary: string }> = {
-  discontinue: {
-    label: 'Discontinue now',
-    summary: 'The line stops this quarter: its fixed cost is saved at once; the account may leave with everything it buys.',
-  },
-  keep: { label: 'Keep the line', summary: 'The line stays as it is: its losses go on; the account keeps what it relies on.' },
-  reprice: {
-    label: 'Reprice',
-    summary: `The line’s price rises by up to ${REPRICE_SHARE * 100}%: fewer units at a better margin; the more the account depends on the line, the more the rise strains it.`,
-  },
-  'phase-out': {
-    label: 'Phase out over two quarters',
-    summary: `The line runs two more quarters while sales move the account to other lines (${MIGRATION_EFFORT} sales points a quarter): the anchor risk is cut by ${MIGRATION_RELIEF * 100}%.`,
-  },
-  investigate: {
-    label: 'Investigate first',
-    summary: `Sales spend a quarter with the account (${INVESTIGATION_EFFORT} points, which also build the relationship): learn roughly how much it depends on the line, then decide. The line runs meanwhile.`,
-  },
-  'joint-meeting': {
-    label: 'Hold a joint meeting',
-    summary: `Hear both sides together before deciding (${JOINT_MEETING_EFFORT} points): collaboration rises, and whoever loses knows they were heard.`,
-  },
-};
-
-export function isFinalOption(option: DisputeOption): option is FinalDisputeOption {
-  return (FINAL_DISPUTE_OPTIONS as readonly string[]).includes(option);
-}
 
 /** A new dispute over the scenario's line and account, opened by quarter `q`'s events. */
 export function openDispute(scenario: Scenario, accounts: readonly AccountState[], q: number): DisputeState {
@@ -95,21 +64,6 @@ export function openDispute(scenario: Scenario, accounts: readonly AccountState[
     morale: { marketing: MORALE_NEUTRAL, sales: MORALE_NEUTRAL },
   };
 }
-
-/** Effort points the dispute takes out of the current quarter's budget, by side. */
-export function disputeEffort(state: GameState): { sales: number; joint: number } {
-  const d = state.dispute;
-  if (d === null) return NO_EFFORT;
-  const q = state.quarter;
-  let sales = 0;
-  let joint = 0;
-  if (d.jointMeetingQuarter === q) joint += JOINT_MEETING_EFFORT;
-  if (d.investigation !== null && d.investigation.quarter === q) sales += INVESTIGATION_EFFORT;
-  if (d.option === 'phase-out' && d.decidedInQuarter !== null && (q === d.decidedInQuarter || q === d.decidedInQuarter + 1)) sales += MIGRATION_EFFORT;
-  if (sales === 0 && joint === 0) return NO_EFFORT;
-  return { sales, joint };
-}
-const NO_EFFORT = { sales: 0, joint: 0 } as const;
 
 /** How hard each side's moves work this quarter: morale counts for MORALE_QUARTERS from the decision. */
 export function moraleFactors(state: GameState): { marketing: number; sales: number } {
@@ -138,7 +92,7 @@ export function reactionOf(dispute: DisputeState, side: Side): ReactionKind | nu
   const option = dispute.option;
   if (option === null) return null;
   if (option === SIDE_WANTS[side]) return 'prevailed';
-  if (option === 'reprice' || option === 'phase-out') return 'compromise';
+  if (isCompromise(option)) return 'compromise';
   return dispute.jointMeetingQuarter !== null ? 'heard' : 'overruled';
 }
 
@@ -148,39 +102,36 @@ function repricedPrice(scenario: Scenario, product: ProductState): number {
   return Math.min(Math.round(product.price * (1 + REPRICE_SHARE)), Math.floor(spec.price * PRICE_MAX_SHARE));
 }
 
-export type DisputeVerdict = { ok: true } | { ok: false; reason: string };
+const OPEN: DisputeVerdict = { ok: true };
+const refused = (refusal: DisputeRefusal): DisputeVerdict => ({ ok: false, refusal });
 
-/** Whether `option` may be chosen now, with a reason a screen can show when not. */
+/** Whether `option` may be chosen now, with the refusal when not. */
 export function validateDisputeOption(scenario: Scenario, state: GameState, option: unknown): DisputeVerdict {
   const d = state.dispute;
-  if (!d || d.status !== 'open') return { ok: false, reason: 'There is no open dispute to settle.' };
-  if (!(DISPUTE_OPTIONS as readonly unknown[]).includes(option)) {
-    return { ok: false, reason: `Unknown way to settle the dispute: "${String(option)}". Choose one of: ${DISPUTE_OPTIONS.join(', ')}.` };
-  }
+  if (!d || d.status !== 'open') return refused({ code: 'no-open-dispute' });
+  if (!(DISPUTE_OPTIONS as readonly unknown[]).includes(option)) return refused({ code: 'unknown-option', option: String(option) });
   const chosen = option as DisputeOption;
-  const label = DISPUTE_OPTION_INFO[chosen].label;
   const q = state.quarter;
   const product = state.products.find((p) => p.id === d.product)!;
-  const taken = disputeEffort(state);
-  const budgetLeft = scenario.effortBudget - taken.sales - taken.joint;
-  const costs = chosen === 'joint-meeting' ? JOINT_MEETING_EFFORT : chosen === 'investigate' ? INVESTIGATION_EFFORT : chosen === 'phase-out' ? MIGRATION_EFFORT : 0;
-  if (costs > budgetLeft) return { ok: false, reason: `${label}: needs ${costs} effort points; ${budgetLeft} are left this quarter.` };
+  const left = effortAvailable(scenario, state);
+  const needs = optionEffort(chosen);
+  if (needs > left) return refused({ code: 'option-over-budget', option: chosen, needs, left });
   switch (chosen) {
     case 'joint-meeting':
-      if (d.jointMeetingQuarter !== null) return { ok: false, reason: 'The joint meeting has already been held.' };
-      return { ok: true };
+      return d.jointMeetingQuarter !== null ? refused({ code: 'meeting-held' }) : OPEN;
     case 'investigate':
-      if (d.investigation !== null) return { ok: false, reason: 'The account has already been investigated.' };
-      if (q >= scenario.quarters) return { ok: false, reason: 'Investigate first: there is no quarter left to wait for the findings.' };
-      return { ok: true };
+      if (d.investigation !== null) return refused({ code: 'already-investigated' });
+      return q >= scenario.quarters ? refused({ code: 'no-quarter-to-wait' }) : OPEN;
     case 'phase-out':
-      if (q + 2 > scenario.quarters) return { ok: false, reason: 'Phase out: fewer than two quarters are left, so the line would never stop.' };
-      return { ok: true };
+      // The line stops once its migration quarters are over: there must be a quarter after them.
+      return q + DISPUTE_OPTION_INFO['phase-out'].quarters > scenario.quarters ? refused({ code: 'phase-out-too-late' }) : OPEN;
     case 'reprice':
-      if (repricedPrice(scenario, product) <= product.price) return { ok: false, reason: 'Reprice: the line is already at the highest price allowed.' };
-      return { ok: true };
+      return repricedPrice(scenario, product) <= product.price ? refused({ code: 'price-at-ceiling' }) : OPEN;
+    case 'discontinue':
+    case 'keep':
+      return OPEN;
     default:
-      return { ok: true };
+      return assertNever(chosen);
   }
 }
 
@@ -196,7 +147,7 @@ function withAccount(accounts: readonly AccountState[], id: string, change: (a: 
 /** Acts on the open dispute with one option. Pure: returns the next state. */
 export function decideDispute(scenario: Scenario, state: GameState, option: DisputeOption): GameState {
   const verdict = validateDisputeOption(scenario, state, option);
-  if (!verdict.ok) throw new InvalidDecisionError(verdict.reason);
+  if (!verdict.ok) throw new InvalidDecisionError(verdict.refusal);
   const d = state.dispute!;
   const q = state.quarter;
   const choices = [...d.choices, { quarter: q, option }];
@@ -223,7 +174,7 @@ export function decideDispute(scenario: Scenario, state: GameState, option: Disp
   const heard = d.jointMeetingQuarter !== null;
   const decided: DisputeState = { ...d, choices, status: 'decided', option, decidedInQuarter: q };
   decided.morale = { marketing: MORALE_AFTER[reactionOf(decided, 'marketing')!], sales: MORALE_AFTER[reactionOf(decided, 'sales')!] };
-  const compromise = option === 'reprice' || option === 'phase-out';
+  const compromise = isCompromise(option);
   const collaborationCost = heard ? 0 : compromise ? COMPROMISE_COLLABORATION_COST : OVERRULE_COLLABORATION_COST;
   let products = state.products;
   let accounts = state.accounts;
@@ -238,7 +189,7 @@ export function decideDispute(scenario: Scenario, state: GameState, option: Disp
     products = products.map((p) => (p.id === d.product ? { ...p, price: repricedPrice(scenario, p) } : p));
     accounts = withAccount(accounts, d.account, anchorHit(REPRICE_SATISFACTION_HIT));
   } else if (option === 'phase-out') {
-    decided.phaseOutQuarter = q + 2;
+    decided.phaseOutQuarter = q + DISPUTE_OPTION_INFO['phase-out'].quarters;
   }
   return {
     ...state,

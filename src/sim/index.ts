@@ -1,16 +1,25 @@
 // The model's public surface: what the flow, the scenario loader, the tools and the scenes use.
 export * from './types';
 export * from './moves';
+export * from './dispute-options';
 export { createGame } from './init';
-export { resolveQuarter, resolveValidQuarter, InvalidDecisionError, RESOLUTION_ORDER } from './resolve';
-export { validateDecision, validateMove, effortAvailable, effortOf, type Verdict } from './validate';
+export { resolveQuarter, resolveValidQuarter, RESOLUTION_ORDER } from './resolve/index';
+export { validateDecision, validateMove } from './validate';
+export { disputeEffort, effortAvailable, effortOf } from './effort';
 export {
-  DISPUTE_OPTION_INFO,
+  InvalidDecisionError,
+  assertNever,
+  type DisputeRefusal,
+  type DisputeVerdict,
+  type MoveRefusal,
+  type Refusal,
+  type RefusalCode,
+  type Verdict,
+} from './errors';
+export {
   SIDE_WANTS,
   availableDisputeOptions,
   decideDispute,
-  disputeEffort,
-  isFinalOption,
   moraleFactors,
   reactionOf,
   validateDisputeOption,

@@ -1,8 +1,9 @@
 // The model in one place: every formula and every constant a scenario cannot set, each
-// with the source it comes from. The resolver (resolve.ts) only sequences these.
+// with the source it comes from. The resolver (resolve/) only sequences these.
 //
 // Determinism: only + − × ÷, integer powers and floor/round/min/max appear here — no
 // exponentials, logarithms or fractional powers, whose last bits differ between engines.
+import { DISPUTE_OPTION_INFO } from './dispute-options';
 import type { Cents, ResponseCurve } from './types';
 
 // ----- Constants (not set by scenarios) -------------------------------------------------
@@ -73,17 +74,18 @@ export const OVERRULE_COLLABORATION_COST = 0.08;
 export const COMPROMISE_COLLABORATION_COST = 0.03;
 /** Collaboration gained by a joint meeting that hears both sides before the decision. */
 export const JOINT_MEETING_COLLABORATION = 0.03;
-/** Effort points of the quarter a joint meeting takes (joint effort). */
-export const JOINT_MEETING_EFFORT = 2;
+/** Effort points of the quarter a joint meeting takes (joint effort; set in the dispute options' table). */
+export const JOINT_MEETING_EFFORT = DISPUTE_OPTION_INFO['joint-meeting'].effort;
 /**
  * Sales effort points an investigation takes in its quarter. They are spent with the account,
- * asking how it uses the line, so they count as relationship calls on it as well.
+ * asking how it uses the line, so they count as relationship calls on it as well (set in the
+ * dispute options' table).
  */
-export const INVESTIGATION_EFFORT = 2;
+export const INVESTIGATION_EFFORT = DISPUTE_OPTION_INFO.investigate.effort;
 /** An investigation's estimate of the anchor is off by up to ± this much (uniform). */
 export const INVESTIGATION_NOISE = 0.1;
-/** Sales effort points the migration plan takes in each of the two phase-out quarters. */
-export const MIGRATION_EFFORT = 2;
+/** Sales effort points the migration plan takes in each of the two phase-out quarters (set in the dispute options' table). */
+export const MIGRATION_EFFORT = DISPUTE_OPTION_INFO['phase-out'].effort;
 /** Share of the anchor a migration plan defuses: the account is moved to another line before the old one stops. */
 export const MIGRATION_RELIEF = 0.7;
 /** Repricing raises the line's price by this share (capped at the highest price allowed). */

@@ -4,8 +4,10 @@
 import type { Bot } from './bots/strategies';
 import { createGame } from './init';
 import { stream, type Prng } from './random';
-import { decideDispute, isFinalOption } from './dispute';
-import { resolveQuarter } from './resolve';
+import { decideDispute } from './dispute';
+import { isFinalOption } from './dispute-options';
+import { InvalidDecisionError, type Refusal } from './errors';
+import { resolveQuarter } from './resolve/index';
 import type { DisputeOption, GameState, Move, Scenario } from './types';
 
 /**
@@ -60,7 +62,15 @@ export function playBot(scenario: Scenario, seed: number, bot: Bot, options: Pla
   return { state, steps };
 }
 
-export class ReplayMismatchError extends Error {}
+/** A recorded step that does not fit the game; `refusal` is the model's when a rule refused it. */
+export class ReplayMismatchError extends Error {
+  constructor(
+    message: string,
+    readonly refusal: Refusal | null = null,
+  ) {
+    super(message);
+  }
+}
 
 /** Plays recorded steps. Throws a ReplayMismatchError with the quarter when a step does not fit. */
 export function playSteps(scenario: Scenario, seed: number, steps: readonly Step[]): GameState {
@@ -86,7 +96,7 @@ export function playSteps(scenario: Scenario, seed: number, steps: readonly Step
       }
       state = resolveQuarter(scenario, state, { moves: step.moves });
     } catch (error) {
-      throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`);
+      throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`, error instanceof InvalidDecisionError ? error.refusal : null);
     }
   }
   return state;

@@ -1,7 +1,7 @@
 // The planning screen's projection ("commit this and expect…"): the model's own resolver run
 // on a copy of the state whose luck for the coming quarter is replaced by neutral draws —
 // average demand, no surprise churn — so a projection never leaks the seed's future luck.
-import { resolveQuarter } from './resolve';
+import { resolveQuarter } from './resolve/index';
 import type { Decision, GameState, QuarterRecord, Scenario } from './types';
 
 export function neutralLuck(state: GameState): GameState {

@@ -3,24 +3,20 @@
 // state can be hashed, persisted and replayed anywhere.
 
 import type { Luck } from './random';
+import type { DisputeOption, FinalDisputeOption } from './dispute-options';
+import type { MoveKind } from './moves';
 
 /** Ratios (goodwill, relationship, satisfaction, collaboration, anchors) live in [0, 1]. */
 export type Ratio = number;
 /** Money is always integer cents. */
 export type Cents = number;
 
-export const MARKETING_MOVES = ['campaign', 'research', 'improve', 'price', 'brand', 'portfolio-review'] as const;
-export const SALES_MOVES = ['prospecting', 'service', 'relationship', 'referrals', 'closing', 'discounting'] as const;
-export const JOINT_MOVES = ['alignment'] as const;
-export const MOVE_KINDS = [...MARKETING_MOVES, ...SALES_MOVES, ...JOINT_MOVES] as const;
-
-export type MarketingMove = (typeof MARKETING_MOVES)[number];
-export type SalesMove = (typeof SALES_MOVES)[number];
-export type MoveKind = (typeof MOVE_KINDS)[number];
-export type MoveSide = 'marketing' | 'sales' | 'joint';
-
-/** What a move is aimed at: a product line, an account, or the firm as a whole. */
-export type MoveTargetKind = 'product' | 'account' | 'none';
+// The catalogues of moves and dispute options are tables of their own (moves.ts,
+// dispute-options.ts); their names are re-exported here with the other shapes.
+export { MARKETING_MOVES, SALES_MOVES, JOINT_MOVES, MOVE_KINDS } from './moves';
+export type { MarketingMove, SalesMove, JointMove, MoveKind, MoveSide, MoveTargetKind } from './moves';
+export { DISPUTE_OPTIONS, FINAL_DISPUTE_OPTIONS } from './dispute-options';
+export type { DisputeOption, FinalDisputeOption } from './dispute-options';
 
 /** ADBUDG response curve parameters (Little 1970): r(x) = b + (a − b)·xᶜ / (d + xᶜ). */
 export interface ResponseCurve {
@@ -337,12 +333,6 @@ export interface DisputeState {
   /** Each side's morale after the decision (neutral before). */
   morale: { marketing: Ratio; sales: Ratio };
 }
-
-/** Every way to act on the dispute; the last four settle it, the first two lead to a decision. */
-export const DISPUTE_OPTIONS = ['discontinue', 'keep', 'reprice', 'phase-out', 'investigate', 'joint-meeting'] as const;
-export type DisputeOption = (typeof DISPUTE_OPTIONS)[number];
-export const FINAL_DISPUTE_OPTIONS = ['discontinue', 'keep', 'reprice', 'phase-out'] as const;
-export type FinalDisputeOption = (typeof FINAL_DISPUTE_OPTIONS)[number];
 
 export interface GameState {
   scenarioId: string;

@@ -1,52 +1,31 @@
-// Checks a decision against the rules before it is resolved, with a reason a screen can show.
-// resolveQuarter (resolve.ts) makes the same checks of moves while it tallies them, as a fast
-// path that only ever passes what validateDecision accepts, and asks validateDecision otherwise:
-// a rule added here must be added to tallyMoves there as well, or it would go unchecked.
-import { MOVE_INFO, PRICE_MAX_SHARE, PRICE_MIN_SHARE, type MoveInfo } from './moves';
-import type { Decision, GameState, Move, MoveKind, MoveTuning, MoveTunings, Scenario } from './types';
-import { disputeEffort } from './dispute';
-
-/** A decision or a dispute choice the rules refuse; the message is the reason a screen shows. */
-export class InvalidDecisionError extends Error {}
-
-export type Verdict = { ok: true } | { ok: false; reason: string };
+// The rules a decision must keep, written once: brokenMoveRule checks one move, SeenMoves
+// (seen-moves.ts) finds a move planned twice, budgetRefusal checks the total. validateMove and
+// validateDecision are made of them, and so is the resolver's tally (resolve/tally.ts), which
+// checks each move with the same functions while it adds it up and asks validateDecision for the
+// refusal when one fails. A refusal is data (errors.ts); src/app words it.
+import { effortAvailable } from './effort';
+import { assertNever, type MoveRefusal, type Verdict } from './errors';
+import { MOVE_INFO, MOVE_KIND_COUNT, MOVE_TABLE, PRICE_MAX_SHARE, PRICE_MIN_SHARE, type MoveInfo, type MoveKind } from './moves';
+import { compile, type Compiled } from './resolve/compile';
+import { SeenMoves } from './seen-moves';
+import type { AccountState, Decision, GameState, Move, ProductState, Scenario } from './types';
 
 const OK: Verdict = { ok: true };
 
-/** The quarter's effort budget less what the dispute has taken (a meeting, an investigation, a migration plan). */
-export function effortAvailable(scenario: Scenario, state: GameState): number {
-  if (state.dispute === null) return scenario.effortBudget;
-  const taken = disputeEffort(state);
-  return scenario.effortBudget - taken.sales - taken.joint;
-}
-
-export function effortOf(decision: Decision): number {
-  let total = 0;
-  for (const move of decision.moves) total += move.points;
-  return total;
-}
-
-function findById<T extends { id: string }>(items: readonly T[], id: string | undefined): T | undefined {
-  for (let i = 0; i < items.length; i++) if (items[i]!.id === id) return items[i];
-  return undefined;
-}
-
 /**
- * Each kind of move by number (the catalogue's order), found from its name by a table on its
- * length and first letter and confirmed by comparing the name: validation runs for every move of
- * every quarter, and the keyed reads (MOVE_INFO[kind], scenario.moves[kind]) it replaces were a
- * good part of its time. A name the table does not know goes the old way, through hasOwn.
+ * Each kind's number found from its name by a table on its length and first letter and
+ * confirmed by comparing the name: validation runs for every move of every quarter, and keyed
+ * reads by name were a good part of its time.
  */
-const KIND_NAMES = Object.keys(MOVE_INFO) as MoveKind[];
-const KIND_INFO: MoveInfo[] = KIND_NAMES.map((kind) => MOVE_INFO[kind]);
-const KIND_COUNT = KIND_NAMES.length;
+const KIND_NAMES: readonly MoveKind[] = MOVE_TABLE.map((row) => row.kind);
+/** Each kind's row by number. */
+export const KIND_INFO: readonly MoveInfo[] = KIND_NAMES.map((kind) => MOVE_INFO[kind]);
 const KIND_TABLE_WIDTH = 26;
 const KIND_TABLE = new Int8Array(32 * KIND_TABLE_WIDTH).fill(-1);
 /** False if two kinds ever share a length and first letter: then every kind goes through a Map. */
 let kindTableWorks = true;
-for (let code = 0; code < KIND_COUNT; code++) {
-  const name = KIND_NAMES[code]!;
-  const slot = kindSlot(name);
+for (let code = 0; code < MOVE_KIND_COUNT; code++) {
+  const slot = kindSlot(KIND_NAMES[code]!);
   if (slot < 0 || KIND_TABLE[slot] !== -1) kindTableWorks = false;
   else KIND_TABLE[slot] = code;
 }
@@ -58,9 +37,12 @@ function kindSlot(name: string): number {
   return n > 0 && n < 32 && c >= 0 && c < KIND_TABLE_WIDTH ? n * KIND_TABLE_WIDTH + c : -1;
 }
 
-/** The kind's number, or −1 when `kind` is not the name of a kind. */
-function kindCode(kind: unknown): number {
-  if (typeof kind !== 'string') return -1;
+/**
+ * The kind's number, or −1 when `kind` names no kind. A value that is not a string counts as the
+ * kind its property key names (Object.hasOwn converts it), so validation and the tally agree on it.
+ */
+export function kindCode(kind: unknown): number {
+  if (typeof kind !== 'string') return Object.hasOwn(MOVE_INFO, kind as PropertyKey) ? MOVE_INFO[kind as MoveKind].code : -1;
   if (!kindTableWorks) return KIND_CODES.get(kind) ?? -1;
   const slot = kindSlot(kind);
   if (slot < 0) return -1;
@@ -68,153 +50,150 @@ function kindCode(kind: unknown): number {
   return code >= 0 && KIND_NAMES[code] === kind ? code : -1;
 }
 
-/** For tuningOf: each kind's case below by its number (−1: none, read by name). */
-const TUNING_CASE: readonly string[] = ['campaign', 'research', 'improve', 'price', 'brand', 'portfolio-review', 'prospecting', 'service', 'relationship', 'referrals', 'closing', 'discounting', 'alignment'];
-const KIND_CASE = new Int8Array(KIND_COUNT);
-for (let code = 0; code < KIND_COUNT; code++) KIND_CASE[code] = TUNING_CASE.indexOf(KIND_NAMES[code]!);
+/** Index of the first item whose id is `id`, or −1 (a plain loop: this runs for every move). */
+export function indexById(items: readonly { id: string }[], id: unknown): number {
+  for (let i = 0; i < items.length; i++) if (items[i]!.id === id) return i;
+  return -1;
+}
 
-/** The scenario's tuning of the kind numbered `code`: a fixed property read per case, not a lookup by name. */
-function tuningOf(moves: MoveTunings, code: number, kind: MoveKind): MoveTuning {
-  switch (KIND_CASE[code]) {
-    case 0:
-      return moves.campaign;
-    case 1:
-      return moves.research;
-    case 2:
-      return moves.improve;
-    case 3:
-      return moves.price;
-    case 4:
-      return moves.brand;
-    case 5:
-      return moves['portfolio-review'];
-    case 6:
-      return moves.prospecting;
-    case 7:
-      return moves.service;
-    case 8:
-      return moves.relationship;
-    case 9:
-      return moves.referrals;
-    case 10:
-      return moves.closing;
-    case 11:
-      return moves.discounting;
-    case 12:
-      return moves.alignment;
+/** The codes of the rules one move can break (the refusals a move alone can earn). */
+export type MoveRuleCode = Exclude<MoveRefusal['code'], 'game-over' | 'dispute-open' | 'planned-twice' | 'over-budget'>;
+
+/**
+ * The rules of one move, in the order they are checked: the kind offered, whole points, a
+ * target of the right kind that is still sold or still a customer, a price in range where it
+ * takes one. Returns the code of the first rule broken, or null. `code` is kindCode(kind); `at`
+ * the target's index in `products` or `accounts` (indexById; −1 or past the end when there is
+ * none). The fields come as arguments because moves arrive in several object shapes (bots, the
+ * flow, parsed replays): each is read once. It returns a code, not the refusal's data, so that
+ * it stays small enough for the compiler to inline into the resolver's tally.
+ */
+export function brokenMoveRule(
+  cs: Compiled,
+  scenario: Scenario,
+  products: readonly ProductState[],
+  accounts: readonly AccountState[],
+  code: number,
+  points: number,
+  target: string | undefined,
+  price: number | undefined,
+  at: number,
+): MoveRuleCode | null {
+  if (code < 0) return 'unknown-move';
+  const info = KIND_INFO[code]!;
+  if (cs.enabled[code] === 0) return 'move-unavailable';
+  if (!Number.isInteger(points) || points < 1) return 'bad-points';
+  switch (info.target) {
+    case 'none':
+      if (target !== undefined) return 'target-not-taken';
+      break;
+    case 'product':
+      if (at < 0 || at >= products.length) return 'unknown-product';
+      if (!products[at]!.active) return 'product-discontinued';
+      break;
+    case 'account':
+      if (at < 0 || at >= accounts.length) return 'unknown-account';
+      if (!accounts[at]!.active) return 'account-lost';
+      break;
     default:
-      return moves[kind];
+      return assertNever(info.target);
+  }
+  if (info.price) {
+    // The state's lines are the scenario's, in its order: `at` is the line's spec too.
+    const spec = info.target === 'product' ? scenario.products[at] : undefined;
+    if (spec === undefined || price === undefined || !Number.isInteger(price)) return 'price-missing';
+    if (price < spec.price * PRICE_MIN_SHARE || price > spec.price * PRICE_MAX_SHARE) return 'price-out-of-range';
+  } else if (price !== undefined) {
+    return 'price-not-taken';
+  }
+  return null;
+}
+
+/** The refusal for a move that broke rule `rule` (brokenMoveRule's arguments): the code with the names and figures it concerns. */
+function moveRefusal(rule: MoveRuleCode, products: readonly ProductState[], accounts: readonly AccountState[], code: number, kind: unknown, target: unknown, at: number): MoveRefusal {
+  if (rule === 'unknown-move') return { code: rule, kind: String(kind) };
+  const name = KIND_NAMES[code]!;
+  switch (rule) {
+    case 'move-unavailable':
+      return { code: rule, kind: name };
+    case 'bad-points':
+      return { code: rule, kind: name };
+    case 'target-not-taken':
+      return { code: rule, kind: name };
+    case 'price-missing':
+      return { code: rule, kind: name };
+    case 'price-not-taken':
+      return { code: rule, kind: name };
+    case 'unknown-product':
+      return { code: rule, kind: name, target: String(target) };
+    case 'unknown-account':
+      return { code: rule, kind: name, target: String(target) };
+    case 'product-discontinued':
+      return { code: rule, kind: name, product: products[at]!.id };
+    case 'account-lost':
+      return { code: rule, kind: name, account: accounts[at]!.id, name: accounts[at]!.name };
+    case 'price-out-of-range':
+      return { code: rule, kind: name, minShare: PRICE_MIN_SHARE, maxShare: PRICE_MAX_SHARE };
+    default:
+      return assertNever(rule);
   }
 }
 
-/** The number of the kind validateMove looked at last, or −1 when it is not a kind by name (read by validateDecision). */
-let lastKindCode = -1;
-
-export function validateMove(scenario: Scenario, state: GameState, move: Move): Verdict {
-  // Moves arrive in several object shapes (bots, the flow, parsed replays): read each field once.
+/** The move's refusal, or null when it keeps every rule of a move. */
+function refuseMove(cs: Compiled, scenario: Scenario, state: GameState, move: Move, code: number, at: number): MoveRefusal | null {
   const kind = move.kind;
   const target = move.target;
-  const points = move.points;
-  const code = kindCode(kind);
-  lastKindCode = code;
-  let info: MoveInfo;
-  let tuning: MoveTuning;
-  if (code >= 0) {
-    info = KIND_INFO[code]!;
-    tuning = tuningOf(scenario.moves, code, kind);
-  } else {
-    // Not a kind by its name: hasOwn decides, as it always did (it converts what it is given).
-    if (!Object.hasOwn(MOVE_INFO, kind)) {
-      return { ok: false, reason: `Unknown move "${String(kind)}".` };
-    }
-    info = MOVE_INFO[kind];
-    tuning = scenario.moves[kind];
-  }
-  if (!tuning.enabled) {
-    return { ok: false, reason: `${info.label} is not available in this scenario.` };
-  }
-  if (!Number.isInteger(points) || points < 1) {
-    return { ok: false, reason: `${info.label}: effort must be a whole number of points, at least 1.` };
-  }
-  if (info.target === 'none') {
-    if (target !== undefined) return { ok: false, reason: `${info.label} takes no target.` };
-  } else if (info.target === 'product') {
-    // Plain loops rather than find(): validation runs on every quarter of every game.
-    const product = findById(state.products, target);
-    if (!product) return { ok: false, reason: `${info.label}: unknown product line "${String(target)}".` };
-    if (!product.active) return { ok: false, reason: `${info.label}: "${product.id}" has been discontinued.` };
-  } else {
-    const account = findById(state.accounts, target);
-    if (!account) return { ok: false, reason: `${info.label}: unknown account "${String(target)}".` };
-    if (!account.active) return { ok: false, reason: `${info.label}: "${account.name}" is no longer a customer.` };
-  }
-  if (kind === 'price') {
-    const spec = findById(scenario.products, target);
-    const price = move.price;
-    if (spec === undefined || price === undefined || !Number.isInteger(price)) {
-      return { ok: false, reason: 'Price change: give the new price in whole cents.' };
-    }
-    if (price < spec.price * PRICE_MIN_SHARE || price > spec.price * PRICE_MAX_SHARE) {
-      return {
-        ok: false,
-        reason: `Price change: the price must stay between ${PRICE_MIN_SHARE * 100}% and ${PRICE_MAX_SHARE * 100}% of the list price.`,
-      };
-    }
-  } else if (move.price !== undefined) {
-    return { ok: false, reason: `${info.label} takes no price.` };
-  }
-  return OK;
+  const rule = brokenMoveRule(cs, scenario, state.products, state.accounts, code, move.points, target, move.price, at);
+  return rule === null ? null : moveRefusal(rule, state.products, state.accounts, code, kind, target, at);
 }
 
-const seenKinds: string[] = [];
-const seenTargets: (string | undefined)[] = [];
-/** The last move so far of each kind (by number), and each move's previous one of its kind: −1 for none. */
-const lastOfKind = new Int32Array(KIND_COUNT);
-const previousOfKind: number[] = [];
+/** The index `brokenMoveRule` wants for a move of kind number `code` aimed at `target`. */
+export function targetIndex(state: GameState, code: number, target: unknown): number {
+  if (code < 0) return -1;
+  const aim = KIND_INFO[code]!.target;
+  return aim === 'product' ? indexById(state.products, target) : aim === 'account' ? indexById(state.accounts, target) : -1;
+}
+
+/** The refusal of a decision planning `planned` points, or null when the quarter has them. */
+export function budgetRefusal(scenario: Scenario, state: GameState, planned: number): MoveRefusal | null {
+  const available = effortAvailable(scenario, state);
+  return planned > available ? { code: 'over-budget', planned, available, reserved: scenario.effortBudget - available } : null;
+}
+
+/** Why no decision is taken now (the game is over, the dispute is open), or null. */
+export function closedRefusal(state: GameState): MoveRefusal | null {
+  if (state.finished) return { code: 'game-over' };
+  if (state.dispute !== null && state.dispute.status === 'open') return { code: 'dispute-open' };
+  return null;
+}
+
+export function validateMove(scenario: Scenario, state: GameState, move: Move): Verdict {
+  const code = kindCode(move.kind);
+  const refusal = refuseMove(compile(scenario), scenario, state, move, code, targetIndex(state, code, move.target));
+  return refusal === null ? OK : { ok: false, refusal };
+}
+
+const seen = new SeenMoves();
 
 export function validateDecision(scenario: Scenario, state: GameState, decision: Decision): Verdict {
-  if (state.finished) return { ok: false, reason: 'The game is over.' };
-  if (state.dispute && state.dispute.status === 'open') {
-    return { ok: false, reason: 'The discontinuation dispute must be settled first.' };
-  }
+  const closed = closedRefusal(state);
+  if (closed !== null) return { ok: false, refusal: closed };
+  const cs = compile(scenario);
   const moves = decision.moves;
-  // Each move's kind and target read once into reused arrays, so the check for a move planned
-  // twice compares locals instead of re-reading moves of several object shapes.
-  const kinds = seenKinds;
-  const targets = seenTargets;
-  // A move planned twice is found among the earlier moves of its own kind only (a chain per kind
-  // number), not by comparing every pair; a kind that is no kind by name is checked against all.
-  for (let c = 0; c < KIND_COUNT; c++) lastOfKind[c] = -1;
+  seen.begin(state.products.length, state.accounts.length);
   let effort = 0;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
-    const verdict = validateMove(scenario, state, move);
-    if (!verdict.ok) return verdict;
-    const code = lastKindCode;
     const kind = move.kind;
     const target = move.target;
-    let twice = false;
-    if (code >= 0) {
-      for (let k = lastOfKind[code]!; k >= 0 && !twice; k = previousOfKind[k]!) twice = targets[k] === target;
-      previousOfKind[m] = lastOfKind[code]!;
-      lastOfKind[code] = m;
-    } else {
-      for (let k = 0; k < m && !twice; k++) twice = kinds[k] === kind && targets[k] === target;
-      previousOfKind[m] = -1;
-    }
-    if (twice) {
-      return { ok: false, reason: `${MOVE_INFO[kind].label}${target ? ` for "${target}"` : ''} is planned twice; plan each move once.` };
-    }
-    kinds[m] = kind;
-    targets[m] = target;
-    effort += move.points;
+    const points = move.points;
+    const code = kindCode(kind);
+    const at = targetIndex(state, code, target);
+    const refusal = refuseMove(cs, scenario, state, move, code, at);
+    if (refusal !== null) return { ok: false, refusal };
+    if (!seen.firstUse(code, at)) return { ok: false, refusal: { code: 'planned-twice', kind: KIND_NAMES[code]!, target: target ?? null } };
+    effort += points;
   }
-  const budget = effortAvailable(scenario, state);
-  if (effort > budget) {
-    return {
-      ok: false,
-      reason: `Over budget: ${effort} effort points planned, ${budget} available this quarter${budget < scenario.effortBudget ? ' (the dispute takes the rest)' : ''}.`,
-    };
-  }
-  return OK;
+  const over = budgetRefusal(scenario, state, effort);
+  return over === null ? OK : { ok: false, refusal: over };
 }

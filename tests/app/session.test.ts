@@ -2,7 +2,7 @@
 // and a save that cannot be resumed — an older format, or a dispute without its sitting — is
 // reported, kept under another key and never half-loaded.
 import { describe, expect, it } from 'vitest';
-import { phaseOf } from '../../src/flow/index';
+import { disputeSitting, phaseOf } from '../../src/flow/index';
 import { REJECTED_KEY_PREFIX, SAVE_KEY } from '../../src/app/save';
 import { GameSession } from '../../src/app/session';
 import { botNamed, playBot } from '../../src/sim/index';
@@ -66,5 +66,50 @@ describe('the session’s save slot', () => {
     expect(kept(storage)).toEqual([bad]);
     expect(session.continueGame()).toBe(false);
     expect(session.snapshot()).toBeNull();
+  });
+
+  // Saves of the game's first versions hold the refusal's words where the flow now keeps the
+  // model's refusal: such a save still opens and plays to the end, with nothing refused yet.
+  it.for([
+    [
+      'planning',
+      (snapshot: { context: Record<string, unknown> }) => {
+        snapshot.context.rejection = 'Over budget: 11 effort points planned, 10 available this quarter.';
+      },
+    ],
+    [
+      'the dispute',
+      (snapshot: { context: Record<string, unknown>; children: Record<string, { snapshot: { context: Record<string, unknown> } }> }) => {
+        snapshot.context.rejection = null;
+        snapshot.children.dispute!.snapshot.context.rejection = 'Unknown way to settle the dispute: "later". Choose one of: discontinue, keep, reprice, phase-out, investigate, joint-meeting.';
+      },
+    ],
+  ] as const)('resumes a save taken at %s whose refusal is a sentence, and plays it to the end', ([where, wordy]) => {
+    const storage = new MemoryStorage();
+    const first = new GameSession(storage);
+    first.newGame(scenario, 1);
+    let sent = 0;
+    const stopAt = where === 'planning' ? 'planning' : 'dispute';
+    if (stopAt === 'planning') first.bus.emit('flow', events[sent++]!);
+    else while (phaseOf(first.snapshot()!) !== 'dispute') first.bus.emit('flow', events[sent++]!);
+    expect(phaseOf(first.snapshot()!)).toBe(stopAt);
+    first.stop();
+    const envelope = JSON.parse(storage.getItem(SAVE_KEY)!) as { snapshot: never };
+    wordy(envelope.snapshot);
+    storage.setItem(SAVE_KEY, JSON.stringify(envelope));
+
+    const again = new GameSession(storage);
+    expect(again.inspectSave()).toMatchObject({ status: 'ok' });
+    expect(again.continueGame()).toBe(true);
+    const resumed = again.snapshot()!;
+    expect(phaseOf(resumed)).toBe(stopAt);
+    expect(resumed.context.rejection).toBeNull();
+    const sitting = disputeSitting(resumed);
+    if (sitting) expect(sitting.context.rejection).toBeNull();
+    for (const event of events.slice(sent)) again.bus.emit('flow', event);
+    const end = again.snapshot()!;
+    expect(end.status).toBe('done');
+    expect(end.context.steps).toStrictEqual(played.steps);
+    expect(end.context.game).toStrictEqual(played.state);
   });
 });

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, type Snapshot } from 'xstate';
 import {
-  canUndo,
   disputeSitting,
   draftMove,
   gameMachine,
@@ -24,8 +23,10 @@ import {
   type DisputeOption,
   type Move,
   type MoveKind,
+  type MoveRefusal,
   type Scenario,
 } from '../../src/sim/index';
+import { refusalText } from '../../src/app/move-text';
 import { eventsFor, saveAndRestore, scenario, sendAll, startGame } from './support';
 
 const budget = scenario.effortBudget;
@@ -52,12 +53,12 @@ function settle(actor: GameFlowActor, ...options: DisputeOption[]): void {
   actor.send({ type: 'DISPUTE_NEXT' });
 }
 
-/** The model's own verdict on the draft a SET_MOVE would make: the reason a refusal must give. */
-function modelReason(actor: GameFlowActor, moves: Move[]): string {
+/** The model's own verdict on the draft a SET_MOVE would make: the refusal the flow must keep. */
+function modelRefusal(actor: GameFlowActor, moves: Move[]): MoveRefusal {
   const { context } = actor.getSnapshot();
   const verdict = validateDecision(context.scenario, context.game, { moves });
   if (verdict.ok) throw new Error('expected the model to refuse this draft');
-  return verdict.reason;
+  return verdict.refusal;
 }
 
 describe('a whole game through events', () => {
@@ -117,17 +118,18 @@ describe('a whole game through events', () => {
 });
 
 describe('planning refuses a move the model refuses', () => {
+  /** Sends the move, checks the flow refused it with the model's refusal, and returns the words a screen shows for it. */
   function refuses(actor: GameFlowActor, move: Move): string {
     const before = actor.getSnapshot();
-    const reason = modelReason(actor, [...before.context.draft.filter((m) => m.kind !== move.kind || m.target !== move.target), move]);
+    const refusal = modelRefusal(actor, [...before.context.draft.filter((m) => m.kind !== move.kind || m.target !== move.target), move]);
     actor.send({ type: 'SET_MOVE', move });
     const after = actor.getSnapshot();
     expect(after.value).toStrictEqual({ quarter: 'planning' });
     expect(after.context.draft).toStrictEqual(before.context.draft);
     expect(after.context.earlierDrafts).toStrictEqual(before.context.earlierDrafts);
     expect(after.context.game).toBe(before.context.game);
-    expect(after.context.rejection).toBe(reason);
-    return reason;
+    expect(after.context.rejection).toStrictEqual(refusal);
+    return refusalText(refusal);
   }
 
   function withDraft(): GameFlowActor {
@@ -230,7 +232,7 @@ describe('planning refuses a move the model refuses', () => {
     expect(after.value).toStrictEqual({ quarter: 'planning' });
     expect(after.context.game).toStrictEqual(before.context.game);
     expect(after.context.steps).toStrictEqual([]);
-    expect(after.context.rejection).toBe(modelReason(tampered, saved.context.draft));
+    expect(after.context.rejection).toStrictEqual(modelRefusal(tampered, saved.context.draft));
   });
 });
 
@@ -256,11 +258,11 @@ describe('undo within the quarter', () => {
     expect(actor.getSnapshot().context.earlierDrafts).toHaveLength(drafts.length);
 
     while (drafts.length > 0) {
-      expect(canUndo(actor.getSnapshot().context)).toBe(true);
+      expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(true);
       actor.send({ type: 'UNDO' });
       expect(actor.getSnapshot().context.draft).toStrictEqual(drafts.pop());
     }
-    expect(canUndo(actor.getSnapshot().context)).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(false);
     const bottom = actor.getSnapshot();
     actor.send({ type: 'UNDO' });
     expect(actor.getSnapshot()).toBe(bottom);
@@ -270,12 +272,12 @@ describe('undo within the quarter', () => {
     const actor = planning();
     actor.send({ type: 'SET_MOVE', move: { kind: 'research', points: 3 } });
     actor.send({ type: 'COMMIT' });
-    expect(canUndo(actor.getSnapshot().context)).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(false);
     const review = actor.getSnapshot();
     actor.send({ type: 'UNDO' });
     expect(actor.getSnapshot()).toBe(review);
     actor.send({ type: 'NEXT' });
-    expect(canUndo(actor.getSnapshot().context)).toBe(false);
+    expect(actor.getSnapshot().can({ type: 'UNDO' })).toBe(false);
     expect(actor.getSnapshot().context.draft).toStrictEqual([]);
   });
 });
@@ -310,7 +312,7 @@ describe('the discontinuation dispute', () => {
 
     actor.send({ type: 'DECIDE_DISPUTE', option: 'shrug' as never });
     expect(stage()).toBe('options');
-    expect(disputeSitting(actor.getSnapshot())!.context.rejection).toMatch(/unknown way to settle the dispute: "shrug"/i);
+    expect(refusalText(disputeSitting(actor.getSnapshot())!.context.rejection!)).toMatch(/unknown way to settle the dispute: "shrug"/i);
 
     // A joint meeting first: the sitting stays on the options, with collaboration up.
     actor.send({ type: 'DECIDE_DISPUTE', option: 'joint-meeting' });
@@ -319,7 +321,7 @@ describe('the discontinuation dispute', () => {
     expect(sitting.rejection).toBeNull();
     expect(sitting.game.collaboration).toBeGreaterThan(game.collaboration);
     actor.send({ type: 'DECIDE_DISPUTE', option: 'joint-meeting' });
-    expect(disputeSitting(actor.getSnapshot())!.context.rejection).toMatch(/already been held/);
+    expect(refusalText(disputeSitting(actor.getSnapshot())!.context.rejection!)).toMatch(/already been held/);
 
     actor.send({ type: 'DECIDE_DISPUTE', option: 'keep' });
     expect(stage()).toBe('consequences');

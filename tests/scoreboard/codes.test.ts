@@ -8,6 +8,7 @@ import { makeReplay, parseReplay, runReplay, scenarioHash } from '../../src/repl
 import {
   FORMAT2_DISPUTE_OPTIONS,
   FORMAT1_MOVE_KINDS,
+  FORMAT1_MOVES,
   HEAT_CODE_LENGTH,
   HeatCodeError,
   MAX_SEED,
@@ -24,7 +25,7 @@ import {
   verifyResultCode,
 } from '../../src/scoreboard/index';
 import { CROCKFORD } from '../../src/scoreboard/codec';
-import { BOTS, DISPUTE_OPTIONS, MOVE_KINDS, playBot } from '../../src/sim/index';
+import { BOTS, DISPUTE_OPTIONS, MOVE_INFO, MOVE_KINDS, playBot } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 import { botName, botReplay, codeOf, gameArb, outcomeOf, randomGame, scenario } from './support';
 
@@ -77,6 +78,30 @@ describe('result codes', () => {
   it('number every move kind and dispute option of the model', () => {
     for (const kind of MOVE_KINDS) expect(FORMAT1_MOVE_KINDS).toContain(kind);
     for (const option of DISPUTE_OPTIONS) expect(FORMAT2_DISPUTE_OPTIONS).toContain(option);
+  });
+
+  // The numbers are what every code already handed out means: pinned here, value by value, so
+  // that reordering the model's tables (moves.ts, dispute-options.ts) cannot change them.
+  it('keep the frozen numbering of move kinds and dispute options, whatever order the model lists them in', () => {
+    expect(FORMAT1_MOVES).toStrictEqual([
+      { kind: 'campaign', target: true, price: false },
+      { kind: 'research', target: false, price: false },
+      { kind: 'improve', target: true, price: false },
+      { kind: 'price', target: true, price: true },
+      { kind: 'brand', target: false, price: false },
+      { kind: 'portfolio-review', target: false, price: false },
+      { kind: 'prospecting', target: false, price: false },
+      { kind: 'service', target: true, price: false },
+      { kind: 'relationship', target: true, price: false },
+      { kind: 'referrals', target: true, price: false },
+      { kind: 'closing', target: false, price: false },
+      { kind: 'discounting', target: false, price: false },
+      { kind: 'alignment', target: false, price: false },
+    ]);
+    expect(FORMAT1_MOVE_KINDS).toStrictEqual(FORMAT1_MOVES.map((m) => m.kind));
+    expect(FORMAT2_DISPUTE_OPTIONS).toStrictEqual(['discontinue', 'keep', 'reprice', 'phase-out', 'investigate', 'joint-meeting']);
+    // The format's shape of each kind (takes a target, takes a price) is the model's.
+    for (const m of FORMAT1_MOVES) expect([m.target, m.price], m.kind).toStrictEqual([MOVE_INFO[m.kind].target !== 'none', MOVE_INFO[m.kind].price]);
   });
 
   it('round-trip every bot game exactly, on many seeds', () => {

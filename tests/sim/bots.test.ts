@@ -32,7 +32,7 @@ function checked(bot: Bot, problems: string[], seed: number): Bot {
       deepFreeze(state); // a bot that writes to the state it reads throws here
       const decision = bot.decide(s, state, rng);
       const verdict = validateDecision(s, state, decision);
-      if (!verdict.ok) problems.push(`${bot.name} seed ${seed} quarter ${state.quarter}: ${verdict.reason} — ${JSON.stringify(decision.moves)}`);
+      if (!verdict.ok) problems.push(`${bot.name} seed ${seed} quarter ${state.quarter}: ${JSON.stringify(verdict.refusal)} — ${JSON.stringify(decision.moves)}`);
       const spent = decision.moves.reduce((sum, m) => sum + m.points, 0);
       if (spent > s.effortBudget) problems.push(`${bot.name} seed ${seed} quarter ${state.quarter}: ${spent} points`);
       return decision;

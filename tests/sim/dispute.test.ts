@@ -11,8 +11,10 @@ import {
   resolveQuarter,
   validateDisputeOption,
   type DisputeOption,
+  type DisputeRefusal,
   type GameState,
 } from '../../src/sim/index';
+import { disputeRefusalText } from '../../src/debrief/dispute-text';
 import {
   INVESTIGATION_NOISE,
   JOINT_MEETING_COLLABORATION,
@@ -100,10 +102,11 @@ describe('each way to act on the dispute', () => {
       expect(Math.abs(estimate - game.dispute!.anchorStrength)).toBeLessThanOrEqual(INVESTIGATION_NOISE + 1e-9);
       expect(low).toBeLessThanOrEqual(game.dispute!.anchorStrength + 1e-9);
       expect(high).toBeGreaterThanOrEqual(game.dispute!.anchorStrength - 1e-9);
-      expect(() => resolveQuarter(scenario, game, { moves: [{ kind: 'prospecting', points: scenario.effortBudget }] })).toThrow(/over budget/i);
+      expect(() => resolveQuarter(scenario, game, { moves: [{ kind: 'prospecting', points: scenario.effortBudget }] })).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ code: 'over-budget' }) }));
       game = resolveQuarter(scenario, game, { moves: [] });
       expect(game.dispute!.status).toBe('open');
-      expect(validateDisputeOption(scenario, game, 'investigate')).toMatchObject({ ok: false, reason: expect.stringMatching(/already been investigated/) });
+      expect(validateDisputeOption(scenario, game, 'investigate')).toStrictEqual({ ok: false, refusal: { code: 'already-investigated' } });
+      expect(disputeRefusalText({ code: 'already-investigated' })).toMatch(/already been investigated/);
     }
   });
 
@@ -119,10 +122,13 @@ describe('each way to act on the dispute', () => {
   });
 
   it('refuses what is not open, with a reason, and leaves the state alone', () => {
-    expect(validateDisputeOption(scenario, open, 'postpone')).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown way/i) });
+    const unknown = validateDisputeOption(scenario, open, 'postpone');
+    expect(unknown).toStrictEqual({ ok: false, refusal: { code: 'unknown-option', option: 'postpone' } });
+    expect(disputeRefusalText((unknown as { refusal: DisputeRefusal }).refusal)).toMatch(/unknown way/i);
     const decided = decideDispute(scenario, open, 'keep');
     for (const option of DISPUTE_OPTIONS) expect(validateDisputeOption(scenario, decided, option).ok).toBe(false);
-    expect(() => decideDispute(scenario, decided, 'discontinue')).toThrow(/no open dispute/);
+    expect(() => decideDispute(scenario, decided, 'discontinue')).toThrow(expect.objectContaining({ refusal: { code: 'no-open-dispute' } }));
+    expect(disputeRefusalText({ code: 'no-open-dispute' })).toMatch(/no open dispute/);
   });
 });
 

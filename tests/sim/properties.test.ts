@@ -17,6 +17,7 @@
 //
 // Each invariant is its own test so one broken invariant cannot hide another. All of them
 // replay the same seeded runs; a game's violations are computed once and cached.
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,8 +35,10 @@ import {
   type Move,
   type MoveKind,
   type QuarterRecord,
+  type RefusalCode,
   type Scenario,
 } from '../../src/sim/index';
+import { refusalText } from '../../src/app/move-text';
 import { INVESTIGATION_EFFORT, JOINT_MEETING_EFFORT, MIGRATION_EFFORT, fix, fixLeads } from '../../src/sim/model';
 import { PRICE_MAX_SHARE, PRICE_MIN_SHARE } from '../../src/sim/moves';
 import { deepFreeze, hasNonFinite, nonFinitePaths, ratiosOf, writeProperty, twoHats, twoHatsEarlyDispute, twoHatsWithExtraEvents } from './helpers';
@@ -229,6 +232,45 @@ function moveIsValid(scenario: Scenario, state: GameState, move: Move): boolean 
   return true;
 }
 
+/** Which rule a move breaks first, in the order the rules are stated (null: none). */
+function moveRefusalCode(scenario: Scenario, state: GameState, move: Move): RefusalCode | null {
+  if (!(MOVE_KINDS as readonly string[]).includes(move.kind)) return 'unknown-move';
+  if (!scenario.moves[move.kind].enabled) return 'move-unavailable';
+  if (!Number.isInteger(move.points) || move.points < 1) return 'bad-points';
+  const targetKind = MOVE_INFO[move.kind].target;
+  if (targetKind === 'none' && move.target !== undefined) return 'target-not-taken';
+  if (targetKind === 'product') {
+    const line = state.products.find((p) => p.id === move.target);
+    if (!line) return 'unknown-product';
+    if (!line.active) return 'product-discontinued';
+  }
+  if (targetKind === 'account') {
+    const account = state.accounts.find((a) => a.id === move.target);
+    if (!account) return 'unknown-account';
+    if (!account.active) return 'account-lost';
+  }
+  if (move.kind === 'price') {
+    const list = scenario.products.find((p) => p.id === move.target)?.price;
+    if (list === undefined || move.price === undefined || !Number.isInteger(move.price)) return 'price-missing';
+    if (move.price < list * PRICE_MIN_SHARE || move.price > list * PRICE_MAX_SHARE) return 'price-out-of-range';
+  } else if (move.price !== undefined) {
+    return 'price-not-taken';
+  }
+  return null;
+}
+
+/** The refusal the rules give a decision: the first broken rule, move by move, then the budget. */
+function expectedRefusalCode(scenario: Scenario, state: GameState, moves: readonly Move[]): RefusalCode | null {
+  if (state.finished) return 'game-over';
+  if (state.dispute?.status === 'open') return 'dispute-open';
+  for (const [i, m] of moves.entries()) {
+    const code = moveRefusalCode(scenario, state, m);
+    if (code !== null) return code;
+    if (moves.slice(0, i).some((earlier) => sameMove(earlier, m))) return 'planned-twice';
+  }
+  return moves.reduce((s, m) => s + m.points, 0) > budgetOf(scenario, state) ? 'over-budget' : null;
+}
+
 /** Each move (kind and target) may be planned once a quarter. */
 function sameMove(a: Move, b: Move): boolean {
   return a.kind === b.kind && a.target === b.target;
@@ -314,6 +356,8 @@ interface Stats {
   accountsLost: number;
   priceMoves: number;
   maxInsight: number;
+  /** Every refusal code validateDecision gave a generated plan. */
+  refusals: Set<RefusalCode>;
 }
 
 const stats: Stats = {
@@ -329,6 +373,7 @@ const stats: Stats = {
   accountsLost: 0,
   priceMoves: 0,
   maxInsight: 0,
+  refusals: new Set(),
 };
 
 /** A write to a deep-frozen input state throws a TypeError in strict-mode code (all ES modules). */
@@ -514,6 +559,7 @@ function play(game: GameBp): Violation[] {
       if (quarter.probe) {
         const verdict = validateDecision(scenario, state, { moves: [] });
         if (verdict.ok) report('validation agrees with the rules', 'an empty decision was accepted while the dispute was open');
+        else if (verdict.refusal.code !== 'dispute-open') report('validation agrees with the rules', `open dispute refused as ${JSON.stringify(verdict.refusal)}`);
         try {
           resolveQuarter(scenario, state, { moves: [] });
           report('invalid decisions throw InvalidDecisionError, valid ones resolve', 'resolved a quarter while the dispute was open');
@@ -525,6 +571,7 @@ function play(game: GameBp): Violation[] {
           report('the dispute can only be settled while open, and settling it records the option', 'accepted the unknown option "postpone"');
         } catch (error) {
           if (!(error instanceof InvalidDecisionError)) report('the dispute can only be settled while open, and settling it records the option', `unknown option: ${describeError(error)}`);
+          else if (!isDeepStrictEqual(error.refusal, { code: 'unknown-option', option: 'postpone' })) report('the dispute can only be settled while open, and settling it records the option', `unknown option refused as ${JSON.stringify(error.refusal)}`);
         }
       }
       const before = state;
@@ -560,6 +607,7 @@ function play(game: GameBp): Violation[] {
         report('the dispute can only be settled while open, and settling it records the option', `settled a dispute that was ${JSON.stringify(state.dispute)}`);
       } catch (error) {
         if (!(error instanceof InvalidDecisionError)) report('the dispute can only be settled while open, and settling it records the option', describeError(error));
+        else if (error.refusal.code !== 'no-open-dispute') report('the dispute can only be settled while open, and settling it records the option', `no open dispute, refused as ${JSON.stringify(error.refusal)}`);
       }
     }
 
@@ -570,6 +618,16 @@ function play(game: GameBp): Violation[] {
     if (verdict.ok !== valid) {
       report('validation agrees with the rules', `validateDecision said ${JSON.stringify(verdict)}, the rules say ${valid ? 'valid' : 'invalid'}: ${JSON.stringify(moves)}`);
     }
+    // Every refusal names the rule the decision breaks first, and the app has words for it.
+    const expectedCode = expectedRefusalCode(scenario, state, moves);
+    if ((verdict.ok ? null : verdict.refusal.code) !== expectedCode) {
+      report('validation agrees with the rules', `validateDecision said ${JSON.stringify(verdict)}, the rules say ${expectedCode ?? 'valid'}: ${JSON.stringify(moves)}`);
+    }
+    if (!verdict.ok) {
+      const words = refusalText(verdict.refusal);
+      if (words.length < 10 || /NaN|\[object/.test(words)) report('validation agrees with the rules', `refusal ${JSON.stringify(verdict.refusal)} reads “${words}”`);
+      stats.refusals.add(verdict.refusal.code);
+    }
     if (verdict.ok) stats.validAsGenerated += 1;
     else stats.invalidAsGenerated += 1;
 
@@ -578,7 +636,7 @@ function play(game: GameBp): Violation[] {
     let played: Move[] = moves;
     try {
       const result = resolveQuarter(scenario, before, { moves });
-      if (!verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `accepted an invalid decision (${verdict.reason}): ${JSON.stringify(moves)}`);
+      if (!verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `accepted an invalid decision (${JSON.stringify(verdict.refusal)}): ${JSON.stringify(moves)}`);
       after = result;
     } catch (error) {
       if (isFrozenWrite(error)) {
@@ -587,8 +645,10 @@ function play(game: GameBp): Violation[] {
       }
       if (verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `a valid decision threw ${describeError(error)}: ${JSON.stringify(moves)}`);
       else if (!(error instanceof InvalidDecisionError)) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `an invalid decision threw ${describeError(error)} instead`);
-      // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, word for word.
-      else if (error.message !== verdict.reason) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with “${error.message}”, validateDecision with “${verdict.reason}”`);
+      // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, code and data.
+      else if (!isDeepStrictEqual(error.refusal, verdict.refusal) || error.message !== verdict.refusal.code) {
+        report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with ${JSON.stringify(error.refusal)} (“${error.message}”), validateDecision with ${JSON.stringify(verdict.refusal)}`);
+      }
     }
     if (after === null) {
       played = repair(scenario, before, moves);
@@ -615,6 +675,7 @@ function play(game: GameBp): Violation[] {
     report('invalid decisions throw InvalidDecisionError, valid ones resolve', 'resolved a quarter after the game finished');
   } catch (error) {
     if (!(error instanceof InvalidDecisionError)) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `finished game: ${describeError(error)}`);
+    else if (error.refusal.code !== 'game-over') report('invalid decisions throw InvalidDecisionError, valid ones resolve', `finished game refused as ${JSON.stringify(error.refusal)}`);
   }
   if (discontinued.size > 0) stats.gamesWithDiscontinuedLine += 1;
   return violations;
@@ -655,6 +716,10 @@ describe('resolveQuarter over random decision sequences (two-hats and two varian
     // The dispute opens and is settled both ways; a discontinued line is followed for quarters.
     // Every way to act on the dispute is exercised (six options: each at a fair share of the runs).
     for (const option of DISPUTE_OPTIONS) expect(stats.settled[option], option).toBeGreaterThan(RUNS * 0.03);
+    // Every rule a plan can break is broken by some generated plan, so each refusal is checked.
+    expect([...stats.refusals].sort()).toStrictEqual(
+      ['account-lost', 'bad-points', 'move-unavailable', 'over-budget', 'planned-twice', 'price-missing', 'price-not-taken', 'price-out-of-range', 'product-discontinued', 'target-not-taken', 'unknown-account', 'unknown-move', 'unknown-product'],
+    );
     expect(stats.quartersAfterDiscontinuation).toBeGreaterThan(RUNS);
     expect(stats.cashEventsFired).toBeGreaterThan(RUNS * 0.1);
     expect(stats.accountsWon).toBeGreaterThan(RUNS);

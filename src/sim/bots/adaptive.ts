@@ -17,7 +17,7 @@ import {
   volumeFactor,
 } from '../model';
 import type { AccountState, DisputeOption, GameState, Move, MoveKind, ProductState, Scenario } from '../types';
-import { effortAvailable } from '../validate';
+import { effortAvailable } from '../effort';
 import type { Bot } from './bot';
 
 interface Candidate {

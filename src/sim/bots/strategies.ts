@@ -2,8 +2,9 @@
 // balance tool, the tests and the simulate command can play thousands of games headless.
 // Fixed bots spend the same way every quarter; the adaptive one reads the state.
 import { adaptive } from './adaptive';
-import { availableDisputeOptions, isFinalOption } from '../dispute';
-import { effortAvailable } from '../validate';
+import { availableDisputeOptions } from '../dispute';
+import { isFinalOption } from '../dispute-options';
+import { effortAvailable } from '../effort';
 import type { Bot } from './bot';
 import type { DisputeOption, GameState, Move, ProductState, Scenario } from '../types';
 import { concentrateEnabled, push, pushEnabled, split, topAccountIds } from './plan';
