@@ -39,11 +39,22 @@ export type RefusalCode = Refusal['code'];
 export type Verdict = { ok: true } | { ok: false; refusal: MoveRefusal };
 export type DisputeVerdict = { ok: true } | { ok: false; refusal: DisputeRefusal };
 
-/** A decision or a dispute choice the rules refuse. It carries the refusal; its message is the code. */
+/**
+ * A decision or a dispute choice the rules refuse. It carries the refusal for the app to word;
+ * its message is the refusal's code and figures (refusalSummary), which the layers without the
+ * app's words (replay, scoreboard, debrief) pass on.
+ */
 export class InvalidDecisionError extends Error {
   constructor(readonly refusal: Refusal) {
-    super(refusal.code);
+    super(refusalSummary(refusal));
   }
+}
+
+/** A refusal as its code and figures in their order, e.g. `over-budget (planned 22, available 20, reserved 0)`. */
+export function refusalSummary(refusal: Refusal): string {
+  const figures: string[] = [];
+  for (const [key, value] of Object.entries(refusal)) if (key !== 'code') figures.push(`${key} ${value === null ? 'none' : String(value)}`);
+  return figures.length > 0 ? `${refusal.code} (${figures.join(', ')})` : refusal.code;
 }
 
 /** Marks a switch over a union as exhaustive: a new member fails the type check here. */

@@ -9,6 +9,7 @@ export { disputeEffort, effortAvailable, effortOf } from './effort';
 export {
   InvalidDecisionError,
   assertNever,
+  refusalSummary,
   type DisputeRefusal,
   type DisputeVerdict,
   type MoveRefusal,

@@ -16,6 +16,7 @@ import {
 } from '../../src/sim/index';
 import { disputeRefusalText } from '../../src/debrief/dispute-text';
 import {
+  INVESTIGATION_EFFORT,
   INVESTIGATION_NOISE,
   JOINT_MEETING_COLLABORATION,
   JOINT_MEETING_EFFORT,
@@ -103,6 +104,10 @@ describe('each way to act on the dispute', () => {
       expect(low).toBeLessThanOrEqual(game.dispute!.anchorStrength + 1e-9);
       expect(high).toBeGreaterThanOrEqual(game.dispute!.anchorStrength - 1e-9);
       expect(() => resolveQuarter(scenario, game, { moves: [{ kind: 'prospecting', points: scenario.effortBudget }] })).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ code: 'over-budget' }) }));
+      // The layers without the app's words pass the message on: the code with its figures.
+      expect(() => resolveQuarter(scenario, game, { moves: [{ kind: 'prospecting', points: scenario.effortBudget }] })).toThrow(
+        `over-budget (planned ${scenario.effortBudget}, available ${scenario.effortBudget - INVESTIGATION_EFFORT}, reserved ${INVESTIGATION_EFFORT})`,
+      );
       game = resolveQuarter(scenario, game, { moves: [] });
       expect(game.dispute!.status).toBe('open');
       expect(validateDisputeOption(scenario, game, 'investigate')).toStrictEqual({ ok: false, refusal: { code: 'already-investigated' } });

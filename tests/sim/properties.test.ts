@@ -27,6 +27,7 @@ import {
   MOVE_KINDS,
   createGame,
   decideDispute,
+  refusalSummary,
   resolveQuarter,
   validateDecision,
   validateDisputeOption,
@@ -646,7 +647,7 @@ function play(game: GameBp): Violation[] {
       if (verdict.ok) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `a valid decision threw ${describeError(error)}: ${JSON.stringify(moves)}`);
       else if (!(error instanceof InvalidDecisionError)) report('invalid decisions throw InvalidDecisionError, valid ones resolve', `an invalid decision threw ${describeError(error)} instead`);
       // The resolver checks moves as it tallies them (for speed); its refusal must be the validator's, code and data.
-      else if (!isDeepStrictEqual(error.refusal, verdict.refusal) || error.message !== verdict.refusal.code) {
+      else if (!isDeepStrictEqual(error.refusal, verdict.refusal) || error.message !== refusalSummary(verdict.refusal)) {
         report('invalid decisions throw InvalidDecisionError, valid ones resolve', `resolveQuarter refused with ${JSON.stringify(error.refusal)} (“${error.message}”), validateDecision with ${JSON.stringify(verdict.refusal)}`);
       }
     }
