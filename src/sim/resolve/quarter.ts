@@ -120,7 +120,7 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   const products: ProductState[] = new Array<ProductState>(nProducts);
   for (let i = 0; i < nProducts; i++) products[i] = copyProduct(state.products[i]!);
   const morale = moraleFactors(state);
-  const t = tallyMoves(cs, scenario, products, state.accounts, decision.moves, morale.marketing, morale.sales);
+  const t = tallyMoves(cs, scenario, products, state.accounts, decision.moves, morale.marketing, morale.sales, check);
   if (check && !(t.movesValid && budgetRefusal(scenario, state, t.effort) === null)) rejectIfInvalid(scenario, state, decision);
   const points = t.points;
   const research = points[RESEARCH]!;

@@ -36,7 +36,9 @@ function tallyUnknownKind(t: Tally, spent: number, salesMorale: number): void {
  * It checks each move with brokenMoveRule and the "planned twice" rule, reusing the target it has
  * just looked up (validating first, then tallying, looked every target up twice and was 7–8% of
  * a game's time). `movesValid` is true only for moves validateDecision accepts; when false, the
- * resolver asks validateDecision for the refusal.
+ * resolver asks validateDecision for the refusal. Without `check` (resolveValidQuarter: bots and
+ * replays whose decisions are known to be valid) the rules are not asked and `movesValid` stays
+ * true: nothing reads it then, and the rules were most of the tally's time.
  */
 export function tallyMoves(
   cs: Compiled,
@@ -46,6 +48,7 @@ export function tallyMoves(
   moves: readonly Move[],
   marketingMorale: number,
   salesMorale: number,
+  check: boolean,
 ): Tally {
   const ws: Workspace = cs.workspace;
   const t = ws.tally;
@@ -70,7 +73,7 @@ export function tallyMoves(
   for (let c = 0; c < points.length; c++) points[c] = 0;
   t.effortMarketing = t.effortSales = t.effortJoint = t.effort = 0;
   const seen = ws.seen;
-  seen.begin(nProducts, nAccounts);
+  if (check) seen.begin(nProducts, nAccounts);
   let valid = true;
   for (let m = 0; m < moves.length; m++) {
     const move = moves[m]!;
@@ -129,7 +132,7 @@ export function tallyMoves(
       default:
         return assertNever(info.target);
     }
-    if (valid) valid = brokenMoveRule(cs, scenario, products, accounts, code, spent, target, price, at) === null && seen.firstUse(code, at);
+    if (check && valid) valid = brokenMoveRule(cs, scenario, products, accounts, code, spent, target, price, at) === null && seen.firstUse(code, at);
   }
   t.movesValid = valid;
   return t;
