@@ -4,8 +4,8 @@ import type { AccountState, GameState, Move, MoveKind, PurchaseState, Scenario }
 
 /**
  * Splits `points` into integers proportional to `weights` (largest remainder, ties by order).
- * Written as plain loops over the handful of weights: the map/reduce/sort version it replaces
- * was a tenth of a bot game's time (same results: remainders ranked descending, ties by index).
+ * Plain loops over the handful of weights: bots split effort every quarter, and a map, reduce
+ * and sort here took a tenth of a bot game's time.
  */
 export function split(points: number, weights: readonly number[]): number[] {
   const n = weights.length;

@@ -5,6 +5,7 @@ import { adaptive } from './adaptive';
 import { availableDisputeOptions } from '../dispute';
 import { isFinalOption } from '../dispute-options';
 import { effortAvailable } from '../effort';
+import { MOVE_INFO, MOVE_KINDS } from '../moves';
 import type { Bot } from './bot';
 import type { DisputeOption, GameState, Move, ProductState, Scenario } from '../types';
 import { concentrateEnabled, push, pushEnabled, split, topAccountIds } from './plan';
@@ -170,22 +171,23 @@ export const random: Bot = {
   name: 'random',
   description: 'Spends each point on a move and target picked at random.',
   decide(scenario, state, rng) {
-    const kinds = (['campaign', 'research', 'improve', 'brand', 'portfolio-review', 'prospecting', 'service', 'relationship', 'referrals', 'closing', 'discounting', 'alignment'] as const).filter(
-      (k) => scenario.moves[k].enabled,
-    );
+    // Every kind offered but price changes (a random price would only test the price rule), in
+    // the catalogue's order: the draws pick kinds by their place in this list.
+    const kinds = MOVE_KINDS.filter((k) => k !== 'price' && scenario.moves[k].enabled);
     const lines = activeProducts(state);
     const accounts = state.accounts.filter((a) => a.active);
     // Moves in the order first picked, one per kind and target (a target of '' and none count as
-    // the same, as the `kind:target` keys of the Map this replaced did). A scan of the few moves
-    // so far beats building a key string and hashing it for every point.
+    // the same). A scan of the few moves so far beats building a key string and hashing it for
+    // every point.
     const moves: Move[] = [];
     for (let p = 0; p < effortAvailable(scenario, state); p++) {
       const kind = kinds[Math.floor(rng() * kinds.length)]!;
       let target: string | undefined;
-      if (kind === 'campaign' || kind === 'improve') target = lines[Math.floor(rng() * lines.length)]?.id;
-      else if (kind === 'service' || kind === 'relationship' || kind === 'referrals') target = accounts[Math.floor(rng() * accounts.length)]?.id;
+      const aim = MOVE_INFO[kind].target;
+      if (aim === 'product') target = lines[Math.floor(rng() * lines.length)]?.id;
+      else if (aim === 'account') target = accounts[Math.floor(rng() * accounts.length)]?.id;
       else rng();
-      if ((kind === 'campaign' || kind === 'improve' || kind === 'service' || kind === 'relationship' || kind === 'referrals') && target === undefined) continue;
+      if (aim !== 'none' && target === undefined) continue;
       const key = target ?? '';
       let move: Move | undefined;
       for (let m = 0; m < moves.length && move === undefined; m++) {
