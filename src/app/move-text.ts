@@ -91,3 +91,13 @@ const REFUSAL_OF: Readonly<Record<RefusalCode, 'move' | 'dispute'>> = {
 export function refusalText(refusal: Refusal): string {
   return REFUSAL_OF[refusal.code] === 'move' ? moveRefusalText(refusal as MoveRefusal) : disputeRefusalText(refusal as DisputeRefusal);
 }
+
+/**
+ * Why a workshop code was rejected, in the words a board or verify-results shows: a decision the
+ * model refused is worded like the planning screen's refusal, with its quarter; every other
+ * reason is the scoreboard's own message. Ends with a full stop.
+ */
+export function rejectionText(rejected: { message: string; refused?: { quarter: number; refusal: Refusal } }): string {
+  if (rejected.refused === undefined) return `${rejected.message}.`;
+  return `the decisions do not replay: quarter ${rejected.refused.quarter} was refused. ${refusalText(rejected.refused.refusal)}`;
+}

@@ -6,6 +6,7 @@ import { HeatCodeError, LUCK_SEED_COUNT, MAX_CODE_CHARS, buildScoreboard, type B
 import type { LuckOrSkill, LuckRow } from '../scoreboard/luck';
 import type { Scenario } from '../sim/index';
 import { formatPoints } from './format';
+import { rejectionText } from './move-text';
 import type { Catalogue } from './scenarios';
 import { SCORE_COMPONENT_WORDS } from './score-words';
 import { readWorkshop, writeWorkshop, type Workshop } from './workshop';
@@ -159,7 +160,7 @@ export function boardView(scenario: Scenario, workshop: Workshop, board: Scorebo
     rankingTitle: `Ranking (${board.entries.length} verified)`,
     tieBreak: board.tieBreakRule,
     rejectedTitle: `Rejected codes (${board.rejected.length})`,
-    rejected: board.rejected.map((r) => ({ head: `${r.label}${r.group ? ` (${r.group})` : ''}: `, reason: `${r.message}.` })),
+    rejected: board.rejected.map((r) => ({ head: `${r.label}${r.group ? ` (${r.group})` : ''}: `, reason: rejectionText(r) })),
     luckButton: {
       label: luck ? 'Luck or skill: computed' : `Luck or skill: replay on ${LUCK_SEED_COUNT} other seeds`,
       enabled: luck === null && board.entries.length > 0,

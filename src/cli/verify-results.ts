@@ -18,6 +18,7 @@ import {
 } from '../scoreboard/index';
 import { scoreboardCsv, scoreboardJson } from '../scoreboard/export';
 import { boardLuckOrSkill, type LuckOrSkill } from '../scoreboard/luck';
+import { rejectionText } from '../app/move-text';
 import { readScenarioFile } from './read-scenario';
 
 const USAGE = `usage: npm run verify-results -- FILE [options]
@@ -190,7 +191,7 @@ function report(board: Scoreboard, luck: LuckOrSkill | null, scenarioPath: strin
     lines.push(`Rejected (${board.rejected.length}):`);
     for (const r of board.rejected) {
       const who = r.group === undefined ? '' : ` (group "${printable(r.group)}")`;
-      lines.push(`  ${r.label}${who}: ${r.reason}: ${r.message}`);
+      lines.push(`  ${r.label}${who}: ${r.reason}: ${rejectionText(r)}`);
     }
   }
   return lines.join('\n');

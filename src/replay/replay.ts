@@ -11,6 +11,7 @@ import {
   playSteps,
   stateHash,
   type GameState,
+  type Refusal,
   type Scenario,
   type Step,
 } from '../sim/index';
@@ -42,7 +43,21 @@ export const replaySchema = z.strictObject({
 
 export type Replay = z.infer<typeof replaySchema>;
 
-export class ReplayError extends Error {}
+/** A replay that does not play; `refused` is the rule the model refused a decision by, and in which quarter, when that is why. */
+export class ReplayError extends Error {
+  constructor(
+    message: string,
+    readonly refused: RefusedDecision | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** A decision the model refused: the quarter and the refusal, for a screen or a tool to word. */
+export interface RefusedDecision {
+  quarter: number;
+  refusal: Refusal;
+}
 
 // The hash is a canonical JSON walk of the whole scenario, and a scoreboard asks for it once per
 // code: it is worked out once per scenario object (a loaded scenario is never mutated).
@@ -105,7 +120,10 @@ export function runReplay(scenario: Scenario, replay: Replay): ReplayResult {
   try {
     state = playSteps(scenario, replay.seed, replay.decisions);
   } catch (error) {
-    if (error instanceof ReplayMismatchError) throw new ReplayError(`replay does not fit the game at ${error.message}`);
+    if (error instanceof ReplayMismatchError) {
+      const refused = error.refusal !== null && error.quarter !== null ? { quarter: error.quarter, refusal: error.refusal } : null;
+      throw new ReplayError(`replay does not fit the game at ${error.message}`, refused);
+    }
     throw error;
   }
   if (!state.finished) throw new ReplayError(`replay ends after ${replay.decisions.length} of ${scenario.quarters} quarters`);

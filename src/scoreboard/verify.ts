@@ -2,7 +2,7 @@
 // carries is played again on the instructor's copy of the scenario and the recomputed score is
 // the one shown. Each code is checked on its own and every failure becomes a reason on that code
 // alone, so one bad code never harms the rest of the board.
-import { ReplayError, runReplay, scenarioHash, type Replay } from '../replay/replay';
+import { ReplayError, runReplay, scenarioHash, type RefusedDecision, type Replay } from '../replay/replay';
 import { canonicalJson, type GameState, type Scenario, type ScoreCard } from '../sim/index';
 import { HeatCodeError, decodeHeatCode, heatMatches, makeHeatCode } from './heat-code';
 import { ResultCodeError, decodeResultCode, payloadReplay, type ResultCodePayload, type ResultCodeProblem } from './result-code';
@@ -61,6 +61,8 @@ export interface RejectedResult {
   message: string;
   /** The group's name when the code could be read that far. */
   group?: string;
+  /** For 'invalid-decisions' refused by a rule: the quarter and the model's refusal, for the app's words. */
+  refused?: RefusedDecision;
 }
 
 export type Verification = VerifiedResult | RejectedResult;
@@ -92,7 +94,10 @@ export function verifyPayload(code: string, payload: ResultCodePayload, scenario
     try {
       result = runReplay(scenario, replay);
     } catch (error) {
-      if (error instanceof ReplayError) return reject(code, 'invalid-decisions', `the decisions do not replay: ${error.message}`, group);
+      if (error instanceof ReplayError) {
+        const rejected = reject(code, 'invalid-decisions', `the decisions do not replay: ${error.message}`, group);
+        return error.refused === null ? rejected : { ...rejected, refused: error.refused };
+      }
       throw error;
     }
     if (Math.round(result.score * 100) !== Math.round(payload.claimedScore * 100)) {

@@ -62,11 +62,12 @@ export function playBot(scenario: Scenario, seed: number, bot: Bot, options: Pla
   return { state, steps };
 }
 
-/** A recorded step that does not fit the game; `refusal` is the model's when a rule refused it. */
+/** A recorded step that does not fit the game; `refusal` is the model's when a rule refused it, in `quarter`. */
 export class ReplayMismatchError extends Error {
   constructor(
     message: string,
     readonly refusal: Refusal | null = null,
+    readonly quarter: number | null = null,
   ) {
     super(message);
   }
@@ -96,7 +97,7 @@ export function playSteps(scenario: Scenario, seed: number, steps: readonly Step
       }
       state = resolveQuarter(scenario, state, { moves: step.moves });
     } catch (error) {
-      throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`, error instanceof InvalidDecisionError ? error.refusal : null);
+      throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`, error instanceof InvalidDecisionError ? error.refusal : null, state.quarter);
     }
   }
   return state;

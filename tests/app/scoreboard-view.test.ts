@@ -19,7 +19,7 @@ import {
 } from '../../src/app/scoreboard-view';
 import type { Catalogue } from '../../src/app/scenarios';
 import { WORKSHOP_KEY, createWorkshop, withCodes, writeWorkshop, type Workshop } from '../../src/app/workshop';
-import { LUCK_SEED_COUNT, makeHeatCode } from '../../src/scoreboard/index';
+import { LUCK_SEED_COUNT, decodeResultCode, encodeResultCode, makeHeatCode } from '../../src/scoreboard/index';
 import type { LuckOrSkill } from '../../src/scoreboard/luck';
 import { botCode, scenario } from '../scoreboard/support';
 import { MemoryStorage } from './memory-storage';
@@ -117,6 +117,23 @@ describe('the instructor’s board', () => {
     expect(view.luckButton).toEqual({ label: `Luck or skill: replay on ${LUCK_SEED_COUNT} other seeds`, enabled: true });
     expect(LUCK_RUNNING).toBe(`Replaying every group on ${LUCK_SEED_COUNT} other seeds…`);
     expect(view.luckRule).toBeNull();
+  });
+
+  it('words a decision the model refused as the planning screen does, with its quarter', () => {
+    // Group A's own code with a first quarter over the budget, re-encoded with a valid checksum.
+    const payload = decodeResultCode(good[0]!);
+    const [first, ...rest] = payload.steps;
+    const [move, ...others] = first!.moves;
+    const over = { ...first!, moves: [{ ...move!, points: move!.points + scenario.effortBudget }, ...others] };
+    const forged = encodeResultCode({ ...payload, group: 'Group D', steps: [over, ...rest] });
+    const storage = new MemoryStorage();
+    writeWorkshop(storage, workshop([good[1]!, forged]));
+    const { workshop: w, board, verifyMs } = opened(storage);
+    const planned = over.moves.reduce((sum, m) => sum + m.points, 0);
+    expect(board.rejected[0]).toMatchObject({ reason: 'invalid-decisions', refused: { quarter: 1, refusal: { code: 'over-budget', planned, available: scenario.effortBudget } } });
+    expect(boardView(scenario, w, board, verifyMs, null).rejected[0]!.reason).toBe(
+      `the decisions do not replay: quarter 1 was refused. Over budget: ${planned} effort points planned, ${scenario.effortBudget} available this quarter.`,
+    );
   });
 
   it('shows the luck report once computed, and closes its button', () => {
