@@ -34,6 +34,7 @@ export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}):
   const warn = (path: Path, message: string) => issues.push({ path, severity: 'warning', message });
 
   checkTexts(scenario, warn);
+  checkMoney(scenario, warn);
   const possible = checkTriggers(scenario, error);
   checkDispute(scenario, possible, error);
   playChecks(scenario, options, possible, warn);
@@ -75,6 +76,53 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
     }
   }
   scenario.debrief.forEach((d, i) => fit(['debrief', i], 'debrief[]', d));
+}
+
+// --- money is written in cents -----------------------------------------------------------
+
+/**
+ * A figure under this share of the scale it is measured against looks written in currency units
+ * rather than cents (100× too small): the trap of a product table typed in dollars.
+ */
+const MONEY_SLIP_SHARE = 0.01;
+
+/** `cents` as the currency units an author meant, e.g. 54 → "0.54". */
+function units(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+function checkMoney(scenario: Scenario, warn: (path: Path, message: string) => void): void {
+  const inCents = (cents: number) => `money is written in cents, so ${units(cents * 100)} is written ${cents * 100}`;
+  // What the accounts buy at list price in a quarter, line by line, at full relationship and demand.
+  const lineRevenue = scenario.products.map((p) => {
+    let units = 0;
+    for (const a of scenario.accounts) for (const b of a.buys) if (b.product === p.id) units += b.units;
+    return units * p.price;
+  });
+  const firmRevenue = lineRevenue.reduce((sum, r) => sum + r, 0);
+  scenario.products.forEach((p, i) => {
+    if (p.price < 100) {
+      warn(['products', i, 'price'], `${p.price} is ${units(p.price)} in currency units, less than one: ${inCents(p.price)}`);
+    } else if (p.fixedCost > 0 && p.fixedCost < MONEY_SLIP_SHARE * lineRevenue[i]!) {
+      warn(
+        ['products', i, 'fixedCost'],
+        `${p.fixedCost} (${units(p.fixedCost)} a quarter) is under 1% of the ${units(lineRevenue[i]!)} a quarter the accounts buy of this line at list price: ${inCents(p.fixedCost)}`,
+      );
+    }
+  });
+  if (scenario.products.every((p) => p.price >= 100) && firmRevenue > 0) {
+    const perQuarter = `the ${units(firmRevenue)} a quarter the accounts buy at list price`;
+    if (scenario.firm.overhead > 0 && scenario.firm.overhead < MONEY_SLIP_SHARE * firmRevenue) {
+      warn(['firm', 'overhead'], `${scenario.firm.overhead} (${units(scenario.firm.overhead)} a quarter) is under 1% of ${perQuarter}: ${inCents(scenario.firm.overhead)}`);
+    }
+    const { revenue, customerEquity } = scenario.scoring.targets;
+    if (revenue < MONEY_SLIP_SHARE * firmRevenue * scenario.quarters) {
+      warn(['scoring', 'targets', 'revenue'], `${revenue} (${units(revenue)} over the game) is under 1% of ${perQuarter} over ${scenario.quarters} quarters: ${inCents(revenue)}`);
+    }
+    if (customerEquity < MONEY_SLIP_SHARE * firmRevenue) {
+      warn(['scoring', 'targets', 'customerEquity'], `${customerEquity} (${units(customerEquity)}) is under 1% of ${perQuarter}: ${inCents(customerEquity)}`);
+    }
+  }
 }
 
 // --- every event can trigger -------------------------------------------------------------

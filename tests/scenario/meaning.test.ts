@@ -1,7 +1,7 @@
 // The meaning checks of check-scenarios: what cannot work is an error, what works but likely
 // not as meant is a warning, and each points at the field to change.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMeaning, lineCanLose, meaningIssues } from '../../src/balance/meaning';
 import { SCREEN_LIMITS } from '../../src/scenario/screen-limits';
 import type { Scenario } from '../../src/sim/types';
+import { shippedScenarioPath } from '../support/scenarios';
 import { fixture, mutate, scenarioOf } from './helpers';
 
 const minimal = () => structuredClone(scenarioOf(fixture('minimal.yaml')));
@@ -101,6 +102,46 @@ describe('meaning checks', () => {
     expect(issues).toEqual([
       expect.objectContaining({ file: 'm.yaml', line: 6, column: 11, path: 'briefing', severity: 'warning' }),
     ]);
+  });
+});
+
+describe('money written in currency units instead of cents', () => {
+  const text = fixture('minimal.yaml');
+
+  it('finds nothing 100× off in the fixture or the shipped scenarios', () => {
+    expect(checkMeaning(text, 'm.yaml', scenarioOf(text), { seeds: 0 })).toEqual([]);
+    for (const id of ['solo-founder', 'two-hats', 'divisions']) {
+      const path = shippedScenarioPath(id);
+      const shipped = readFileSync(path, 'utf8');
+      expect(checkMeaning(shipped, path, scenarioOf(shipped, path), { seeds: 0 })).toEqual([]);
+    }
+  });
+
+  it('warns at a price under one currency unit, and says what to write', () => {
+    const dollars = mutate(text, 33, 'price: 2400', 'price: 24');
+    expect(checkMeaning(dollars, 'm.yaml', scenarioOf(dollars), { seeds: 0 })).toEqual([
+      expect.objectContaining({
+        line: 33,
+        column: 12,
+        path: 'products[0].price',
+        severity: 'warning',
+        message: '24 is 0.24 in currency units, less than one: money is written in cents, so 24.00 is written 2400',
+      }),
+    ]);
+  });
+
+  it('warns at a fixed cost, the overhead and the targets when each is under 1% of what the accounts buy', () => {
+    let small = mutate(text, 35, 'fixedCost: 300000', 'fixedCost: 3000');
+    small = mutate(small, 17, 'overhead: 200000', 'overhead: 200');
+    small = mutate(small, 105, 'revenue: 20000000, customerEquity: 10000000', 'revenue: 200000, customerEquity: 10000');
+    const issues = checkMeaning(small, 'm.yaml', scenarioOf(small), { seeds: 0 });
+    expect(issues.map((i) => [i.line, i.path, i.severity])).toEqual([
+      [17, 'firm.overhead', 'warning'],
+      [35, 'products[0].fixedCost', 'warning'],
+      [105, 'scoring.targets.revenue', 'warning'],
+      [105, 'scoring.targets.customerEquity', 'warning'],
+    ]);
+    expect(issues[1]!.message).toMatch(/^3000 \(30\.00 a quarter\) is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: money is written in cents, so 3000\.00 is written 300000$/);
   });
 });
 
