@@ -252,20 +252,25 @@ class Converter {
       value = node.value;
     } else if (isMap(node)) {
       const object: Record<string, unknown> = {};
-      const seen = new Map<string, number>();
+      // Each key's offset, and whether its value is a list.
+      const seen = new Map<string, { offset: number; list: boolean }>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         const keyOffset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
+        const list = isSeq(pair.value as Node | null);
         const earlier = seen.get(key);
         if (earlier !== undefined) {
+          // Two lists under one key are most often one list written in two places (a second
+          // `events:` block): keeping one would lose the other's items.
+          const advice = earlier.list && list ? 'merge the two lists into one' : 'keep one';
           this.problems.push({
             offset: keyOffset,
-            message: `field ${quote(key)} is given twice in this mapping (first on line ${this.lineOf(earlier)}); keep one`,
+            message: `field ${quote(key)} is given twice in this mapping (first on line ${this.lineOf(earlier.offset)}); ${advice}`,
             path: [...path, key],
           });
         }
-        seen.set(key, keyOffset);
+        seen.set(key, { offset: keyOffset, list });
         path.push(key);
         const child = this.convert(pair.value as Node | null, path);
         path.pop();

@@ -394,6 +394,21 @@ describe('syntax errors', () => {
     });
   });
 
+  it('a key given twice, and the advice to keep one', () => {
+    const errors = errorsOf(mutate(base, 15, 'collaboration: 0.5', 'collaboration: 0.5\n  cash: 5'));
+    expect(errors.map((e) => e.message)).toEqual(['field "cash" is given twice in this mapping (first on line 14); keep one']);
+  });
+
+  it('a list given twice, with the advice to merge the lists, not to keep one (which would lose events)', () => {
+    const doubled = `${base}events:\n  - { id: late-news, title: Late news, trigger: { quarter: 3 }, effects: [{ type: news, text: Prices rise. }] }\n`;
+    expectOneIssue(errorsOf(doubled), {
+      line: 109,
+      column: 1,
+      path: 'events',
+      message: 'field "events" is given twice in this mapping (first on line 77); merge the two lists into one',
+    });
+  });
+
   it('a second YAML document', () => {
     expectOneIssue(errorsOf(`${base}---\nid: other\n`), { line: 109, column: 1, path: '', message: 'one YAML document' });
   });
