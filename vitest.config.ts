@@ -1,6 +1,7 @@
-// Two projects in one run, so `npx vitest run` (and `npm test`) runs everything: unit and
-// property tests in plain Node, and browser tests that build the game and drive Debian's
-// Chromium. Separate projects because only the browser one pays for the build and the browser:
+// Three projects in one run, so `npx vitest run` (and `npm test`) runs everything: unit and
+// property tests in plain Node, the workshop server's tests (which start a private PostgreSQL),
+// and browser tests that build the game and drive Debian's Chromium. Separate projects because
+// only the server one pays for PostgreSQL and only the browser one for the build and the browser:
 // its global setup runs only when one of its files is selected (`npx vitest run tests/sim`
 // stays fast).
 //
@@ -31,7 +32,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/browser/**'],
+          exclude: [...configDefaults.exclude, 'tests/browser/**', 'tests/server/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          // A private PostgreSQL for the files that test on it (./tests/server/postgres.ts).
+          globalSetup: ['tests/server/global-setup.ts'],
+          hookTimeout: 60_000,
         },
       },
       {
@@ -51,7 +62,7 @@ export default defineConfig({
               test: {
                 name: 'fast',
                 include: ['tests/**/*.test.ts'],
-                exclude: [...configDefaults.exclude, 'tests/browser/**', ...SLOW_UNIT_TESTS],
+                exclude: [...configDefaults.exclude, 'tests/browser/**', 'tests/server/**', ...SLOW_UNIT_TESTS],
               },
             },
           ]

@@ -28,7 +28,7 @@ const moveSchema = z.strictObject({
   price: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000))),
 });
 
-const stepSchema = z.strictObject({
+export const stepSchema = z.strictObject({
   dispute: z.optional(z.array(z.enum(DISPUTE_OPTIONS)).check(z.minLength(1), z.maxLength(3))),
   moves: z.array(moveSchema).check(z.maxLength(200)),
 });

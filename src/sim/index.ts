@@ -28,7 +28,7 @@ export {
 } from './dispute';
 export { scoreCard, portfolioHealth } from './score';
 export { canonicalJson, hashString, hashValue } from './hash';
-export { playBot, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';
+export { playBot, playStep, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';
 export { BOTS, botNamed, type Bot } from './bots/strategies';
 export { stateHash } from './state-hash';
 export { projectQuarter, neutralLuck } from './project';

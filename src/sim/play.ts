@@ -73,32 +73,39 @@ export class ReplayMismatchError extends Error {
   }
 }
 
+/**
+ * Plays one recorded step on a state: its dispute choices (when one is open), then its moves.
+ * Throws a ReplayMismatchError (with the model's refusal when a rule refused it) when the step does not fit.
+ */
+export function playStep(scenario: Scenario, state: GameState, step: Step, label = `quarter ${state.quarter}`): GameState {
+  if (state.finished) throw new ReplayMismatchError(`${label}: the game was already over`);
+  const open = state.dispute?.status === 'open';
+  if (open !== (step.dispute !== undefined)) {
+    throw new ReplayMismatchError(
+      open ? `quarter ${state.quarter}: a dispute was open but the step settles none` : `quarter ${state.quarter}: the step settles a dispute but none was open`,
+    );
+  }
+  let next = state;
+  try {
+    if (step.dispute !== undefined) {
+      const choices = step.dispute;
+      if (choices.length === 0) throw new ReplayMismatchError('the step settles the dispute with no choice');
+      choices.forEach((option, k) => {
+        if (endsStep(option) !== (k === choices.length - 1)) {
+          throw new ReplayMismatchError(`dispute choice ${k + 1} ("${option}"): only the last choice of a quarter may decide or investigate, and it must`);
+        }
+        next = decideDispute(scenario, next, option);
+      });
+    }
+    return resolveQuarter(scenario, next, { moves: step.moves });
+  } catch (error) {
+    throw new ReplayMismatchError(`quarter ${next.quarter}: ${(error as Error).message}`, error instanceof InvalidDecisionError ? error.refusal : null, next.quarter);
+  }
+}
+
 /** Plays recorded steps. Throws a ReplayMismatchError with the quarter when a step does not fit. */
 export function playSteps(scenario: Scenario, seed: number, steps: readonly Step[]): GameState {
   let state = createGame(scenario, seed);
-  for (const [i, step] of steps.entries()) {
-    if (state.finished) throw new ReplayMismatchError(`step ${i + 1}: the game was already over`);
-    const open = state.dispute?.status === 'open';
-    if (open !== (step.dispute !== undefined)) {
-      throw new ReplayMismatchError(
-        open ? `quarter ${state.quarter}: a dispute was open but the step settles none` : `quarter ${state.quarter}: the step settles a dispute but none was open`,
-      );
-    }
-    try {
-      if (step.dispute !== undefined) {
-        const choices = step.dispute;
-        if (choices.length === 0) throw new ReplayMismatchError('the step settles the dispute with no choice');
-        choices.forEach((option, k) => {
-          if (endsStep(option) !== (k === choices.length - 1)) {
-            throw new ReplayMismatchError(`dispute choice ${k + 1} ("${option}"): only the last choice of a quarter may decide or investigate, and it must`);
-          }
-          state = decideDispute(scenario, state, option);
-        });
-      }
-      state = resolveQuarter(scenario, state, { moves: step.moves });
-    } catch (error) {
-      throw new ReplayMismatchError(`quarter ${state.quarter}: ${(error as Error).message}`, error instanceof InvalidDecisionError ? error.refusal : null, state.quarter);
-    }
-  }
+  for (const [i, step] of steps.entries()) state = playStep(scenario, state, step, `step ${i + 1}`);
   return state;
 }

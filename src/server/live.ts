@@ -1,0 +1,132 @@
+// The live channel: a WebSocket per screen. A client says hello with its token (the instructor's
+// secret, or a group's), then is sent its view at once and again after every change to the heat,
+// whichever process made it. A message that does not parse gets an error back, never a crash.
+import type { WebSocket } from 'ws';
+import { ServerRefusal } from './errors';
+import type { HeatState } from './heat-state';
+import { liveMessage, parseBody } from './requests';
+import type { HeatStore } from './store';
+import { tokenMatches, tokenHash } from './tokens';
+import { boardView, groupView } from './views';
+
+type Audience = { kind: 'instructor' | 'projector' } | { kind: 'group'; index: number };
+
+interface Client {
+  socket: WebSocket;
+  audience: Audience;
+}
+
+/** How long a burst of changes is gathered before views go out: 300 submissions make one push, not 300. */
+const COALESCE_MS = 20;
+const HELLO_TIMEOUT_MS = 10_000;
+
+export class LiveHub {
+  private readonly clients = new Map<string, Set<Client>>();
+  private readonly due = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly store: HeatStore) {
+    store.onChange((heatId) => this.changed(heatId));
+  }
+
+  /** Takes a new socket for a heat: it must say hello with a valid token first. */
+  accept(heatId: string, socket: WebSocket): void {
+    let client: Client | null = null;
+    const timer = setTimeout(() => client === null && socket.close(4401, 'no hello'), HELLO_TIMEOUT_MS);
+    socket.on('message', (data, isBinary) => {
+      void (async () => {
+        let message;
+        try {
+          message = parseBody(liveMessage, isBinary ? null : JSON.parse(String(data)));
+        } catch (error) {
+          send(socket, { type: 'error', error: 'bad-message', message: error instanceof ServerRefusal ? error.message : `the message is not JSON: ${(error as Error).message}` });
+          return;
+        }
+        if (message.type === 'ping') {
+          send(socket, { type: 'pong' });
+          return;
+        }
+        if (client !== null) {
+          send(socket, { type: 'error', error: 'bad-message', message: 'this channel has already said hello' });
+          return;
+        }
+        try {
+          const heat = await this.store.read(heatId);
+          const audience = audienceOf(heat, message.token, message.audience);
+          if (audience === null) {
+            send(socket, { type: 'error', error: 'unauthorised', message: 'that token is not valid for this workshop' });
+            socket.close(4401, 'unauthorised');
+            return;
+          }
+          clearTimeout(timer);
+          client = { socket, audience };
+          let set = this.clients.get(heatId);
+          if (set === undefined) this.clients.set(heatId, (set = new Set()));
+          set.add(client);
+          send(socket, viewFor(heat, audience));
+        } catch (error) {
+          send(socket, { type: 'error', error: error instanceof ServerRefusal ? error.code : 'internal', message: (error as Error).message });
+          socket.close(1011, 'error');
+        }
+      })();
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (client !== null) this.clients.get(heatId)?.delete(client);
+    });
+    socket.on('error', () => socket.terminate());
+  }
+
+  private changed(heatId: string): void {
+    if (!this.clients.get(heatId)?.size || this.due.has(heatId)) return;
+    this.due.set(
+      heatId,
+      setTimeout(() => {
+        this.due.delete(heatId);
+        void this.push(heatId);
+      }, COALESCE_MS),
+    );
+  }
+
+  private async push(heatId: string): Promise<void> {
+    const set = this.clients.get(heatId);
+    if (!set?.size) return;
+    let heat: HeatState;
+    try {
+      heat = await this.store.read(heatId);
+    } catch {
+      return;
+    }
+    // The board is the same for every instructor screen: made once per push.
+    const boards = new Map<string, string>();
+    for (const client of set) {
+      const key = client.audience.kind;
+      if (key === 'group') {
+        send(client.socket, viewFor(heat, client.audience));
+        continue;
+      }
+      let text = boards.get(key);
+      if (text === undefined) boards.set(key, (text = JSON.stringify(viewFor(heat, client.audience))));
+      if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+    }
+  }
+
+  close(): void {
+    for (const timer of this.due.values()) clearTimeout(timer);
+    for (const set of this.clients.values()) for (const c of set) c.socket.terminate();
+    this.clients.clear();
+  }
+}
+
+function audienceOf(heat: HeatState, token: string, asked: 'instructor' | 'projector' | undefined): Audience | null {
+  if (tokenMatches(token, heat.secretHash)) return { kind: asked ?? 'instructor' };
+  const group = heat.byToken.get(tokenHash(token));
+  return group === undefined ? null : { kind: 'group', index: group.index };
+}
+
+function viewFor(heat: HeatState, audience: Audience): object {
+  return audience.kind === 'group' ? groupView(heat, heat.groups[audience.index]!) : boardView(heat, audience.kind);
+}
+
+function send(socket: WebSocket, message: object): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}

@@ -1,0 +1,127 @@
+// The heats as this process knows them: each one folded from its log and kept, then brought up
+// to date from the database before every read and inside the write lock before every append,
+// so a process sees what another process sharing the database appended. One queue per heat
+// keeps this process's catch-ups and appends to a heat in order.
+import type { Scenario } from '../sim/index';
+import type { Database, Queryable } from './db';
+import { refuse } from './errors';
+import { HeatLogError, parseStoredEvent, type HeatEvent } from './heat-log';
+import { applyEvent, initialHeat, type HeatState } from './heat-state';
+import { scenarioHash } from '../replay/replay';
+
+export interface ScenarioCatalog {
+  /** The scenario with this id, or undefined. */
+  get(id: string): Scenario | undefined;
+  list(): Scenario[];
+}
+
+export class HeatStore {
+  private readonly heats = new Map<string, HeatState>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly watchers = new Set<(heatId: string) => void>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly scenarios: ScenarioCatalog,
+  ) {}
+
+  /** Calls `watch` after every change to a heat this process appends or hears of. */
+  onChange(watch: (heatId: string) => void): void {
+    this.watchers.add(watch);
+  }
+
+  /** Another process appended to a heat (PostgreSQL's NOTIFY). */
+  heard(heatId: string): void {
+    for (const watch of this.watchers) watch(heatId);
+  }
+
+  private serial<T>(heatId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(heatId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.queues.set(heatId, settled);
+    void settled.then(() => {
+      if (this.queues.get(heatId) === settled) this.queues.delete(heatId);
+    });
+    return next;
+  }
+
+  async create(heatId: string, heatCode: string, event: Extract<HeatEvent, { kind: 'created' }>): Promise<void> {
+    const at = new Date().toISOString();
+    await this.db.withHeatLock(heatId, async (tx) => {
+      await tx.query('INSERT INTO heats (id, heat_code, created_at) VALUES (?, ?, ?)', [heatId, heatCode, at]);
+      await tx.query('INSERT INTO heat_events (heat_id, seq, kind, body, at) VALUES (?, ?, ?, ?, ?)', [heatId, 1, event.kind, JSON.stringify(event), at]);
+    });
+  }
+
+  /** The heat brought up to date, or a 'not-found' refusal. */
+  read(heatId: string): Promise<HeatState> {
+    return this.serial(heatId, () => this.catchUp(this.db, heatId));
+  }
+
+  /** Appends the event `decide` makes of the heat's latest state, all inside the heat's write lock; returns the heat after it. */
+  append(heatId: string, decide: (heat: HeatState) => HeatEvent): Promise<HeatState> {
+    return this.serial(heatId, async () => {
+      const heat = await this.db.withHeatLock(heatId, async (tx) => {
+        const current = await this.catchUp(tx, heatId);
+        const event = decide(current);
+        const seq = current.seq + 1;
+        const at = new Date().toISOString();
+        await tx.query('INSERT INTO heat_events (heat_id, seq, kind, body, at) VALUES (?, ?, ?, ?, ?)', [heatId, seq, event.kind, JSON.stringify(event), at]);
+        await this.db.notifyHeat(tx, heatId);
+        return { current, event, seq, at };
+      });
+      this.fold(heat.current, heat.event, heat.seq, heat.at);
+      for (const watch of this.watchers) watch(heatId);
+      return heat.current;
+    });
+  }
+
+  /** Heats whose join code or heat code is `code`, newest first. */
+  async find(code: string): Promise<string[]> {
+    const rows = await this.db.query('SELECT id FROM heats WHERE id = ? OR heat_code = ? ORDER BY created_at DESC', [code, code]);
+    return rows.map((r) => String(r.id));
+  }
+
+  /** Every heat's id, for re-arming deadlines on start. */
+  async all(): Promise<string[]> {
+    return (await this.db.query('SELECT id FROM heats ORDER BY created_at')).map((r) => String(r.id));
+  }
+
+  private fold(heat: HeatState, event: HeatEvent, seq: number, at: string): void {
+    try {
+      applyEvent(heat, event, seq, at);
+    } catch (error) {
+      // A heat that failed to fold is read again from its log next time, never served half-folded.
+      this.heats.delete(heat.id);
+      throw error;
+    }
+  }
+
+  private async catchUp(q: Queryable, heatId: string): Promise<HeatState> {
+    let heat = this.heats.get(heatId);
+    const rows = await q.query('SELECT seq, body, at FROM heat_events WHERE heat_id = ? AND seq > ? ORDER BY seq', [heatId, heat?.seq ?? 0]);
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const event = parseStoredEvent(heatId, seq, String(row.body));
+      if (heat === undefined) {
+        if (event.kind !== 'created') throw new HeatLogError(`heat ${heatId}, event ${seq}: the log does not start with 'created'`);
+        heat = initialHeat(heatId, event, this.scenarioFor(heatId, event));
+        this.heats.set(heatId, heat);
+      } else {
+        this.fold(heat, event, seq, String(row.at));
+      }
+    }
+    if (heat === undefined) return refuse('not-found', `no workshop "${heatId}"`);
+    return heat;
+  }
+
+  private scenarioFor(heatId: string, event: Extract<HeatEvent, { kind: 'created' }>): Scenario {
+    const scenario = this.scenarios.get(event.scenarioId);
+    if (scenario === undefined) return refuse('unknown-scenario', `workshop ${heatId} plays scenario "${event.scenarioId}", which this server does not have`);
+    if (scenarioHash(scenario) !== event.scenarioHash) {
+      return refuse('unknown-scenario', `workshop ${heatId} was created on another version of "${event.scenarioId}" (content hash ${event.scenarioHash}; this server has ${scenarioHash(scenario)})`);
+    }
+    return scenario;
+  }
+}

@@ -1,0 +1,179 @@
+// What each party is sent: the instructor's board (every group's progress and standing, the
+// server's own replay of each), the projector's (only released results) and a group's own view
+// (its decisions and figures, never another group's). Plain data; clients render names as text.
+import { makeReplay, scenarioHash } from '../replay/replay';
+import { buildScoreboard, compareResults, makeHeatCode, makeResultCode, type Scoreboard } from '../scoreboard/index';
+import type { GameState, QuarterRecord, Step } from '../sim/index';
+import { currentState, isFinished, type GroupRecord, type HeatState } from './heat-state';
+
+export interface Figures {
+  quarter: number;
+  revenue: number;
+  profit: number;
+  cash: number;
+  customerEquity: number;
+  score: number;
+}
+
+export interface Standing {
+  rank: number;
+  name: string;
+  /** Quarters played so far (closed rounds, or the group's own pace). */
+  played: number;
+  /** 'planning', 'submitted' (instructor-paced: a plan is in for the open round) or 'finished'. */
+  status: 'planning' | 'submitted' | 'finished';
+  missed: number[];
+  score: number;
+  customerEquity: number;
+  totalProfit: number;
+  totalRevenue: number;
+}
+
+export interface WorkshopInfo {
+  id: string;
+  heatCode: string;
+  scenarioId: string;
+  scenarioHash: string;
+  title: string;
+  quarters: number;
+  pacing: HeatState['pacing'];
+  missed: HeatState['missed'];
+  hold: boolean;
+  /** Instructor-paced: the quarter being planned (quarters + 1 once over). */
+  round: number;
+  paused: boolean;
+  deadline: string | null;
+  released: number;
+  finished: boolean;
+  listedGroups: string[];
+}
+
+export function workshopInfo(heat: HeatState): WorkshopInfo {
+  return {
+    id: heat.id,
+    heatCode: makeHeatCode(heat.scenario, heat.seed),
+    scenarioId: heat.scenario.id,
+    scenarioHash: scenarioHash(heat.scenario),
+    title: heat.scenario.title,
+    quarters: heat.scenario.quarters,
+    pacing: heat.pacing,
+    missed: heat.missed,
+    hold: heat.hold,
+    round: heat.round,
+    paused: heat.paused,
+    deadline: heat.deadline,
+    released: heat.released,
+    finished: isFinished(heat),
+    listedGroups: heat.listedGroups,
+  };
+}
+
+function figures(record: QuarterRecord): Figures {
+  return { quarter: record.quarter, revenue: record.revenue, profit: record.profit, cash: record.cash, customerEquity: record.customerEquity, score: record.score.total };
+}
+
+/** A group's standing after its first `quarters` quarters. */
+function standingOf(heat: HeatState, group: GroupRecord, quarters: number): Omit<Standing, 'rank'> {
+  const played = Math.min(quarters, group.states.length - 1);
+  const state: GameState = group.states[played]!;
+  const last = state.history[state.history.length - 1];
+  const status = currentState(group).finished && played === group.states.length - 1 ? 'finished' : group.pending !== null ? 'submitted' : 'planning';
+  return {
+    name: group.name,
+    played,
+    status,
+    missed: group.missed.filter((q) => q <= played),
+    score: last?.score.total ?? 0,
+    customerEquity: last?.customerEquity ?? 0,
+    totalProfit: state.history.reduce((sum, r) => sum + r.profit, 0),
+    totalRevenue: state.history.reduce((sum, r) => sum + r.revenue, 0),
+  };
+}
+
+/** Standings over every group, ranked by the scoreboard's rule (first to join wins a full tie). */
+export function standings(heat: HeatState, upTo: number = Number.POSITIVE_INFINITY): Standing[] {
+  const rows = heat.groups.map((g) => ({ ...standingOf(heat, g, upTo), position: g.index }));
+  rows.sort(compareResults);
+  return rows.map(({ position: _position, ...row }, i) => ({ rank: i + 1, ...row }));
+}
+
+/** The result code of a group's finished game: the same code offline play gives, verified the same way. */
+export function groupResultCode(heat: HeatState, group: GroupRecord): string | null {
+  if (!currentState(group).finished) return null;
+  return makeResultCode(heat.scenario, makeReplay(heat.scenario, heat.seed, group.steps), group.name);
+}
+
+/** The final board: every finished group's code and every offline code added, verified by replay. */
+export function finalBoard(heat: HeatState): Scoreboard {
+  const submissions = heat.groups.flatMap((g) => {
+    const code = groupResultCode(heat, g);
+    return code === null ? [] : [{ code, label: `live group ${g.index + 1}` }];
+  });
+  heat.codes.forEach((code, i) => submissions.push({ code, label: `added code ${i + 1}` }));
+  return buildScoreboard(heat.scenario, submissions, { heat: makeHeatCode(heat.scenario, heat.seed) });
+}
+
+export interface BoardView {
+  type: 'board';
+  workshop: WorkshopInfo;
+  groups: Standing[];
+  /** Instructor-paced: how many groups have a plan in for the open round. */
+  submitted: number;
+  /** Offline codes added, with the verifier's verdict on each. */
+  codes: { label: string; group: string | null; ok: boolean; score: number | null; reason: string | null }[];
+}
+
+export function boardView(heat: HeatState, audience: 'instructor' | 'projector'): BoardView {
+  // The projector sees standings only as far as the instructor has released them.
+  const upTo = audience === 'projector' && heat.pacing === 'instructor' ? heat.released : Number.POSITIVE_INFINITY;
+  const board = heat.codes.length > 0 ? finalBoard(heat) : null;
+  const added = (board?.entries ?? []).filter((e) => e.label.startsWith('added'));
+  const rejected = (board?.rejected ?? []).filter((e) => e.label.startsWith('added'));
+  return {
+    type: 'board',
+    workshop: workshopInfo(heat),
+    groups: standings(heat, upTo),
+    submitted: heat.groups.filter((g) => g.pending !== null).length,
+    codes: [
+      ...added.map((e) => ({ label: e.label, group: e.group, ok: true, score: e.score, reason: null })),
+      ...rejected.map((e) => ({ label: e.label, group: e.group ?? null, ok: false, score: null, reason: e.message })),
+    ].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true })),
+  };
+}
+
+export interface GroupView {
+  type: 'group';
+  workshop: WorkshopInfo;
+  name: string;
+  seed: number;
+  /** The quarter this group plans next. */
+  quarter: number;
+  /** The plan in for the open round, if any (instructor-paced). */
+  pending: Step | null;
+  /** The group's own steps whose results it may see, to replay on its device. */
+  steps: Step[];
+  figures: Figures[];
+  missed: number[];
+  finished: boolean;
+  /** The group's result code once its game is over and its results released. */
+  resultCode: string | null;
+}
+
+export function groupView(heat: HeatState, group: GroupRecord): GroupView {
+  const visible = heat.pacing === 'instructor' ? Math.min(heat.released, group.steps.length) : group.steps.length;
+  const state = group.states[visible]!;
+  const finished = state.finished;
+  return {
+    type: 'group',
+    workshop: workshopInfo(heat),
+    name: group.name,
+    seed: heat.seed,
+    quarter: currentState(group).quarter,
+    pending: group.pending,
+    steps: group.steps.slice(0, visible),
+    figures: state.history.map(figures),
+    missed: group.missed.filter((q) => q <= visible),
+    finished,
+    resultCode: finished ? groupResultCode(heat, group) : null,
+  };
+}
