@@ -1,6 +1,7 @@
 // Joining a workshop heat: a group types the instructor's heat code and its own name, and plays
 // the heat's scenario and seed. A code that cannot be read says why in words (mistyped symbol,
 // too short, another scenario version…); the group's name goes into the result code at the end.
+import { LiveApiError, serverPresent } from '../src/app/live-api';
 import { HeatCodeError, groupNameProblem, makeHeatCode, resolveHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -18,9 +19,9 @@ export class JoinHeat extends BaseScene {
     super(SCENES.join);
   }
 
-  create(): void {
+  create(data: { code?: string } = {}): void {
     const g = this.begin();
-    const { catalogue, session, storage } = app();
+    const { catalogue, session, storage, live } = app();
     this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [
       this.heading('h1', 'Join a workshop heat'),
       button('Back to the title', () => this.scene.start(SCENES.title), 'ghost'),
@@ -35,12 +36,39 @@ export class JoinHeat extends BaseScene {
     } catch {
       name.value = '';
     }
+    if (data.code) code.value = data.code;
     const error = h('div', { class: 'join-error', attrs: { role: 'alert' } });
+    // A live workshop's code (XXXX-XXXX), on a page the workshop server served: join there.
+    const liveCode = () => code.value.replace(/[\s-]/g, '').length === 8;
+    const joinLive = async (group: string) => {
+      if (!(await serverPresent())) {
+        error.replaceChildren(h('p', { class: 'alert', text: 'Heat code: Eight symbols are a live workshop’s code, which needs the page your instructor’s workshop server shows. Open the address your instructor gives.' }));
+        return;
+      }
+      try {
+        await live.join(code.value, group);
+      } catch (e) {
+        const field = e instanceof LiveApiError && (e.code === 'bad-name' || e.code === 'name-taken' || e.code === 'name-not-listed') ? 'Group name' : 'Workshop code';
+        error.replaceChildren(h('p', { class: 'alert', text: `${field}: ${sentence((e as Error).message)}` }));
+      }
+    };
     const join = () => {
       error.replaceChildren();
       code.removeAttribute('aria-invalid');
       name.removeAttribute('aria-invalid');
       const problems: string[] = [];
+      if (liveCode()) {
+        const group = name.value.trim().replace(/\s+/g, ' ');
+        const nameProblem = groupNameProblem(group);
+        if (nameProblem) {
+          error.append(h('p', { class: 'alert', text: `Group name: ${sentence(nameProblem)}` }));
+          name.setAttribute('aria-invalid', 'true');
+          name.focus();
+          return;
+        }
+        void joinLive(group);
+        return;
+      }
       let heat: ReturnType<typeof resolveHeatCode> | null = null;
       try {
         heat = resolveHeatCode(code.value, catalogue.scenarios.map((s) => s.scenario));
@@ -71,7 +99,7 @@ export class JoinHeat extends BaseScene {
       h('p', { text: 'Your instructor shows a heat code. Every group that types it plays the same scenario with the same luck, so the scores compare fairly.' }),
       h('label', { attrs: { for: 'join-code' }, text: 'Heat code' }),
       code,
-      h('p', { class: 'meta', attrs: { id: 'join-code-hint' }, text: 'Ten letters and digits; case, spaces and hyphens do not matter.' }),
+      h('p', { class: 'meta', attrs: { id: 'join-code-hint' }, text: 'Ten letters and digits (eight for a live workshop); case, spaces and hyphens do not matter.' }),
       h('label', { attrs: { for: 'join-group' }, text: 'Your group’s name' }),
       name,
       error,

@@ -1,6 +1,8 @@
 // The title: the game's name and its two sides, New game and — when a save can be resumed —
 // Continue. A save that cannot be opened is reported here in words, once, and set aside. Below,
 // the workshop's two doors: a group joins a heat, an instructor sets one up.
+import { serverPresent } from '../src/app/live-api';
+import { takeLiveParams, writeLiveInstructor } from '../src/app/live-instructor';
 import { takeScenarioParam } from '../src/app/open-file';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -19,6 +21,17 @@ export class Title extends BaseScene {
     const url = takeScenarioParam();
     if (url !== null) {
       this.scene.start(SCENES.select, { url });
+      return;
+    }
+    // A live workshop's links: the instructor's opens the board, a group's the join form.
+    const live = takeLiveParams();
+    if (live.instructor !== null) {
+      writeLiveInstructor(app().storage, live.instructor);
+      this.scene.start(SCENES.liveBoard);
+      return;
+    }
+    if (live.join !== null) {
+      this.scene.start(SCENES.join, { code: live.join });
       return;
     }
     const g = this.begin(COLOURS.night);
@@ -51,10 +64,15 @@ export class Title extends BaseScene {
     }
     actions.append(button('New game', () => this.scene.start(SCENES.select), status.status === 'ok' ? 'secondary' : 'primary'));
     // Workshops: groups join the instructor's heat; the instructor sets one up and keeps the board.
-    actions.append(h('div', { class: 'title-workshop' }, [
+    const workshopDoors = h('div', { class: 'title-workshop' }, [
       button('Join a workshop heat', () => this.scene.start(SCENES.join)),
       button('Run a workshop (instructor)', () => this.scene.start(SCENES.workshop)),
-    ]));
+    ]);
+    actions.append(workshopDoors);
+    // Served by the workshop server: the instructor can run a live workshop too.
+    void serverPresent().then((present) => {
+      if (present && this.sys.isActive()) workshopDoors.append(button('Run a live workshop', () => this.scene.start(SCENES.liveBoard)));
+    });
     const root = h('div', { class: 'title-screen' }, [
       heading,
       h('p', { class: 'tagline', text: 'Run a small firm for a few quarters. Split every quarter’s effort between marketing and sales, and live with what each side builds.' }),

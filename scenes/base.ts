@@ -1,9 +1,9 @@
 // The scenes' common base: a background, DOM placement, and clean-up on shutdown so a scene
 // restarted fifty times leaves no listener or element behind (the heap check in the bench).
 import Phaser from 'phaser';
-import { phaseOf, type GameFlowSnapshot } from '../src/flow/index';
+import { lastRecord, phaseOf, type GameFlowSnapshot } from '../src/flow/index';
 import { app } from './context';
-import { SCENE_OF_PHASE, type SceneKey } from './keys';
+import { SCENES, SCENE_OF_PHASE, type SceneKey } from './keys';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { focusSoon, h, place } from './ui/dom';
 import { Backdrop } from './ui/draw';
@@ -90,6 +90,11 @@ export abstract class BaseScene extends Phaser.Scene {
     return el;
   }
 
+  /** Wakes the sleeping game loop after a change that came from outside it (a server's message, a request answered). */
+  static wake(game: Phaser.Game): void {
+    if (!game.loop.running) game.loop.wake(true);
+  }
+
   /** Follows the game's phase: each phase has its scene, and only one game scene runs at a time. */
   static show(game: Phaser.Game, key: SceneKey, data?: object): void {
     for (const scene of game.scene.getScenes(true)) {
@@ -112,7 +117,13 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   static showPhase(game: Phaser.Game, snapshot: GameFlowSnapshot): void {
-    BaseScene.show(game, SCENE_OF_PHASE[phaseOf(snapshot)]);
+    const phase = phaseOf(snapshot);
+    // A live workshop group's report waits for its round to close on the server.
+    if (phase === 'review' && !app().live.mayShowReport(lastRecord(snapshot.context)?.quarter ?? 0)) {
+      BaseScene.show(game, SCENES.liveWait);
+      return;
+    }
+    BaseScene.show(game, SCENE_OF_PHASE[phase]);
   }
 
   protected snapshot(): GameFlowSnapshot {

@@ -1,6 +1,7 @@
 // What every scene shares: the game session (actor, bus, save slot), the shipped scenarios and
 // the page's preferences. Set once when the game boots.
 import type { Catalogue } from '../src/app/scenarios';
+import type { LiveGroup } from '../src/app/live-group';
 import type { GameSession, SaveStatus } from '../src/app/session';
 
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   saveStatus: SaveStatus | null;
   /** Whether the first quarter is guided (chosen on the briefing; remembered once finished or skipped). */
   wantsTour: boolean;
+  /** The link to the live workshop server when the running game is a live group's (idle otherwise). */
+  live: LiveGroup;
 }
 
 export const TOUR_DONE_KEY = 'marketing-and-sales.tour-done';

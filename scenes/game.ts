@@ -14,6 +14,8 @@ import { Dispute } from './Dispute';
 import { FinalResults } from './FinalResults';
 import { HandOver } from './HandOver';
 import { JoinHeat } from './JoinHeat';
+import { LiveBoard } from './LiveBoard';
+import { LiveWait } from './LiveWait';
 import { sleepWhenIdle } from './idle';
 import { Planning } from './Planning';
 import { Preloader } from './Preloader';
@@ -41,7 +43,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, LiveWait, LiveBoard],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));

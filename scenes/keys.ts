@@ -17,6 +17,8 @@ export const SCENES = {
   handOver: 'HandOver',
   scoreboard: 'Scoreboard',
   projector: 'Projector',
+  liveWait: 'LiveWait',
+  liveBoard: 'LiveBoard',
 } as const;
 
 export type SceneKey = (typeof SCENES)[keyof typeof SCENES];

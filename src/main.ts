@@ -3,10 +3,13 @@
 import { startGame } from '../scenes/game';
 import { hook } from './app/hook';
 import { shippedScenarios } from './app/scenarios';
+import { LiveGroup } from './app/live-group';
 import { GameSession } from './app/session';
 
 const session = new GameSession(window.localStorage);
 const parent = document.getElementById('game')!;
-const game = startGame(parent, { session, catalogue: shippedScenarios(), storage: window.localStorage, saveStatus: null, wantsTour: false });
+const catalogue = shippedScenarios();
+const live = new LiveGroup(session, window.localStorage, catalogue);
+const game = startGame(parent, { session, catalogue, storage: window.localStorage, saveStatus: null, wantsTour: false, live });
 hook.attach({ game, session });
 window.marketingAndSales = hook;

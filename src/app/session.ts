@@ -12,7 +12,7 @@ import {
   type GameFlowSnapshot,
   type Phase,
 } from '../flow/index';
-import type { Scenario } from '../sim/index';
+import type { Scenario, Step } from '../sim/index';
 import { TypedBus } from './bus';
 import { readPlayAs, writePlayAs, type PlayAs } from './play-as';
 import { clearSave, readSave, setAsideSave, writeSave } from './save';
@@ -56,6 +56,19 @@ export class GameSession {
     this.playAs = playAs;
     writePlayAs(this.storage, playAs);
     this.run(createActor(gameMachine, { input: { scenario, seed } }));
+  }
+
+  /**
+   * Starts a game from quarters already played elsewhere (a live workshop server's record of a
+   * group), past the briefing when any were played.
+   */
+  startFromSteps(scenario: Scenario, seed: number, steps: readonly Step[], playAs: PlayAs | null): void {
+    clearSave(this.storage);
+    this.playAs = playAs;
+    writePlayAs(this.storage, playAs);
+    const actor = createActor(gameMachine, { input: { scenario, seed, steps } });
+    this.run(actor);
+    if (steps.length > 0) actor.send({ type: 'START' });
   }
 
   /**

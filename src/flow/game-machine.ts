@@ -6,6 +6,7 @@
 import { assertEvent, assign, createActor, sendTo, setup, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
 import {
   createGame,
+  playSteps,
   effortAvailable,
   effortOf,
   resolveQuarter,
@@ -25,6 +26,11 @@ import { sameDraft, sameSlot, withMove, withoutMove, type MoveSlot } from './dra
 export interface GameFlowInput {
   scenario: Scenario;
   seed: number;
+  /**
+   * Quarters already played elsewhere (a live workshop's server holds a group's game): the game
+   * starts after them, as playSteps leaves it. Throws a ReplayMismatchError if they do not fit.
+   */
+  steps?: readonly Step[];
 }
 
 export interface GameFlowContext {
@@ -143,17 +149,18 @@ export const gameMachine = setup({
   id: 'game',
   context: ({ input }) => ({
     scenario: input.scenario,
-    game: createGame(input.scenario, input.seed),
+    game: input.steps === undefined ? createGame(input.scenario, input.seed) : playSteps(input.scenario, input.seed, input.steps),
     draft: [],
     earlierDrafts: [],
     rejection: null,
     settledDispute: null,
-    steps: [],
+    steps: input.steps === undefined ? [] : input.steps.map((step) => ({ ...step })),
   }),
   initial: 'briefing',
   states: {
     briefing: {
-      on: { START: 'quarter' },
+      // A game started from steps already played may be over, or at an open dispute.
+      on: { START: [{ guard: 'gameOver', target: 'finished' }, { guard: 'disputeOpen', target: 'dispute' }, { target: 'quarter' }] },
     },
     quarter: {
       initial: 'planning',

@@ -3,13 +3,9 @@
 // and checked against this schema when read back, so a damaged row is named, not guessed at.
 import * as z from 'zod/mini';
 import { stepSchema } from '../replay/replay';
+import { MISSED_RULES, PACINGS } from '../scoreboard/live-wire';
 
-export const PACINGS = ['self', 'instructor'] as const;
-export type Pacing = (typeof PACINGS)[number];
-
-/** What a group that did not submit by a round's close plays: its last plan again, or nothing. */
-export const MISSED_RULES = ['carry', 'none'] as const;
-export type MissedRule = (typeof MISSED_RULES)[number];
+export { MISSED_RULES, PACINGS, type MissedRule, type Pacing } from '../scoreboard/live-wire';
 
 const hash = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 const quarter = z.int().check(z.gte(1), z.lte(100));

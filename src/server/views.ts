@@ -3,50 +3,12 @@
 // (its decisions and figures, never another group's). Plain data; clients render names as text.
 import { makeReplay, scenarioHash } from '../replay/replay';
 import { buildScoreboard, compareResults, makeHeatCode, makeResultCode, type Scoreboard } from '../scoreboard/index';
-import type { GameState, QuarterRecord, Step } from '../sim/index';
+import type { GameState, QuarterRecord } from '../sim/index';
+import type { BoardView, Figures, GroupView, Standing, WorkshopInfo } from '../scoreboard/live-wire';
 import { currentState, isFinished, type GroupRecord, type HeatState } from './heat-state';
 
-export interface Figures {
-  quarter: number;
-  revenue: number;
-  profit: number;
-  cash: number;
-  customerEquity: number;
-  score: number;
-}
 
-export interface Standing {
-  rank: number;
-  name: string;
-  /** Quarters played so far (closed rounds, or the group's own pace). */
-  played: number;
-  /** 'planning', 'submitted' (instructor-paced: a plan is in for the open round) or 'finished'. */
-  status: 'planning' | 'submitted' | 'finished';
-  missed: number[];
-  score: number;
-  customerEquity: number;
-  totalProfit: number;
-  totalRevenue: number;
-}
 
-export interface WorkshopInfo {
-  id: string;
-  heatCode: string;
-  scenarioId: string;
-  scenarioHash: string;
-  title: string;
-  quarters: number;
-  pacing: HeatState['pacing'];
-  missed: HeatState['missed'];
-  hold: boolean;
-  /** Instructor-paced: the quarter being planned (quarters + 1 once over). */
-  round: number;
-  paused: boolean;
-  deadline: string | null;
-  released: number;
-  finished: boolean;
-  listedGroups: string[];
-}
 
 export function workshopInfo(heat: HeatState): WorkshopInfo {
   return {
@@ -113,15 +75,6 @@ export function finalBoard(heat: HeatState): Scoreboard {
   return buildScoreboard(heat.scenario, submissions, { heat: makeHeatCode(heat.scenario, heat.seed) });
 }
 
-export interface BoardView {
-  type: 'board';
-  workshop: WorkshopInfo;
-  groups: Standing[];
-  /** Instructor-paced: how many groups have a plan in for the open round. */
-  submitted: number;
-  /** Offline codes added, with the verifier's verdict on each. */
-  codes: { label: string; group: string | null; ok: boolean; score: number | null; reason: string | null }[];
-}
 
 export function boardView(heat: HeatState, audience: 'instructor' | 'projector'): BoardView {
   // The projector sees standings only as far as the instructor has released them.
@@ -138,26 +91,16 @@ export function boardView(heat: HeatState, audience: 'instructor' | 'projector')
       ...added.map((e) => ({ label: e.label, group: e.group, ok: true, score: e.score, reason: null })),
       ...rejected.map((e) => ({ label: e.label, group: e.group ?? null, ok: false, score: null, reason: e.message })),
     ].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true })),
+    resultCodes:
+      audience === 'instructor'
+        ? heat.groups.flatMap((g) => {
+            const code = groupResultCode(heat, g);
+            return code === null ? [] : [{ group: g.name, code }];
+          })
+        : [],
   };
 }
 
-export interface GroupView {
-  type: 'group';
-  workshop: WorkshopInfo;
-  name: string;
-  seed: number;
-  /** The quarter this group plans next. */
-  quarter: number;
-  /** The plan in for the open round, if any (instructor-paced). */
-  pending: Step | null;
-  /** The group's own steps whose results it may see, to replay on its device. */
-  steps: Step[];
-  figures: Figures[];
-  missed: number[];
-  finished: boolean;
-  /** The group's result code once its game is over and its results released. */
-  resultCode: string | null;
-}
 
 export function groupView(heat: HeatState, group: GroupRecord): GroupView {
   const visible = heat.pacing === 'instructor' ? Math.min(heat.released, group.steps.length) : group.steps.length;
