@@ -4,13 +4,13 @@
 // replayed, and the round's controls. Every figure comes from the server over the live channel.
 import { LiveApiError, liveApi, openChannel } from '../src/app/live-api';
 import { readLiveInstructor, writeLiveInstructor, type LiveInstructor } from '../src/app/live-instructor';
-import { liveBoardModel } from '../src/app/live-view';
+import { liveBoardModel, liveProjectorModel } from '../src/app/live-view';
 import type { BoardView } from '../src/scoreboard/live-wire';
 import { MAX_SEED } from '../src/scoreboard/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import { COLOURS, WIDTH } from './theme';
+import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 import { qrCanvas } from './ui/qr';
@@ -20,11 +20,15 @@ export class LiveBoard extends BaseScene {
     super(SCENES.liveBoard);
   }
 
-  create(): void {
-    const g = this.begin();
+  create(data: { projector?: boolean } = {}): void {
     const { storage } = app();
-    const back = button('Back to the title', () => this.scene.start(SCENES.title), 'ghost');
     const held = readLiveInstructor(storage);
+    if (held && data.projector) {
+      this.projector(held);
+      return;
+    }
+    const g = this.begin();
+    const back = button('Back to the title', () => this.scene.start(SCENES.title), 'ghost');
     this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [this.heading('h1', held ? 'Live workshop' : 'Create a live workshop'), back]));
     if (held) this.board(g, held);
     else this.form(g);
@@ -163,7 +167,11 @@ export class LiveBoard extends BaseScene {
               }, 'ghost'),
         );
       }
-      buttons.push(button('Download CSV', () => void download('csv'), 'ghost'), button('Download JSON', () => void download('json'), 'ghost'));
+      buttons.push(
+        button('Projector view', () => this.scene.restart({ projector: true })),
+        button('Download CSV', () => void download('csv'), 'ghost'),
+        button('Download JSON', () => void download('json'), 'ghost'),
+      );
       controls.replaceChildren(...buttons);
       const head = h('tr', {}, ['#', 'Group', 'Status', 'Quarters', 'Missed', 'Score', 'Customer equity'].map((t) => h('th', { text: t, attrs: { scope: 'col' } })));
       const rows = m.rows.map((r) =>
@@ -204,5 +212,30 @@ export class LiveBoard extends BaseScene {
       channel.close();
       clearInterval(tick);
     });
+  }
+
+  /** The standings in large type for the room: only what the instructor has released. */
+  private projector(held: LiveInstructor): void {
+    const g = this.begin(COLOURS.night);
+    g.fillStyle(COLOURS.marketing, 1);
+    g.fillRect(0, HEIGHT - 10, WIDTH / 2, 10);
+    g.fillStyle(COLOURS.sales, 1);
+    g.fillRect(WIDTH / 2, HEIGHT - 10, WIDTH / 2, 10);
+    const heading = this.heading('h1', 'Live workshop');
+    const meta = h('p', { class: 'projector-meta', attrs: { role: 'status', 'aria-live': 'polite' } });
+    this.place(40, 24, WIDTH - 80, 90, h('div', { class: 'screen-header projector-header' }, [
+      h('div', {}, [heading, meta]),
+      button('Back to the board', () => this.scene.restart({}), 'secondary'),
+    ]));
+    const list = h('ol', { class: 'live-projector', attrs: { 'aria-label': 'Standings' } });
+    this.place(120, 130, WIDTH - 240, HEIGHT - 170, list);
+    const channel = openChannel(held.workshop, held.secret, (v) => {
+      const m = liveProjectorModel(v as BoardView);
+      heading.textContent = m.heading;
+      meta.textContent = m.meta;
+      list.classList.toggle('two-columns', m.rows.length > 6);
+      list.replaceChildren(...m.rows.map((r) => h('li', {}, [h('span', { class: 'place', text: r.rank }), h('span', { class: 'name', text: r.name }), h('span', { class: 'score', text: r.score })])));
+    }, () => undefined, 'projector');
+    this.onCleanup(() => channel.close());
   }
 }

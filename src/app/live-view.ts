@@ -82,6 +82,26 @@ export function liveBoardModel(view: BoardView, now: number = Date.now()): LiveB
   };
 }
 
+export interface LiveProjectorModel {
+  heading: string;
+  meta: string;
+  rows: { rank: string; name: string; score: string }[];
+}
+
+/** The room's view: the standings as far as the instructor has released them, the top twelve. */
+export function liveProjectorModel(view: BoardView): LiveProjectorModel {
+  const w = view.workshop;
+  const shown = w.pacing === 'instructor' ? w.released : null;
+  const heading = shown === null ? `${w.title}: the standings` : shown === 0 ? `${w.title}: no results yet` : `${w.title}: standings after quarter ${shown}`;
+  const joined = view.groups.length;
+  const meta = `Join with ${w.id} · ${joined} ${joined === 1 ? 'group' : 'groups'}${view.groups.length > 12 ? ' · the top twelve' : ''}`;
+  return {
+    heading,
+    meta,
+    rows: shown === 0 ? [] : view.groups.slice(0, 12).map((g) => ({ rank: String(g.rank), name: g.name, score: formatPoints(g.score) })),
+  };
+}
+
 export interface LiveWaitModel {
   heading: string;
   lines: string[];

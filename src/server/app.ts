@@ -19,13 +19,14 @@ import {
   closeCommand,
   deadlineCommand,
   joinCommand,
+  nameProblem,
   pauseCommand,
   releaseCommand,
   rollbackCommand,
   submitCommand,
 } from './heat-commands';
 import type { HeatEvent } from './heat-log';
-import type { GroupRecord, HeatState } from './heat-state';
+import { groupKey, type GroupRecord, type HeatState } from './heat-state';
 import { LiveHub } from './live';
 import { migrate } from './migrations';
 import { codeBody, createWorkshopBody, deadlineBody, emptyBody, joinBody, parseBody, releaseBody, roundBody, submitBody } from './requests';
@@ -123,6 +124,11 @@ export async function buildServer(options: ServerOptions): Promise<WorkshopServe
     const secret = newToken();
     const id = newWorkshopId();
     const names = (body.groups ?? []).map((n) => n.trim()).filter((n) => n !== '');
+    names.forEach((name, i) => {
+      const problem = nameProblem(name);
+      if (problem !== null) refuse('bad-name', `group ${i + 1}: ${problem}`, { field: `groups.${i}` });
+      if (names.findIndex((other) => groupKey(other) === groupKey(name)) !== i) refuse('bad-name', `group ${i + 1}: "${name}" is listed twice`, { field: `groups.${i}` });
+    });
     const event: Extract<HeatEvent, { kind: 'created' }> = {
       kind: 'created',
       scenarioId: scenario.id,

@@ -10,8 +10,13 @@ import { currentState, groupKey, isFinished, type GroupRecord, type HeatState } 
 // C0 and C1 controls (newlines, escapes) and the bidirectional overrides that can disguise a name.
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
+/** Why a group name cannot be used, or null: the result code's rules, and no control characters. */
+export function nameProblem(name: string): string | null {
+  return groupNameProblem(name) ?? (UNSAFE_NAME.test(name) ? 'a group name cannot hold control characters' : null);
+}
+
 export function joinCommand(heat: HeatState, name: string, tokenHash: string): HeatEvent {
-  const problem = groupNameProblem(name) ?? (UNSAFE_NAME.test(name) ? 'a group name cannot hold control characters' : null);
+  const problem = nameProblem(name);
   if (problem !== null) refuse('bad-name', problem, { field: 'name' });
   if (isFinished(heat) && heat.pacing === 'instructor') refuse('finished', 'the workshop is over: every round has closed');
   const key = groupKey(name);

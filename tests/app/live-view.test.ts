@@ -1,7 +1,7 @@
 // The live workshop's screens in words: the instructor's board says where the workshop stands
 // and offers only the actions the server would take; a group's waiting screen says why it waits.
 import { describe, expect, it } from 'vitest';
-import { liveBoardModel, liveWaitModel } from '../../src/app/live-view';
+import { liveBoardModel, liveProjectorModel, liveWaitModel } from '../../src/app/live-view';
 import type { BoardView, GroupView, Standing, WorkshopInfo } from '../../src/scoreboard/live-wire';
 
 const workshop = (over: Partial<WorkshopInfo> = {}): WorkshopInfo => ({
@@ -83,5 +83,17 @@ describe("a group's waiting screen", () => {
     expect(liveWaitModel(view(workshop({ round: 4, hold: true }), false), 3, 'open', null).lines).toEqual(['The round has closed. The report opens when the instructor releases the results.']);
     expect(liveWaitModel(view(workshop({ paused: true }), true), 3, 'retrying', null).lines).toContain('The instructor has paused the workshop.');
     expect(liveWaitModel(null, 3, 'connecting', null).lines).toEqual(['Connecting to the workshop server…']);
+  });
+});
+
+describe('the live projector', () => {
+  it('shows nothing before a release, then the released standings, at most twelve', () => {
+    const none = liveProjectorModel(board(workshop({ released: 0, round: 2 }), [standing('Falcons', 'planning')]));
+    expect([none.heading, none.rows]).toEqual(['Two Hats, One Firm: no results yet', []]);
+    const many = Array.from({ length: 15 }, (_, i) => standing(`G${i + 1}`, 'planning', { rank: i + 1 }));
+    const shown = liveProjectorModel(board(workshop({ released: 2 }), many));
+    expect(shown.heading).toBe('Two Hats, One Firm: standings after quarter 2');
+    expect(shown.rows).toHaveLength(12);
+    expect(shown.meta).toBe('Join with ABCD-EFGH · 15 groups · the top twelve');
   });
 });

@@ -134,6 +134,13 @@ describe('a live workshop on the workshop server', () => {
       expect((await view(page))!.history.map((h) => h.revenue)).toEqual(playSteps(twoHats, me.seed, me.steps).history.map((h) => h.revenue));
       expect(me.missed).toEqual(held.group === 'Falcons' ? [] : [3]);
     }
+    // The projector shows the same standings in large type.
+    await i.getByRole('button', { name: 'Projector view' }).click();
+    await expect.poll(() => i.locator('.live-projector li').count()).toBe(2);
+    expect(await i.locator('h1').innerText()).toBe('Two Hats, One Firm: standings after quarter 10');
+    expect((await i.locator('.live-projector li .name').allInnerTexts())).toEqual(rows.map((r) => r[1]));
+    await waitForSettled(i);
+    await screenshot(i, 'live-projector');
     for (const g of [instructor, ...groups]) {
       expect(g.problems).toEqual([]);
       await g.close();

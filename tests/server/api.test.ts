@@ -199,5 +199,10 @@ describe.each(DATABASES)('the workshop API on %s', (kind) => {
     const open = await workshop(base);
     expect((await call(base, 'POST', '/api/join', { code: open.id, name: '' })).body.error).toBe('bad-name');
     expect((await call(base, 'POST', '/api/join', { code: 'ZZZZ-ZZZZ', name: 'x' })).status).toBe(404);
+    // Listed names are checked when the workshop is made, so no listed group is left unable to join.
+    for (const [groups, field] of [[['Red', 'x'.repeat(61)], 'groups.1'], [['Red', ' red '], 'groups.1'], [['Line\nbreak'], 'groups.0']] as const) {
+      const made = await call(base, 'POST', '/api/workshops', { scenario: 'two-hats', pacing: 'self', groups });
+      expect([made.status, made.body.error, made.body.field]).toEqual([422, 'bad-name', field]);
+    }
   });
 });
