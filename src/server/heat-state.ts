@@ -26,6 +26,8 @@ export interface GroupRecord {
   missed: number[];
   /** Instructor-paced: the plan submitted for the open round, until it closes. */
   pending: Step | null;
+  /** Counts the changes to this group's own record, so a screen is sent its view only when it changed. */
+  version: number;
 }
 
 export interface HeatState {
@@ -130,6 +132,7 @@ export function applyEvent(heat: HeatState, event: HeatEvent, seq: number, at: s
         steps: [],
         missed: [],
         pending: null,
+        version: 0,
       };
       // A group joining an instructor-paced heat late has missed the rounds already closed.
       for (let q = 1; q < heat.round; q++) {
@@ -144,6 +147,7 @@ export function applyEvent(heat: HeatState, event: HeatEvent, seq: number, at: s
       const group = heat.groups[event.group]!;
       if (heat.pacing === 'self') play(heat, group, event.step);
       else group.pending = event.step;
+      group.version++;
       return;
     }
     case 'closed': {
@@ -152,6 +156,7 @@ export function applyEvent(heat: HeatState, event: HeatEvent, seq: number, at: s
         if (group.pending === null) group.missed.push(event.quarter);
         play(heat, group, step);
         group.pending = null;
+        group.version++;
       }
       heat.round = event.quarter + 1;
       heat.deadline = null;
@@ -164,6 +169,7 @@ export function applyEvent(heat: HeatState, event: HeatEvent, seq: number, at: s
         group.steps.pop();
         group.missed = group.missed.filter((q) => q !== event.quarter);
         group.pending = null;
+        group.version++;
       }
       heat.round = event.quarter;
       heat.deadline = null;

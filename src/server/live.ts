@@ -7,13 +7,15 @@ import type { HeatState } from './heat-state';
 import { liveMessage, parseBody } from './requests';
 import type { HeatStore } from './store';
 import { tokenMatches, tokenHash } from './tokens';
-import { boardView, groupView } from './views';
+import { boardView, groupView, workshopInfo } from './views';
 
 type Audience = { kind: 'instructor' | 'projector' } | { kind: 'group'; index: number };
 
 interface Client {
   socket: WebSocket;
   audience: Audience;
+  /** What the last view sent was made of (a group's: the workshop's state and the group's version). */
+  sent: string | null;
 }
 
 /** How long a burst of changes is gathered before views go out: 300 submissions make one push, not 300. */
@@ -58,10 +60,11 @@ export class LiveHub {
             return;
           }
           clearTimeout(timer);
-          client = { socket, audience };
+          client = { socket, audience, sent: null };
           let set = this.clients.get(heatId);
           if (set === undefined) this.clients.set(heatId, (set = new Set()));
           set.add(client);
+          client.sent = keyOf(heat, audience, JSON.stringify(workshopInfo(heat)));
           send(socket, viewFor(heat, audience));
         } catch (error) {
           send(socket, { type: 'error', error: error instanceof ServerRefusal ? error.code : 'internal', message: (error as Error).message });
@@ -96,11 +99,17 @@ export class LiveHub {
     } catch {
       return;
     }
-    // The board is the same for every instructor screen: made once per push.
+    // The board is the same for every instructor screen: made once per push. A group is sent
+    // its view only when the workshop's state or its own record changed: a burst of 300
+    // submissions must not send every group 300 copies of a view that did not change.
     const boards = new Map<string, string>();
+    const info = JSON.stringify(workshopInfo(heat));
     for (const client of set) {
       const key = client.audience.kind;
       if (key === 'group') {
+        const sent = keyOf(heat, client.audience, info);
+        if (sent === client.sent) continue;
+        client.sent = sent;
         send(client.socket, viewFor(heat, client.audience));
         continue;
       }
@@ -121,6 +130,10 @@ function audienceOf(heat: HeatState, token: string, asked: 'instructor' | 'proje
   if (tokenMatches(token, heat.secretHash)) return { kind: asked ?? 'instructor' };
   const group = heat.byToken.get(tokenHash(token));
   return group === undefined ? null : { kind: 'group', index: group.index };
+}
+
+function keyOf(heat: HeatState, audience: Audience, info: string): string | null {
+  return audience.kind === 'group' ? `${info}#${heat.groups[audience.index]!.version}` : null;
 }
 
 function viewFor(heat: HeatState, audience: Audience): object {

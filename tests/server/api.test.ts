@@ -190,6 +190,30 @@ describe.each(DATABASES)('the workshop API on %s', (kind) => {
     expect(json.body.board.ranking[0].group).toBe('Offline team');
   });
 
+  it("sends a group its view only when its own record or the workshop's state changed", async () => {
+    const { id, secret } = await workshop(base);
+    const a = await join(base, id, 'Falcons');
+    const b = await join(base, id, 'Owls');
+    const live = new LiveClient(base, id);
+    await live.opened;
+    live.send({ type: 'hello', token: a });
+    await live.next((m) => m.type === 'group');
+    const board = new LiveClient(base, id);
+    await board.opened;
+    board.send({ type: 'hello', token: secret });
+    await board.next((m) => m.type === 'board');
+    // Another group's plan changes the board, not the Falcons' view.
+    expect((await submit(base, id, b, 1, { moves: [] })).status).toBe(200);
+    await board.next((m) => m.type === 'board' && m.submitted === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(live.messages.filter((m) => m.type === 'group')).toHaveLength(1);
+    expect((await close(base, id, secret, 1)).status).toBe(200);
+    const after = await live.next((m) => m.type === 'group' && m.workshop.round === 2);
+    expect(after.figures).toHaveLength(1);
+    live.close();
+    board.close();
+  });
+
   it('keeps group names apart and to the listed groups', async () => {
     const { id } = await workshop(base, { groups: ['Red', 'Blue'] });
     expect((await call(base, 'POST', '/api/join', { code: id, name: 'Green' })).body.error).toBe('name-not-listed');
