@@ -7,6 +7,8 @@
 import {
   consequences,
   findingsText,
+  lineBuyers,
+  lineBuyersText,
   marketingCase,
   optionViews,
   reactions,
@@ -16,7 +18,7 @@ import {
 import { disputeRefusalText } from '../src/app/dispute-text';
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
 import { disputeSitting, phaseOf, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
-import type { GameState } from '../src/sim/index';
+import { isFinalOption, type DisputeOption, type GameState } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -33,6 +35,8 @@ const STAGE_H = 316;
 export class Dispute extends BaseScene {
   /** The stage and choices drawn, so a snapshot that changes neither does not rebuild the screen. */
   private drawn = '';
+  /** A decision clicked and waiting for its confirmation: a settled dispute cannot be taken back. */
+  private confirming: DisputeOption | null = null;
 
   constructor() {
     super(SCENES.dispute);
@@ -69,6 +73,7 @@ export class Dispute extends BaseScene {
     );
     const { scenario } = snapshot.context;
     const stage = sitting.stage;
+    if (stage !== 'options') this.confirming = null;
     // The game as the choices of this sitting leave it (a joint meeting, say).
     const game: GameState = sitting.context.game;
     const before = snapshot.context.game;
@@ -141,12 +146,14 @@ export class Dispute extends BaseScene {
     // The stage's own part, below the two sides.
     drawPanel(g, { x: 16, y: STAGE_Y, w: WIDTH - 32, h: STAGE_H });
     const area = { x: 36, y: STAGE_Y + 12, w: WIDTH - 72, h: STAGE_H - 22 };
+    // Every account that buys the line, not only the one sales speaks for.
+    const buyers = `Who buys ${m.productName} now, by share of its units: ${lineBuyersText(lineBuyers(before))}.`;
     if (stage === 'marketingCase' || stage === 'salesCase' || stage === 'findings') {
       const text =
         stage === 'marketingCase'
           ? `${m.leader.name} has made marketing’s case. Hear ${s.leader.name} for sales before you decide.`
           : stage === 'salesCase'
-            ? `Both sides have spoken. How much ${s.accountName}’s loyalty hangs on ${m.productName} is not known; the options include finding out.`
+            ? `Both sides have spoken. ${buyers} How much ${s.accountName}’s loyalty hangs on ${m.productName} is not known; the options include finding out.`
             : findingsText(scenario, game)!;
       this.place(area.x, area.y, area.w, area.h, h('div', { class: 'dispute-stage' }, [
         h('p', { class: 'stage-text', text }),
@@ -160,9 +167,16 @@ export class Dispute extends BaseScene {
       const refused = sitting.context.rejection;
       const rejection = refused ? disputeRefusalText(refused) : null;
       if (rejection) announce(rejection);
+      const choose = (option: DisputeOption) => {
+        if (isFinalOption(option)) {
+          this.confirming = option;
+          this.scene.restart();
+        } else send({ type: 'DECIDE_DISPUTE', option });
+      };
+      const confirming = views.find((v) => v.option === this.confirming && v.open) ?? null;
       const cards = views.map((view) => {
         const id = `option-${view.option}`;
-        const control = button(view.label, () => send({ type: 'DECIDE_DISPUTE', option: view.option }), view.option === 'discontinue' ? 'marketing' : view.option === 'keep' ? 'sales' : view.option === 'joint-meeting' ? 'joint' : 'secondary');
+        const control = button(view.label, () => choose(view.option), view.option === 'discontinue' ? 'marketing' : view.option === 'keep' ? 'sales' : view.option === 'joint-meeting' ? 'joint' : 'secondary');
         control.setAttribute('aria-describedby', `${id}-text`);
         if (!view.open) control.disabled = true;
         return h('div', { class: `option-card${view.open ? '' : ' closed'}` }, [
@@ -171,13 +185,34 @@ export class Dispute extends BaseScene {
         ]);
       });
       const held = dispute.jointMeetingQuarter !== null;
+      // The investigation's findings stay in view while deciding.
+      const findings = findingsText(scenario, game);
+      const head = findings ?? (held ? 'The joint meeting heard both sides. Now decide.' : 'Decide now, or first hold a joint meeting or investigate. The consequences unfold over the next quarters.');
+      const body = confirming
+        ? h('div', { class: 'dispute-confirm', attrs: { role: 'group', 'aria-label': 'Confirm the decision' } }, [
+            h('p', { class: 'stage-text', text: `${confirming.label}? ${confirming.summary} This settles the dispute and cannot be taken back.` }),
+            h('div', { class: 'footer-actions' }, [
+              button('Choose again', () => {
+                this.confirming = null;
+                this.scene.restart();
+              }, 'ghost'),
+              button(`Confirm: ${confirming.label}`, () => {
+                this.confirming = null;
+                send({ type: 'DECIDE_DISPUTE', option: confirming.option });
+              }, 'primary'),
+            ]),
+          ])
+        : h('div', { class: 'option-grid', attrs: { role: 'group', 'aria-label': 'Ways to settle the dispute' } }, cards);
       this.place(area.x, area.y, area.w, area.h, h('div', { class: 'dispute-options' }, [
         h('div', { class: 'options-head' }, [
-          h('p', { class: 'meta', text: held ? 'The joint meeting heard both sides. Now decide.' : 'Decide now, or first hold a joint meeting or investigate. The consequences unfold over the next quarters.' }),
-          button('Back to the cases', () => send({ type: 'DISPUTE_BACK' }), 'ghost'),
+          h('div', {}, [h('p', { class: findings ? 'findings' : 'meta', text: head }), h('p', { class: 'meta buyers', text: buyers })]),
+          button('Back to the cases', () => {
+            this.confirming = null;
+            send({ type: 'DISPUTE_BACK' });
+          }, 'ghost'),
         ]),
         rejection ? h('p', { class: 'alert', attrs: { role: 'alert' }, text: rejection }) : null,
-        h('div', { class: 'option-grid', attrs: { role: 'group', 'aria-label': 'Ways to settle the dispute' } }, cards),
+        body,
       ]));
     } else {
       const lines = consequences(scenario, before, game, sitting.context.choices);

@@ -97,6 +97,30 @@ export function salesCase(scenario: Scenario, game: GameState): SalesCase {
   };
 }
 
+export interface LineBuyer {
+  name: string;
+  key: boolean;
+  /** The account's share of the line's units bought by all active accounts (the usual volume, before this quarter's effort). */
+  share: number;
+}
+
+/** Every active account that buys the disputed line, biggest buyer first: dropping it touches them all. */
+export function lineBuyers(game: GameState): LineBuyer[] {
+  const product = game.dispute!.product;
+  const buyers = game.accounts.flatMap((a) => {
+    const units = a.active ? (a.buys.find((b) => b.product === product)?.units ?? 0) : 0;
+    return units > 0 ? [{ name: a.name, key: a.key, units }] : [];
+  });
+  const total = buyers.reduce((sum, b) => sum + b.units, 0);
+  return buyers.sort((a, b) => b.units - a.units).map((b) => ({ name: b.name, key: b.key, share: total > 0 ? b.units / total : 0 }));
+}
+
+/** The buyers in one line of words: "Harbor Health (key account) 62%, Lakeside Offices 38%". */
+export function lineBuyersText(buyers: readonly LineBuyer[]): string {
+  if (buyers.length === 0) return 'no active account';
+  return buyers.map((b) => `${b.name}${b.key ? ' (key account)' : ''} ${formatPercent(b.share)}`).join(', ');
+}
+
 export interface OptionView {
   option: DisputeOption;
   label: string;

@@ -128,6 +128,12 @@ describe('the game in Chromium', () => {
         await page.getByRole('button', { name: 'Hold a joint meeting' }).click();
         await expect.poll(() => page.getByRole('button', { name: 'Hold a joint meeting' }).isDisabled()).toBe(true);
         await page.getByRole('button', { name: 'Keep the line' }).click();
+        // A decision asks to confirm first: Choose again goes back to every option.
+        await page.getByRole('button', { name: 'Choose again' }).click();
+        await page.getByRole('button', { name: 'Keep the line' }).click();
+        await screenshot(page, 'scene-dispute-confirm');
+        await expect.poll(() => page.getByRole('group', { name: 'Confirm the decision' }).innerText()).toMatch(/cannot be taken back/);
+        await page.getByRole('button', { name: 'Confirm: Keep the line' }).click();
         await expect.poll(() => page.getByRole('region', { name: /^Marketing’s case/ }).innerText()).toMatch(new RegExp(`${literal(dispute.marketing.reactions.heard)}[\\s\\S]*overruled, but heard`));
         await screenshot(page, 'scene-dispute-consequences');
         await expectNothingCut(page, 'the dispute’s consequences');
@@ -357,6 +363,7 @@ describe('the game in Chromium', () => {
         await page.getByRole('button', { name: 'Hear sales’ case' }).click();
         await page.getByRole('button', { name: 'To the options' }).click();
         await page.getByRole('button', { name: 'Discontinue now' }).click();
+        await page.getByRole('button', { name: 'Confirm: Discontinue now' }).click();
         await page.getByRole('button', { name: /^On to quarter/ }).click();
       }
     }
