@@ -18,6 +18,7 @@ import {
   type SlotId,
 } from '../../src/app/save';
 import type { PlayAs } from '../../src/app/play-as';
+import { savedGameRows } from '../../src/app/save-text';
 import { MemoryStorage } from './memory-storage';
 
 const group = (mode: 'hot-seat' | 'join', name: string): PlayAs => ({ mode, group: name, scenarioId: 'two-hats', seed: 7, heatCode: null, ghost: null });
@@ -142,5 +143,23 @@ describe('the save slots', () => {
       expect(migrateLegacySave(storage)).toEqual({ status: 'kept' });
       expect(storage.getItem(SAVE_KEY)).toBe(legacy());
     });
+  });
+
+  it('words each saved game for the title’s list: where it is, its seed and how it is played', () => {
+    const game = (slot: SlotId, quarter: number, finished = false) => ({ key: slotKey(slot), slot, title: 'Two Hats, One Firm', quarter, quarters: 10, finished, savedAt: 0 });
+    const rows = savedGameRows([
+      game(slotOf('two-hats', 7, group('hot-seat', 'Group A')), 4),
+      game(slotOf('two-hats', 8, null), 10, true),
+      game(slotOf('two-hats', 7, group('join', 'The Closers')), 1),
+      game(slotOf('two-hats', 7, { mode: 'solo', group: null, scenarioId: 'two-hats', seed: 7, heatCode: null, ghost: { group: 'Group B', code: 'x' } }), 2),
+    ]);
+    expect(rows.map((r) => [r.detail, r.continueName])).toEqual([
+      ['Quarter 4 of 10 · seed 7 · hot-seat workshop, Group A', 'Continue: Two Hats, One Firm, quarter 4 of 10, seed 7, hot-seat workshop, Group A'],
+      ['Final results · seed 8 · played alone', 'Continue: Two Hats, One Firm, final results, seed 8, played alone'],
+      ['Quarter 1 of 10 · seed 7 · workshop heat, as The Closers', 'Continue: Two Hats, One Firm, quarter 1 of 10, seed 7, workshop heat, as The Closers'],
+      ['Quarter 2 of 10 · seed 7 · against Group B’s decisions', 'Continue: Two Hats, One Firm, quarter 2 of 10, seed 7, against Group B’s decisions'],
+    ]);
+    expect(rows[1]!.confirmQuestion).toBe('Delete this game for good? Two Hats, One Firm, final results, cannot be continued afterwards.');
+    expect(new Set(rows.flatMap((r) => [r.deleteName, r.confirmName, r.keepName])).size).toBe(12);
   });
 });
