@@ -1,7 +1,8 @@
 // The running game: owns the XState actor, relays scene requests from the bus to it and its
 // snapshots back, and keeps the game's own save slot current (src/app/save.ts), holding the
-// slot's lock (src/app/slot-locks.ts) so no other tab plays the same game at the same time. Scenes never hold the actor; they read
-// snapshots and send events, so every rule stays in the flow and the model.
+// slot's lock (src/app/slot-locks.ts) so no other tab plays the same game at the same time.
+// Scenes never hold the actor; they read snapshots and send events, so every rule stays in the
+// flow and the model.
 import { createActor } from 'xstate';
 import {
   disputeSitting,
@@ -17,10 +18,10 @@ import type { Scenario } from '../sim/index';
 import { TypedBus } from './bus';
 import type { PlayAs } from './play-as';
 import { deleteSlot, migrateLegacySave, readSlot, setAside, slotKey, slotKeys, slotOf, writeSlot, type SavedGame, type SlotId } from './save';
-
-export type { SavedGame } from './save';
 import { DELETE_OPEN_ELSEWHERE, OPEN_ELSEWHERE, SAVE_GONE, rejectedSave, savedAlready, type RejectedSave } from './save-text';
 import { soloSlotLocks, type SlotLocks } from './slot-locks';
+
+export type { SavedGame } from './save';
 
 /** Every message between the scenes and the session, with its payload. */
 export interface AppEvents {
@@ -92,7 +93,9 @@ export class GameSession {
     const slot = slotOf(scenario.id, seed, playAs);
     const key = slotKey(slot);
     if (!(await this.locks.claim(key))) return { ok: false, reason: 'open-elsewhere', message: OPEN_ELSEWHERE };
-    const saved = readSlot(this.storage, key);
+    let saved = readSlot(this.storage, key);
+    // A save there that cannot be used is kept under a key of its own, never written over.
+    if (saved.status === 'bad' && setAside(this.storage, key) !== null) saved = { status: 'none' };
     if (!options.replace && saved.status !== 'none') {
       if (key !== this.currentSlot()) this.locks.release(key);
       return { ok: false, reason: 'saved', message: savedAlready(slot, saved.status === 'ok' ? saved.envelope.summary : null), key };

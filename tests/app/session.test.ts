@@ -227,6 +227,11 @@ describe('the session’s save slots', () => {
     expect(await session.newGame(scenario, 1, null, { replace: true })).toEqual({ ok: true });
     expect(session.snapshot()!.context.game.quarter).toBe(1);
     expect(storage.getItem(soloKey)).not.toBe(saved);
+    // A damaged save in the slot is moved aside, not written over, and the game starts.
+    session.stop();
+    storage.setItem(soloKey, '{"format":"marketing-and-sales-save",');
+    expect(await session.newGame(scenario, 1)).toEqual({ ok: true });
+    expect(kept(storage)).toEqual(['{"format":"marketing-and-sales-save",']);
   });
 
   it('deletes one saved game and leaves the others', async () => {

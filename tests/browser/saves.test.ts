@@ -131,6 +131,18 @@ describe('saves in Chromium', () => {
     await continueButton(page, twoHats.title, 'quarter 3 of 10, seed 5, played alone').click();
     await waitForScene(page, 'Planning');
     expect(await view(page)).toEqual(before);
+
+    // Asked again, the player starts over: the same slot now holds a new game, the other stays.
+    await toTitle(page);
+    await page.getByRole('button', { name: 'New game' }).click();
+    await waitForScene(page, 'ScenarioSelect');
+    await page.locator('#seed-two-hats').fill('5');
+    await page.getByRole('button', { name: `Play ${twoHats.title}` }).click();
+    await page.getByRole('button', { name: /^Start over/ }).click();
+    await waitForScene(page, 'Briefing');
+    expect((await view(page))?.quarter).toBe(1);
+    await toTitle(page);
+    await expect.poll(() => items.locator('.save-detail').allInnerTexts()).toEqual(['Quarter 1 of 10 · seed 5 · played alone', `Quarter 1 of ${soloFounder.quarters} · seed ${soloFounder.defaultSeed} · played alone`]);
     expect(problems).toEqual([]);
   }, 120_000);
 
