@@ -33,8 +33,11 @@ export class Title extends BaseScene {
     const saves = context.session.listSaves();
     const rows = savedGameRows(saves.games);
     const listed = rows.length > 0;
-    // With saved games, the name and the doors stand on the left and the list on the right.
+    const notices = [...(data.notice ? [data.notice] : []), ...saves.rejected.map((r) => r.message)];
+    // With saved games, the name and the doors stand on the left and the list on the right. A
+    // notice alone moves the centred block up (and the cup shrinks), clear of the bottom band.
     const centre = listed ? 330 : WIDTH / 2;
+    const small = listed || notices.length > 0;
 
     const g = this.begin(COLOURS.night);
     // The two halves of the firm, side by side from the first screen on.
@@ -42,9 +45,10 @@ export class Title extends BaseScene {
     g.fillRect(0, HEIGHT - 180, WIDTH / 2, 180);
     g.fillStyle(COLOURS.sales, 1);
     g.fillRect(WIDTH / 2, HEIGHT - 180, WIDTH / 2, 180);
-    const cup = this.add.image(centre, listed ? 120 : 150, ICONS.cup).setAlpha(0);
-    if (listed) cup.setScale(0.8);
-    this.tweens.add({ targets: cup, alpha: 1, y: listed ? 112 : 140, duration: TWEEN_MS * 2 });
+    const cupY = listed ? 112 : small ? 92 : 140;
+    const cup = this.add.image(centre, cupY + 8, ICONS.cup).setAlpha(0);
+    if (small) cup.setScale(listed ? 0.8 : 0.6);
+    this.tweens.add({ targets: cup, alpha: 1, y: cupY, duration: TWEEN_MS * 2 });
     this.add.image(WIDTH / 2 - 300, HEIGHT - 90, ICONS.marketing).setScale(1.2);
     this.add.image(WIDTH / 2 + 300, HEIGHT - 90, ICONS.sales).setScale(1.2);
 
@@ -56,16 +60,17 @@ export class Title extends BaseScene {
       button('Join a workshop heat', () => this.scene.start(SCENES.join)),
       button('Run a workshop (instructor)', () => this.scene.start(SCENES.workshop)),
     ]));
-    const notices = [...(data.notice ? [data.notice] : []), ...saves.rejected.map((r) => r.message)];
     const root = h('div', { class: `title-screen${listed ? ' with-saves' : ''}` }, [
       heading,
       h('p', { class: 'tagline', text: 'Run a small firm for a few quarters. Split every quarter’s effort between marketing and sales, and live with what each side builds.' }),
-      notices.length > 0 ? h('div', { class: 'alert title-notices', attrs: { role: 'alert' } }, notices.map((n) => h('p', { text: n }))) : null,
+      // Beside a list, the notices head the list's panel instead (the left column has no room).
+      notices.length > 0 && !listed ? noticeBlock(notices) : null,
       actions,
     ]);
     if (listed) this.place(40, 186, 580, 350, root);
+    else if (small) this.place(WIDTH / 2 - 360, 150, 720, 380, root);
     else this.place(WIDTH / 2 - 360, 226, 720, 310, root);
-    if (listed) this.placeSaves(rows);
+    if (listed) this.placeSaves(rows, notices);
 
     const sides = h('div', { class: 'title-sides', attrs: { 'aria-hidden': 'true' } }, [
       h('span', { text: 'Marketing: product lines, long run' }),
@@ -74,8 +79,15 @@ export class Title extends BaseScene {
     this.place(0, HEIGHT - 60, WIDTH, 40, sides);
   }
 
+  /** Shows the list afresh after an await (the game loop may be asleep by then: wake it). */
+  private restartNow(data: TitleData = {}): void {
+    if (!this.sys.isActive()) return;
+    this.scene.restart(data);
+    if (!this.game.loop.running) this.game.loop.wake(true);
+  }
+
   /** The saved games, newest first, each with Continue and Delete (Delete asks first). */
-  private placeSaves(rows: SavedGameRow[]): void {
+  private placeSaves(rows: SavedGameRow[], notices: string[]): void {
     const { session } = app();
     let alive = true;
     this.onCleanup(() => (alive = false));
@@ -99,7 +111,7 @@ export class Title extends BaseScene {
           button('Continue', () => {
             void session.continueGame(row.key).then((opened) => {
               if (opened.ok || !alive) return;
-              if (opened.reason === 'gone') this.scene.restart({ notice: opened.message });
+              if (opened.reason === 'gone') this.restartNow({ notice: opened.message });
               else say(opened.message);
             });
           }, i === 0 ? 'primary' : 'secondary', row.continueName),
@@ -118,7 +130,7 @@ export class Title extends BaseScene {
           button('Delete', () => {
             void session.deleteGame(row.key).then((done) => {
               if (!alive) return;
-              if (done.ok) this.scene.restart();
+              if (done.ok) this.restartNow();
               else say(done.message);
             });
           }, 'primary', row.confirmName),
@@ -134,6 +146,7 @@ export class Title extends BaseScene {
     });
     const panel = h('section', { class: 'saves-panel', attrs: { 'aria-labelledby': 'saves-heading' } }, [
       h('h2', { text: 'Saved games', attrs: { id: 'saves-heading' } }),
+      notices.length > 0 ? noticeBlock(notices) : null,
       list,
     ]);
     this.place(650, 40, 590, 496, panel);
@@ -148,4 +161,9 @@ export class Title extends BaseScene {
       }
     });
   }
+}
+
+/** What the title has to say once: a save set aside, a save gone in another tab. */
+function noticeBlock(notices: string[]): HTMLElement {
+  return h('div', { class: 'alert title-notices', attrs: { role: 'alert' } }, notices.map((n) => h('p', { text: n })));
 }

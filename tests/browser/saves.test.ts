@@ -181,9 +181,14 @@ describe('saves in Chromium', () => {
     await playTo(page, 'two-hats', 14, 1);
     await playToEnd(page);
     await playTo(page, 'two-hats', 15, 2);
+    // And one slot damaged by hand: set aside and reported beside the list.
+    await page.evaluate((prefix) => localStorage.setItem(`${prefix}solo.two-hats.99`, '{"format":'), SLOT_PREFIX);
     await toTitle(page);
     const items = page.getByRole('list', { name: 'Saved games' }).getByRole('listitem');
     expect(await items.count()).toBe(5);
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/^A saved game could not be opened: the saved game is damaged \(it is not readable JSON\)\. The old save is kept in this browser under “marketing-and-sales\.rejected-save\.1”\.$/);
+    const doors = (await page.getByRole('button', { name: 'Run a workshop (instructor)' }).boundingBox())!;
+    expect(doors.y + doors.height).toBeLessThanOrEqual(540);
     await waitForSettled(page);
     await screenshot(page, 'scene-title-saves');
     await expectNothingCut(page, 'the title with saved games');
