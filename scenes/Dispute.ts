@@ -59,7 +59,6 @@ export class Dispute extends BaseScene {
         h('p', { class: 'alert', attrs: { role: 'alert' }, text: 'The dispute could not be shown: the game has no dispute sitting in progress. Your save is kept; go back to the title to continue or start again.' }),
         button('Back to the title', () => {
           app().session.stop();
-          app().saveStatus = null;
           this.scene.start(SCENES.title);
         }, 'primary'),
       ]));

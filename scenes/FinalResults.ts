@@ -39,7 +39,6 @@ export class FinalResults extends BaseScene {
         button('Open the debrief', () => this.scene.start(SCENES.debrief), 'primary'),
         button('Back to the title', () => {
           app().session.stop();
-          app().saveStatus = null;
           this.scene.start(SCENES.title);
         }, 'secondary'),
       ]),

@@ -1,8 +1,7 @@
 // The hot-seat hand-over: between two groups playing on one device. It names the next group and
-// nothing else — none of the previous group's figures — and the previous game is put away (the
-// save slot cleared), so Continue on the title cannot show it either. Its result code is already
+// nothing else — none of the previous group's figures — and the previous group's game is put away
+// (its own save slot deleted; other games' slots stay), so the title cannot list it either. Its result code is already
 // in the workshop (collected on the final results).
-import { clearSave } from '../src/app/save';
 import { groupsStillToPlay, readWorkshop } from '../src/app/workshop';
 import { makeHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
@@ -22,11 +21,9 @@ export class HandOver extends BaseScene {
     g.fillStyle(COLOURS.joint, 1);
     g.fillRect(0, HEIGHT - 12, WIDTH, 12);
     const { catalogue, session, storage } = app();
-    if (session.playAs?.mode === 'hot-seat') {
-      session.stop();
-      clearSave(storage);
-      app().saveStatus = null;
-    }
+    // Only the hot-seat group's own slot is put away; every other saved game stays.
+    if (session.playAs?.mode === 'hot-seat') session.putAway();
+    const open = this.refusals();
     const toWorkshop = button('Back to the workshop set-up', () => this.scene.start(SCENES.workshop), 'secondary');
     const read = readWorkshop(storage);
     const workshop = read.status === 'ok' ? read.workshop : null;
@@ -51,7 +48,7 @@ export class HandOver extends BaseScene {
     }
     const position = workshop.groups.indexOf(next) + 1;
     const start = button(`Start ${next}’s game`, () => {
-      session.newGame(scenario, workshop.seed, { mode: 'hot-seat', group: next, scenarioId: scenario.id, seed: workshop.seed, heatCode: makeHeatCode(scenario, workshop.seed), ghost: null });
+      open((replace) => session.newGame(scenario, workshop.seed, { mode: 'hot-seat', group: next, scenarioId: scenario.id, seed: workshop.seed, heatCode: makeHeatCode(scenario, workshop.seed), ghost: null }, { replace }));
     }, 'primary');
     this.place(WIDTH / 2 - 420, 150, 840, 420, h('div', { class: 'handover' }, [
       h('p', { class: 'handover-step', text: `Hot-seat · group ${position} of ${workshop.groups.length} · ${scenario.title}` }),

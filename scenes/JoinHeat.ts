@@ -22,6 +22,7 @@ export class JoinHeat extends BaseScene {
   create(data: { code?: string } = {}): void {
     const g = this.begin();
     const { catalogue, session, storage, live } = app();
+    const open = this.refusals();
     this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [
       this.heading('h1', 'Join a workshop heat'),
       button('Back to the title', () => this.scene.start(SCENES.title), 'ghost'),
@@ -93,7 +94,7 @@ export class JoinHeat extends BaseScene {
       } catch {
         // Remembering the name is a convenience only.
       }
-      session.newGame(heat.scenario, heat.seed, { mode: 'join', group, scenarioId: heat.scenario.id, seed: heat.seed, heatCode: makeHeatCode(heat.scenario, heat.seed), ghost: null });
+      open((replace) => session.newGame(heat.scenario, heat.seed, { mode: 'join', group, scenarioId: heat.scenario.id, seed: heat.seed, heatCode: makeHeatCode(heat.scenario, heat.seed), ghost: null }, { replace }));
     };
     const form = h('form', { class: 'join-form', attrs: { 'aria-label': 'Join a heat', novalidate: '' } }, [
       h('p', { text: 'Your instructor shows a heat code. Every group that types it plays the same scenario with the same luck, so the scores compare fairly.' }),

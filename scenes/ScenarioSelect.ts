@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import { formatPrice } from '../src/app/format';
 import { openFile, openUrl, type OpenedScenario } from '../src/app/open-file';
+import type { Opened } from '../src/app/session';
 import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -23,6 +24,8 @@ export interface ScenarioSelectData {
 
 export class ScenarioSelect extends BaseScene {
   private fileInput: HTMLInputElement | null = null;
+  /** Opens a game, saying so on this screen when another tab plays it. */
+  private openGame: (start: (replace: boolean) => Promise<Opened>) => void = () => undefined;
 
   constructor() {
     super(SCENES.select);
@@ -31,6 +34,7 @@ export class ScenarioSelect extends BaseScene {
   create(data: ScenarioSelectData = {}): void {
     const g = this.begin();
     this.fileInput = this.makeFileInput();
+    this.openGame = this.refusals();
     this.acceptFileDrops('Drop the scenario file to open it (.yaml, .yml or .json)', (file) => void this.open(file));
     if (data.url !== undefined) this.showLoading(data.url);
     else if (data.opened?.kind === 'scenario') this.showPreview(g, data.opened.scenario, data.opened.fileName);
@@ -96,7 +100,7 @@ export class ScenarioSelect extends BaseScene {
           h('label', { class: 'seed', attrs: { for: seedId } }, ['Seed ', seed]),
           button('Play', () => {
             const value = Number.parseInt(seed.value, 10);
-            session.newGame(scenario, Number.isInteger(value) && value >= 0 ? value : scenario.defaultSeed);
+            this.openGame((replace) => session.newGame(scenario, Number.isInteger(value) && value >= 0 ? value : scenario.defaultSeed, null, { replace }));
           }, 'primary', `Play ${scenario.title}`),
         ]),
       ]);
@@ -189,7 +193,7 @@ export class ScenarioSelect extends BaseScene {
       h('label', { class: 'seed', attrs: { for: 'seed-opened' } }, ['Seed ', seed]),
       button('Play', () => {
         const value = Number.parseInt(seed.value, 10);
-        session.newGame(scenario, Number.isInteger(value) && value >= 0 ? value : scenario.defaultSeed);
+        this.openGame((replace) => session.newGame(scenario, Number.isInteger(value) && value >= 0 ? value : scenario.defaultSeed, null, { replace }));
       }, 'primary', `Play ${scenario.title}`),
     ]));
   }

@@ -22,6 +22,7 @@ import { splitCodes, tooLongForCode, withCodes, type Workshop } from '../src/app
 import { warmVerifier } from '../src/app/warm-verifier';
 import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
+import type { Opened } from '../src/app/session';
 import { app } from './context';
 import { SCENES } from './keys';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
@@ -33,6 +34,8 @@ export class Scoreboard extends BaseScene {
   private workshop: Workshop | null = null;
   private scenario: Scenario | null = null;
   private board: Board | null = null;
+  /** Opens a game (against a group's decisions), saying so on this screen when another tab plays it. */
+  private openGame: ((start: (replace: boolean) => Promise<Opened>) => void) | null = null;
 
   constructor() {
     super(SCENES.scoreboard);
@@ -40,6 +43,7 @@ export class Scoreboard extends BaseScene {
 
   create(): void {
     const g = this.begin();
+    this.openGame = this.refusals();
     const opened = openBoard(app().storage, app().catalogue);
     if (!opened.ok) {
       this.workshop = this.scenario = this.board = null;
@@ -281,7 +285,7 @@ export class Scoreboard extends BaseScene {
   private playAgainst(e: BoardEntry): void {
     const scenario = this.scenario!;
     const workshop = this.workshop!;
-    app().session.newGame(scenario, workshop.seed, { mode: 'solo', group: null, scenarioId: scenario.id, seed: workshop.seed, heatCode: workshop.heatCode, ghost: { group: e.group, code: e.code } });
+    this.openGame?.((replace) => app().session.newGame(scenario, workshop.seed, { mode: 'solo', group: null, scenarioId: scenario.id, seed: workshop.seed, heatCode: workshop.heatCode, ghost: { group: e.group, code: e.code } }, { replace }));
   }
 
   private fileInput(accept: string, testId: string, onFile: (file: File) => void): HTMLInputElement {

@@ -1,11 +1,12 @@
 // The scenes' common base: a background, DOM placement, and clean-up on shutdown so a scene
 // restarted fifty times leaves no listener or element behind (the heap check in the bench).
 import Phaser from 'phaser';
+import type { Opened } from '../src/app/session';
 import { lastRecord, phaseOf, type GameFlowSnapshot } from '../src/flow/index';
 import { app } from './context';
 import { SCENES, SCENE_OF_PHASE, type SceneKey } from './keys';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
-import { focusSoon, h, place } from './ui/dom';
+import { button, focusSoon, h, place } from './ui/dom';
 import { Backdrop } from './ui/draw';
 
 export abstract class BaseScene extends Phaser.Scene {
@@ -80,6 +81,43 @@ export abstract class BaseScene extends Phaser.Scene {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     });
+  }
+
+  /**
+   * Makes the banner a refused new game shows in (hidden until then) and returns the call that
+   * starts a game through it: `start(replace)` starts it. When another tab plays that game, the
+   * banner says so; when the same game is saved already, it asks whether to continue it or to
+   * start over (start(true)). Call in create().
+   */
+  protected refusals(): (start: (replace: boolean) => Promise<Opened>) => void {
+    const text = h('p', {});
+    const choices = h('div', { class: 'refusal-actions' });
+    const banner = h('div', { class: 'refusal alert', attrs: { role: 'alert', hidden: '' } }, [text, choices]);
+    const close = () => banner.setAttribute('hidden', '');
+    const layer = this.place(WIDTH / 2 - 440, 96, 880, 120, banner);
+    // Clicks pass through the empty layer to the screen beneath; the banner itself takes them.
+    layer.pointerEvents = 'none';
+    layer.setDepth(900);
+    let alive = true;
+    this.onCleanup(() => (alive = false));
+    const open = (start: (replace: boolean) => Promise<Opened>, replace: boolean) => {
+      void start(replace).then((opened) => {
+        if (opened.ok || !alive) return;
+        text.textContent = opened.message;
+        const closeButton = button('Close', close, 'ghost', 'Close this message');
+        if (opened.reason === 'saved') {
+          const key = opened.key;
+          choices.replaceChildren(
+            button('Continue the saved game', () => open(() => app().session.continueGame(key), false), 'primary'),
+            button('Start over', () => open(start, true), 'secondary', 'Start over: the saved game is lost'),
+            closeButton,
+          );
+        } else choices.replaceChildren(closeButton);
+        banner.removeAttribute('hidden');
+        focusSoon(choices.querySelector('button') ?? banner);
+      });
+    };
+    return (start) => open(start, false);
   }
 
   /** A heading that receives focus when the scene opens (tabindex −1: focusable, not in the Tab order). */

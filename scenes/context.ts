@@ -1,15 +1,13 @@
-// What every scene shares: the game session (actor, bus, save slot), the shipped scenarios and
+// What every scene shares: the game session (actor, bus, save slots), the shipped scenarios and
 // the page's preferences. Set once when the game boots.
 import type { Catalogue } from '../src/app/scenarios';
 import type { LiveGroup } from '../src/app/live-group';
-import type { GameSession, SaveStatus } from '../src/app/session';
+import type { GameSession } from '../src/app/session';
 
 export interface AppContext {
   session: GameSession;
   catalogue: Catalogue;
   storage: Storage;
-  /** What the title screen last learned about the save slot (a rejected save's message shows once). */
-  saveStatus: SaveStatus | null;
   /** Whether the first quarter is guided (chosen on the briefing; remembered once finished or skipped). */
   wantsTour: boolean;
   /** The link to the live workshop server when the running game is a live group's (idle otherwise). */

@@ -10,7 +10,11 @@ import Phaser from 'phaser';
 // each one held the page up. Two frames draw any change and place any new DOM control. The
 // controls' hover and focus states are DOM and need no frame.
 const IDLE_FRAMES = 2;
-const WAKE_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'input', 'change', 'focusin', 'wheel', 'touchstart', 'resize'] as const;
+// The click itself (and the key or pointer going up) wakes it too: a button's handler that starts
+// a scene runs on click, which can come more than two frames after the pointer or key went down
+// (a slow machine, a long press, Space on a button); a loop asleep by then would leave the new
+// scene queued and never shown.
+const WAKE_EVENTS = ['pointerdown', 'pointerup', 'click', 'pointermove', 'keydown', 'keyup', 'input', 'change', 'focusin', 'wheel', 'touchstart', 'resize'] as const;
 
 export function sleepWhenIdle(game: Phaser.Game): { wake(): void } {
   let quietFrames = 0;

@@ -1,15 +1,17 @@
-// The page's entry point: installs the test hook, starts a game session on localStorage and
+// The page's entry point: installs the test hook, starts a game session on localStorage (its
+// save slots locked per tab: src/app/slot-locks.ts) and
 // boots the Phaser game (Phaser itself stays under scenes/).
 import { startGame } from '../scenes/game';
 import { hook } from './app/hook';
 import { shippedScenarios } from './app/scenarios';
 import { LiveGroup } from './app/live-group';
 import { GameSession } from './app/session';
+import { browserSlotLocks } from './app/slot-locks';
 
-const session = new GameSession(window.localStorage);
+const session = new GameSession(window.localStorage, browserSlotLocks());
 const parent = document.getElementById('game')!;
 const catalogue = shippedScenarios();
 const live = new LiveGroup(session, window.localStorage, catalogue);
-const game = startGame(parent, { session, catalogue, storage: window.localStorage, saveStatus: null, wantsTour: false, live });
+const game = startGame(parent, { session, catalogue, storage: window.localStorage, wantsTour: false, live });
 hook.attach({ game, session });
 window.marketingAndSales = hook;

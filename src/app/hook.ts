@@ -5,7 +5,7 @@ import { phaseOf, type GameFlowEvent, type Phase } from '../flow/index';
 import { shippedScenarios } from './scenarios';
 import { parseReplay, runReplay } from '../replay/replay';
 import type { Scenario } from '../sim/index';
-import type { GameSession } from './session';
+import type { GameSession, Opened } from './session';
 
 /** The little of Phaser's Game the hook reads; typed here so src/ never imports Phaser. */
 export interface GameLike {
@@ -50,8 +50,13 @@ export interface MarketingAndSalesHook {
   listeners(): number;
   /** Tools (the browser bench) drive the running game as the scenes do: through the bus. */
   send(event: GameFlowEvent): void;
-  /** Starts a new game of a shipped scenario, as the scenario screen's Play button does. */
-  newGame(scenarioId: string, seed: number): void;
+  /**
+   * Starts a new game of a shipped scenario, as the scenario screen's Play button does; resolves
+   * once it runs (or is refused: another tab plays that game).
+   */
+  newGame(scenarioId: string, seed: number): Promise<Opened>;
+  /** The keys of the save slots in this browser (in key order), and the running game's slot. */
+  saves(): { games: string[]; current: string | null };
   attach(parts: { game: GameLike; session: GameSession }): void;
 }
 
@@ -119,7 +124,13 @@ export const hook: MarketingAndSalesHook = {
   newGame(scenarioId, seed) {
     const found = shippedScenarios().scenarios.find((s) => s.id === scenarioId);
     if (!found) throw new Error(`No shipped scenario "${scenarioId}".`);
-    attached?.session.newGame(found.scenario, seed);
+    if (!attached) throw new Error('The game is not running yet.');
+    // A tool starts afresh: the same game saved already is replaced without asking.
+    return attached.session.newGame(found.scenario, seed, null, { replace: true });
+  },
+  saves() {
+    const session = attached?.session;
+    return { games: session?.slotKeys() ?? [], current: session?.currentSlot() ?? null };
   },
   attach(parts) {
     attached = parts;

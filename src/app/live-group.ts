@@ -58,10 +58,10 @@ export class LiveGroup {
   /** Joins a workshop on the server and starts the group's game from the server's record. */
   async join(code: string, group: string): Promise<void> {
     const joined = await liveApi.join(code, group);
-    this.start(joined.view, joined.token);
+    await this.start(joined.view, joined.token);
   }
 
-  private start(view: GroupView, token: string): void {
+  private async start(view: GroupView, token: string): Promise<void> {
     const scenario = this.catalogue.scenarios.find((s) => s.scenario.id === view.workshop.scenarioId)?.scenario;
     if (!scenario) throw new LiveApiError(0, 'unknown-scenario', `this game has no scenario "${view.workshop.scenarioId}"; reload the page from the workshop server`);
     const credentials: LiveGroupCredentials = { workshop: view.workshop.id, token, group: view.name, scenarioId: scenario.id, seed: view.seed };
@@ -72,7 +72,8 @@ export class LiveGroup {
     }
     this.view = view;
     const playAs = { mode: 'join' as const, group: view.name, scenarioId: scenario.id, seed: view.seed, heatCode: view.workshop.heatCode, ghost: null };
-    this.session.startFromSteps(scenario, view.seed, view.steps, playAs);
+    const opened = await this.session.startFromSteps(scenario, view.seed, view.steps, playAs);
+    if (!opened.ok) throw new LiveApiError(0, opened.reason, opened.message);
   }
 
   onChange(listener: () => void): () => void {
@@ -141,8 +142,7 @@ export class LiveGroup {
     if (!agrees) {
       const missed = view.missed.filter((q) => q > local.length || !sameSteps([local[q - 1]!], [server[q - 1]!]));
       this.notice = missed.length > 0 ? missedWords(missed, view.workshop.missed) : 'Your game was brought in line with the workshop server’s record.';
-      this.session.startFromSteps(snapshot.context.scenario, view.seed, server, this.session.playAs);
-      this.changed();
+      void this.session.startFromSteps(snapshot.context.scenario, view.seed, server, this.session.playAs).then(() => this.changed());
       return;
     }
     this.changed();

@@ -1,7 +1,9 @@
 // How the running game is played: alone, as a group that joined a workshop heat, as one group of a
 // hot-seat round on this device, or against a ghost group's recorded decisions. The session keeps
 // it beside the game (and in localStorage, so Continue after a reload still knows the group);
-// the final results read it to make the group's result code.
+// the final results read it to make the group's result code. It is saved in the game's own save
+// slot (src/app/save.ts); PLAY_AS_KEY is where version 2 of the saves kept it, read when such a
+// save is moved into its slot.
 import * as z from 'zod/mini';
 import { MAX_SEED, groupNameProblem } from '../scoreboard/index';
 

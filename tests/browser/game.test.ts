@@ -392,7 +392,11 @@ describe('the game in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/could not be opened[\s\S]*old save is kept/);
+    await waitForSettled(page);
     await screenshot(page, 'scene-title-bad-save');
+    // The notice moves the doors up: none lies under the bottom band (the two sides, from y 540).
+    const doors = (await page.getByRole('button', { name: 'Run a workshop (instructor)' }).boundingBox())!;
+    expect(doors.y + doors.height).toBeLessThanOrEqual(540);
     const stored = await page.evaluate((key) => ({
       save: localStorage.getItem(key),
       kept: Object.keys(localStorage).filter((k) => k.startsWith('marketing-and-sales.rejected-save.')).map((k) => localStorage.getItem(k)),

@@ -15,7 +15,6 @@ import { launchChromium } from './chromium';
 import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const WORKSHOP_KEY = 'marketing-and-sales.workshop';
-const SAVE_KEY = 'marketing-and-sales.save';
 
 /** Group B's plan: a sales-heavy quarter, so its decisions (and score) differ from group A's. */
 async function planSales(page: Page): Promise<void> {
@@ -133,7 +132,8 @@ describe('workshop mode in Chromium', () => {
     expect(handOver).not.toMatch(/\$|MSR1|score|profit|revenue/i);
     expect(handOver.replace(/group 2 of 2/i, '')).not.toMatch(/\d/);
     expect(await view(page)).toBeNull();
-    expect(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toBeNull();
+    // Only group A's own save slot is put away (no other game was saved on this device).
+    expect(await page.evaluate(() => window.marketingAndSales.saves())).toEqual({ games: [], current: null });
     await screenshot(page, 'scene-hand-over');
     await expectNothingCut(page, 'the hand-over');
 
@@ -366,7 +366,13 @@ describe('workshop mode in Chromium', () => {
     await page.getByRole('textbox', { name: 'Heat code' }).fill(heat.toLowerCase());
     await page.getByRole('button', { name: 'Join the heat' }).click();
     await waitForScene(page, 'Briefing');
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('marketing-and-sales.play-as')!))).toMatchObject({ mode: 'join', group: 'The Closers', seed: 4242, scenarioId: 'two-hats' });
+    // The game is saved in the group's own slot, with the group (for its result code after a reload).
+    const slot = await page.evaluate(() => {
+      const { current } = window.marketingAndSales.saves();
+      return { current, envelope: current === null ? null : JSON.parse(localStorage.getItem(current)!) };
+    });
+    expect(slot.current).toBe('marketing-and-sales.slot.join.two-hats.4242.The%20Closers');
+    expect(slot.envelope.playAs).toMatchObject({ mode: 'join', group: 'The Closers', seed: 4242, scenarioId: 'two-hats' });
     expect((await view(page))?.quarter).toBe(1);
     expect(problems).toEqual([]);
   }, 90_000);
