@@ -83,7 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<WorkshopServe
   const store = new HeatStore(db, scenarios);
   const hub = new LiveHub(store);
   const deadlines = new Deadlines(store);
-  await db.listen((heatId) => store.heard(heatId));
+  await db.listen((payload) => store.heard(payload));
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT, return503OnClosing: true });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_WS_MESSAGE } });

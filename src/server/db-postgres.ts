@@ -39,8 +39,8 @@ export async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
-    async notifyHeat(tx, heatId) {
-      await tx.query('SELECT pg_notify(?, ?)', [CHANNEL, heatId]);
+    async notifyHeat(tx, payload) {
+      await tx.query('SELECT pg_notify(?, ?)', [CHANNEL, payload]);
     },
     async listen(onHeat) {
       listener = new pg.Client({ connectionString: url });

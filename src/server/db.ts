@@ -20,9 +20,9 @@ export interface Database extends Queryable {
    * throws rolls the transaction back and is rethrown.
    */
   withHeatLock<T>(heatId: string, work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Tells every process listening that a heat's log grew (PostgreSQL: NOTIFY, delivered on commit). */
-  notifyHeat(tx: Queryable, heatId: string): Promise<void>;
-  /** Calls `onHeat` when another process (or this one) appended to a heat; a no-op on SQLite, which one process serves. */
-  listen(onHeat: (heatId: string) => void): Promise<void>;
+  /** Tells every process listening that a heat's log grew, as "heat:last seq" (PostgreSQL: NOTIFY, delivered on commit). */
+  notifyHeat(tx: Queryable, payload: string): Promise<void>;
+  /** Calls `onHeat` with the payload when a process (this one too) appended to a heat; a no-op on SQLite, which one process serves. */
+  listen(onHeat: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
 // so a process sees what another process sharing the database appended. One queue per heat
 // keeps this process's catch-ups and appends to a heat in order.
 import type { Scenario } from '../sim/index';
-import type { Database, Queryable } from './db';
+import type { Database, Queryable, SqlValue } from './db';
 import { refuse } from './errors';
 import { HeatLogError, parseStoredEvent, type HeatEvent } from './heat-log';
 import { applyEvent, initialHeat, type HeatState } from './heat-state';
@@ -15,10 +15,21 @@ export interface ScenarioCatalog {
   list(): Scenario[];
 }
 
+/** An append waiting for its heat's next transaction. */
+interface Pending {
+  decide: (heat: HeatState) => HeatEvent;
+  resolve: (heat: HeatState) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Appends per transaction at most: a multi-row insert stays far below SQLite's 32,766 parameters. */
+const MAX_BATCH = 500;
+
 export class HeatStore {
   private readonly heats = new Map<string, HeatState>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly watchers = new Set<(heatId: string) => void>();
+  private readonly batches = new Map<string, Pending[]>();
 
   constructor(
     private readonly db: Database,
@@ -30,8 +41,15 @@ export class HeatStore {
     this.watchers.add(watch);
   }
 
-  /** Another process appended to a heat (PostgreSQL's NOTIFY). */
-  heard(heatId: string): void {
+  /**
+   * A process appended to a heat (PostgreSQL's NOTIFY, as "heat:seq"). This process hears its
+   * own commits too; those it already holds are ignored.
+   */
+  heard(payload: string): void {
+    const at = payload.lastIndexOf(':');
+    const heatId = at < 0 ? payload : payload.slice(0, at);
+    const seq = at < 0 ? Number.NaN : Number(payload.slice(at + 1));
+    if (Number.isInteger(seq) && (this.heats.get(heatId)?.seq ?? 0) >= seq) return;
     for (const watch of this.watchers) watch(heatId);
   }
 
@@ -59,22 +77,66 @@ export class HeatStore {
     return this.serial(heatId, () => this.catchUp(this.db, heatId));
   }
 
-  /** Appends the event `decide` makes of the heat's latest state, all inside the heat's write lock; returns the heat after it. */
+  /**
+   * Appends the event `decide` makes of the heat's latest state, inside the heat's write lock;
+   * resolves with the heat after it, or rejects with what `decide` threw (nothing is logged).
+   * Appends that arrive while the heat is busy are committed together in one transaction (group
+   * commit): each is still decided on the state the ones before it left, but 300 submissions
+   * made at once take one lock, one read and one insert, not 300.
+   */
   append(heatId: string, decide: (heat: HeatState) => HeatEvent): Promise<HeatState> {
-    return this.serial(heatId, async () => {
-      const heat = await this.db.withHeatLock(heatId, async (tx) => {
-        const current = await this.catchUp(tx, heatId);
-        const event = decide(current);
-        const seq = current.seq + 1;
-        const at = new Date().toISOString();
-        await tx.query('INSERT INTO heat_events (heat_id, seq, kind, body, at) VALUES (?, ?, ?, ?, ?)', [heatId, seq, event.kind, JSON.stringify(event), at]);
-        await this.db.notifyHeat(tx, heatId);
-        return { current, event, seq, at };
-      });
-      this.fold(heat.current, heat.event, heat.seq, heat.at);
-      for (const watch of this.watchers) watch(heatId);
-      return heat.current;
+    return new Promise((resolve, reject) => {
+      let batch = this.batches.get(heatId);
+      if (batch === undefined || batch.length >= MAX_BATCH) {
+        batch = [];
+        this.batches.set(heatId, batch);
+        const taken = batch;
+        void this.serial(heatId, () => this.commit(heatId, taken));
+      }
+      batch.push({ decide, resolve, reject });
     });
+  }
+
+  private async commit(heatId: string, batch: Pending[]): Promise<void> {
+    if (this.batches.get(heatId) === batch) this.batches.delete(heatId);
+    const refusals = new Map<Pending, unknown>();
+    let heat: HeatState;
+    try {
+      heat = await this.db.withHeatLock(heatId, async (tx) => {
+        const current = await this.catchUp(tx, heatId);
+        const rows: SqlValue[] = [];
+        const at = new Date().toISOString();
+        for (const item of batch) {
+          let event: HeatEvent;
+          try {
+            event = item.decide(current);
+          } catch (error) {
+            refusals.set(item, error);
+            continue;
+          }
+          const seq = current.seq + 1;
+          // Folded at once, so the next decision in the batch sees it; a failed commit drops the heat (below).
+          this.fold(current, event, seq, at);
+          rows.push(heatId, seq, event.kind, JSON.stringify(event), at);
+        }
+        if (rows.length > 0) {
+          const values = Array.from({ length: rows.length / 5 }, () => '(?, ?, ?, ?, ?)').join(', ');
+          await tx.query(`INSERT INTO heat_events (heat_id, seq, kind, body, at) VALUES ${values}`, rows);
+          await this.db.notifyHeat(tx, `${heatId}:${current.seq}`);
+        }
+        return current;
+      });
+    } catch (error) {
+      // The events folded in were not committed: the heat is read again from its log next time.
+      this.heats.delete(heatId);
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    if (refusals.size < batch.length) for (const watch of this.watchers) watch(heatId);
+    for (const item of batch) {
+      if (refusals.has(item)) item.reject(refusals.get(item));
+      else item.resolve(heat);
+    }
   }
 
   /** Heats whose join code or heat code is `code`, newest first. */

@@ -3,17 +3,28 @@
 // (its decisions and figures, never another group's). Plain data; clients render names as text.
 import { makeReplay, scenarioHash } from '../replay/replay';
 import { buildScoreboard, compareResults, makeHeatCode, makeResultCode, type Scoreboard } from '../scoreboard/index';
-import type { GameState, QuarterRecord } from '../sim/index';
+import { stateHash, type GameState, type QuarterRecord } from '../sim/index';
 import type { BoardView, Figures, GroupView, Standing, WorkshopInfo } from '../scoreboard/live-wire';
 import { currentState, isFinished, type GroupRecord, type HeatState } from './heat-state';
 
 
 
 
+// Worked out once per heat and per group version: every view carries them, and a closing round
+// sends hundreds of views.
+const heatCodes = new WeakMap<HeatState, string>();
+const resultCodes = new WeakMap<GroupRecord, { version: number; code: string | null }>();
+
+function heatCodeOf(heat: HeatState): string {
+  let code = heatCodes.get(heat);
+  if (code === undefined) heatCodes.set(heat, (code = makeHeatCode(heat.scenario, heat.seed)));
+  return code;
+}
+
 export function workshopInfo(heat: HeatState): WorkshopInfo {
   return {
     id: heat.id,
-    heatCode: makeHeatCode(heat.scenario, heat.seed),
+    heatCode: heatCodeOf(heat),
     scenarioId: heat.scenario.id,
     scenarioHash: scenarioHash(heat.scenario),
     title: heat.scenario.title,
@@ -61,18 +72,34 @@ export function standings(heat: HeatState, upTo: number = Number.POSITIVE_INFINI
 
 /** The result code of a group's finished game: the same code offline play gives, verified the same way. */
 export function groupResultCode(heat: HeatState, group: GroupRecord): string | null {
-  if (!currentState(group).finished) return null;
-  return makeResultCode(heat.scenario, makeReplay(heat.scenario, heat.seed, group.steps), group.name);
+  const cached = resultCodes.get(group);
+  if (cached?.version === group.version) return cached.code;
+  const state = currentState(group);
+  // The claimed outcome is the server's own game: no second replay to work it out.
+  const claimed = state.finished ? { score: state.history[state.history.length - 1]!.score.total, stateHash: stateHash(state) } : null;
+  const code = claimed ? makeResultCode(heat.scenario, makeReplay(heat.scenario, heat.seed, group.steps), group.name, claimed) : null;
+  resultCodes.set(group, { version: group.version, code });
+  return code;
 }
 
 /** The final board: every finished group's code and every offline code added, verified by replay. */
+const boards = new WeakMap<HeatState, { seq: number; board: Scoreboard }>();
+
 export function finalBoard(heat: HeatState): Scoreboard {
+  const cached = boards.get(heat);
+  if (cached?.seq === heat.seq) return cached.board;
+  const board = verifiedBoard(heat);
+  boards.set(heat, { seq: heat.seq, board });
+  return board;
+}
+
+function verifiedBoard(heat: HeatState): Scoreboard {
   const submissions = heat.groups.flatMap((g) => {
     const code = groupResultCode(heat, g);
     return code === null ? [] : [{ code, label: `live group ${g.index + 1}` }];
   });
   heat.codes.forEach((code, i) => submissions.push({ code, label: `added code ${i + 1}` }));
-  return buildScoreboard(heat.scenario, submissions, { heat: makeHeatCode(heat.scenario, heat.seed) });
+  return buildScoreboard(heat.scenario, submissions, { heat: heatCodeOf(heat) });
 }
 
 

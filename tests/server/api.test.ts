@@ -214,6 +214,17 @@ describe.each(DATABASES)('the workshop API on %s', (kind) => {
     board.close();
   });
 
+  it('decides appends made at once one after another, each on the state the ones before left', async () => {
+    const { id, secret } = await workshop(base);
+    const joins = await Promise.all(Array.from({ length: 12 }, () => call(base, 'POST', '/api/join', { code: id, name: 'Same name' })));
+    expect(joins.map((j) => j.status).sort()).toEqual([201, ...Array(11).fill(409)]);
+    const tokens = await Promise.all(Array.from({ length: 40 }, (_, i) => join(base, id, `Group ${i}`)));
+    const plans = await Promise.all(tokens.map((t) => submit(base, id, t, 1, { moves: [] })));
+    expect(plans.every((p) => p.status === 200)).toBe(true);
+    const board = (await call(base, 'GET', `/api/workshops/${id}/board`, undefined, secret)).body;
+    expect([board.groups.length, board.submitted]).toEqual([41, 40]);
+  });
+
   it('keeps group names apart and to the listed groups', async () => {
     const { id } = await workshop(base, { groups: ['Red', 'Blue'] });
     expect((await call(base, 'POST', '/api/join', { code: id, name: 'Green' })).body.error).toBe('name-not-listed');
