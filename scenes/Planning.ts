@@ -16,11 +16,12 @@ import {
   pointsAllowed,
   priceChoices,
   productRows,
+  unspentQuestion,
   type Figure,
   type MoveControl,
   type PlanSide,
 } from '../src/app/planning-view';
-import { draftMove, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
+import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { MoveKind } from '../src/sim/index';
 import { BaseScene } from './base';
 import { TOUR_DONE_KEY, app } from './context';
@@ -74,6 +75,8 @@ export class Planning extends BaseScene {
   private budgetText!: HTMLElement;
   private undoButton!: HTMLButtonElement;
   private commitButton!: HTMLButtonElement;
+  /** The question Commit asks with effort unspent, while it is open. */
+  private confirmBar: Phaser.GameObjects.DOMElement | null = null;
   private status!: HTMLElement;
   private firmFigures!: HTMLElement;
   private projection!: HTMLElement;
@@ -93,6 +96,7 @@ export class Planning extends BaseScene {
   create(): void {
     const g = this.begin();
     this.rows = [];
+    this.confirmBar = null;
     this.productRows = [];
     this.panels = [];
     this.accountPage = 0;
@@ -114,7 +118,17 @@ export class Planning extends BaseScene {
     // ----- Header: quarter, budget, help / undo / commit. Built first: it comes first in Tab order.
     this.budgetText = h('p', { class: 'budget-text', attrs: { 'aria-live': 'polite' } });
     this.undoButton = button('Undo', () => this.send({ type: 'UNDO' }), 'secondary', 'Undo the last change');
-    this.commitButton = button(`Commit quarter ${game.quarter}`, () => this.send({ type: 'COMMIT' }), 'primary');
+    this.commitButton = button(`Commit quarter ${game.quarter}`, () => this.commit(), 'primary');
+    // Ctrl+Z (Cmd+Z) undoes the last change, as in any editor; not while typing in a field.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey || event.key.toLowerCase() !== 'z') return;
+      const active = document.activeElement;
+      if (active instanceof HTMLInputElement && active.type === 'text') return;
+      event.preventDefault();
+      this.send({ type: 'UNDO' });
+    };
+    document.addEventListener('keydown', onKey);
+    this.onCleanup(() => document.removeEventListener('keydown', onKey));
     const header = h('header', { class: 'planning-header' }, [
       h('div', { class: 'quarter-title' }, [
         this.heading('h1', `Quarter ${game.quarter} of ${scenario.quarters}`),
@@ -276,6 +290,39 @@ export class Planning extends BaseScene {
     this.send({ type: 'SET_MOVE', move });
     // An unchanged draft sends no snapshot; put the slider back where the draft is.
     this.redraw(this.snapshot());
+  }
+
+  /** Commits the plan; with effort left unspent it asks first, in a bar over the header. */
+  private commit(): void {
+    const context = this.snapshot().context;
+    const question = unspentQuestion(remainingBudget(context), context.scenario.effortBudget);
+    if (question === null) {
+      this.send({ type: 'COMMIT' });
+      return;
+    }
+    if (this.confirmBar) return;
+    const keep = button('Keep planning', () => close(true), 'secondary');
+    const bar = h('div', { class: 'commit-confirm', attrs: { role: 'alertdialog', 'aria-label': 'Commit with effort unspent?', 'aria-describedby': 'commit-confirm-text' } }, [
+      h('p', { attrs: { id: 'commit-confirm-text' }, text: question }),
+      keep,
+      button('Commit anyway', () => {
+        close(false);
+        this.send({ type: 'COMMIT' });
+      }, 'primary'),
+    ]);
+    const placed = this.place(16, 8, WIDTH - 32, 72, bar);
+    placed.setDepth(500);
+    this.confirmBar = placed;
+    const close = (refocus: boolean) => {
+      placed.destroy();
+      this.confirmBar = null;
+      if (refocus && this.commitButton.isConnected) this.commitButton.focus();
+    };
+    bar.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') close(true);
+    });
+    BaseScene.wake(this.game);
+    focusSoon(keep);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -289,3 +289,15 @@ export function helpView(): HelpView {
 function productName(scenario: Scenario, id: string): string {
   return scenario.products.find((p) => p.id === id)?.name ?? id;
 }
+
+/**
+ * What Commit asks first when effort is left unspent (points not used are gone when the quarter
+ * ends); null when every point is planned.
+ */
+export function unspentQuestion(remaining: number, budget: number): string | null {
+  if (remaining <= 0) return null;
+  const points = remaining === 1 ? '1 point' : `${remaining} points`;
+  return remaining === budget
+    ? `Nothing is planned: all ${budget} effort points would go unused this quarter. Commit anyway?`
+    : `${points} of ${budget} left unspent: unused effort is lost when the quarter ends. Commit anyway?`;
+}

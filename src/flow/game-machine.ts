@@ -42,6 +42,11 @@ export interface GameFlowContext {
   /** Earlier drafts of this quarter, newest last: what UNDO steps back through. */
   earlierDrafts: Move[][];
   /**
+   * The slot the latest edits changed, one after another: further edits of it extend that one
+   * change (five presses of + are one change to undo, not five). Absent in saves made before it.
+   */
+  editing?: MoveSlot | null;
+  /**
    * Why the last SET_MOVE or COMMIT was refused (the model's refusal; src/app words it); null
    * once an event is accepted. (The dispute machine keeps its own.)
    */
@@ -84,10 +89,15 @@ function refusalOf(verdict: Verdict): MoveRefusal | null {
   return verdict.ok ? null : verdict.refusal;
 }
 
-/** An accepted edit: the old draft goes on the undo stack unless nothing changed. */
-function edited(context: GameFlowContext, draft: Move[]): Partial<GameFlowContext> {
+/**
+ * An accepted edit: the old draft goes on the undo stack unless nothing changed, or unless the
+ * edit goes on changing the slot the last one changed (then it is part of that change).
+ */
+function edited(context: GameFlowContext, draft: Move[], slot: MoveSlot | null = null): Partial<GameFlowContext> {
   if (sameDraft(context.draft, draft)) return { rejection: null };
-  return { draft, earlierDrafts: [...context.earlierDrafts, context.draft], rejection: null };
+  const continues = slot !== null && context.editing != null && context.earlierDrafts.length > 0 && sameSlot(context.editing, slot);
+  if (continues) return { draft, rejection: null };
+  return { draft, earlierDrafts: [...context.earlierDrafts, context.draft], rejection: null, editing: slot };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -113,7 +123,8 @@ export const gameMachine = setup({
   actions: {
     setMove: assign(({ context, event }) => {
       assertEvent(event, 'SET_MOVE');
-      return edited(context, proposeMove(context, event.move).draft);
+      const { kind, target } = event.move;
+      return edited(context, proposeMove(context, event.move).draft, target === undefined ? { kind } : { kind, target });
     }),
     rejectMove: assign(({ context, event }) => {
       assertEvent(event, 'SET_MOVE');
@@ -128,6 +139,7 @@ export const gameMachine = setup({
       draft: context.earlierDrafts[context.earlierDrafts.length - 1] ?? [],
       earlierDrafts: context.earlierDrafts.slice(0, -1),
       rejection: null,
+      editing: null,
     })),
     rejectDraft: assign(({ context }) => ({ rejection: refusalOf(checkDraft(context, context.draft)) })),
     clearRejection: assign({ rejection: null }),
@@ -139,6 +151,7 @@ export const gameMachine = setup({
         steps: [...context.steps, step],
         draft: [],
         earlierDrafts: [],
+        editing: null,
         settledDispute: null,
         rejection: null,
       };
@@ -152,6 +165,7 @@ export const gameMachine = setup({
     game: input.steps === undefined ? createGame(input.scenario, input.seed) : playSteps(input.scenario, input.seed, input.steps),
     draft: [],
     earlierDrafts: [],
+    editing: null,
     rejection: null,
     settledDispute: null,
     steps: input.steps === undefined ? [] : input.steps.map((step) => ({ ...step })),

@@ -238,6 +238,11 @@ describe('the game in Chromium', () => {
 
     const commit = await centre(/^Commit quarter/);
     await page.mouse.click(commit.x, commit.y);
+    // Effort is left unspent, so Commit asks first.
+    await page.getByRole('alertdialog', { name: 'Commit with effort unspent?' }).waitFor();
+    await screenshot(page, 'scene-planning-commit-unspent');
+    const anyway = await centre(/^Commit anyway/);
+    await page.mouse.click(anyway.x, anyway.y);
     await waitForScene(page, 'QuarterReport');
     expect((await view(page))?.history).toHaveLength(1);
     expect(problems).toEqual([]);
@@ -342,7 +347,21 @@ describe('the game in Chromium', () => {
     // A visible focus ring on the focused control.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).toBe('solid');
+    // Ctrl+Z undoes the last change (the prospecting point), and the change comes back by keyboard.
+    await page.keyboard.press('Control+z');
+    expect((await view(page))?.draft.map((m) => m.kind)).toEqual(['campaign', 'relationship']);
+    await page.keyboard.press('Space');
+    expect((await view(page))?.draft.map((m) => m.kind)).toEqual(['campaign', 'relationship', 'prospecting']);
     await tabTo(/^BUTTON:Commit quarter 1/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    // Effort is left unspent: the question takes the focus; Escape keeps planning, then confirm.
+    await page.getByRole('alertdialog', { name: 'Commit with effort unspent?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+    expect((await view(page))?.phase).toBe('planning');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog', { name: 'Commit with effort unspent?' }).waitFor();
+    await tabTo(/^BUTTON:Commit anyway/);
     await page.keyboard.press('Enter');
     await waitForScene(page, 'QuarterReport');
     await tabTo(/^BUTTON:Plan quarter 2/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, commitUnspent, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 import { spawnServer, type Spawned } from '../server/support';
 import { loadShipped } from '../support/scenarios';
 import { playSteps } from '../../src/sim/index';
@@ -71,7 +71,7 @@ describe('a live workshop on the workshop server', () => {
     // Planned through the planning screen's own controls.
     await falcons.getByRole('slider', { name: /Campaign for a product line/ }).fill('4');
     await falcons.getByRole('button', { name: 'One point more: Prospecting' }).click();
-    await falcons.getByRole('button', { name: /^Commit quarter/ }).click();
+    await commitUnspent(falcons);
     await waitForScene(falcons, 'LiveWait');
     await expect.poll(() => boardSays(i)).toMatch(/1 of 2 groups have a plan in/);
     await waitForSettled(falcons);

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { formatPrice } from '../../src/app/format';
 import { literal, loadFile, nameOf } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, screenshot, waitForScene, type GamePage } from './support';
+import { commitUnspent, expectNothingCut, openGame, screenshot, waitForScene, type GamePage } from './support';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 // What the preview shows of the valid fixture is read from it, through the game's loader.
@@ -144,7 +144,7 @@ describe('opening a scenario file in Chromium', () => {
     await waitForScene(page, 'Planning');
     await expectNoMarkupRan(page);
     await page.getByRole('slider', { name: /Campaign for a product line/ }).fill('3');
-    await page.getByRole('button', { name: /^Commit quarter/ }).click();
+    await commitUnspent(page);
     await waitForScene(page, 'QuarterReport');
     await screenshot(page, 'open-scenario-markup-report');
     await expectNoMarkupRan(page);

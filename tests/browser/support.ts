@@ -150,6 +150,13 @@ export async function planAndCommit(page: Page, quarter: number): Promise<void> 
   await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
   await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
   await page.getByRole('button', { name: 'One point more: Alignment meeting' }).click();
-  await page.getByRole('button', { name: /^Commit quarter/ }).click();
+  await commitUnspent(page);
   await waitForScene(page, 'QuarterReport');
+}
+
+/** Commits a plan that leaves effort unspent: Commit asks first, and the player confirms. */
+export async function commitUnspent(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Commit quarter/ }).click();
+  await page.getByRole('alertdialog', { name: 'Commit with effort unspent?' }).waitFor();
+  await page.getByRole('button', { name: 'Commit anyway' }).click();
 }

@@ -12,7 +12,7 @@ import { MAX_CODE_CHARS, decodeResultCode, encodeResultCode, makeHeatCode } from
 import { botCode, scenario } from '../scoreboard/support';
 import { literal } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, commitUnspent, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const WORKSHOP_KEY = 'marketing-and-sales.workshop';
 
@@ -21,7 +21,7 @@ async function planSales(page: Page): Promise<void> {
   await waitForScene(page, 'Planning');
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'One point more: Prospecting' }).click();
   await page.getByRole('button', { name: 'One point more: Alignment meeting' }).click();
-  await page.getByRole('button', { name: /^Commit quarter/ }).click();
+  await commitUnspent(page);
   await waitForScene(page, 'QuarterReport');
 }
 

@@ -268,6 +268,25 @@ describe('undo within the quarter', () => {
     expect(actor.getSnapshot()).toBe(bottom);
   });
 
+  it('takes edits of one slot in a row as one change: five presses of + are undone at once', () => {
+    const actor = planning();
+    actor.send({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 2 } });
+    const before = actor.getSnapshot().context.draft;
+    for (let points = 1; points <= 5; points++) actor.send({ type: 'SET_MOVE', move: { kind: 'campaign', target: 'house-blend', points } });
+    // Another target of the same kind is another slot: a change of its own.
+    actor.send({ type: 'SET_MOVE', move: { kind: 'campaign', target: 'cold-brew', points: 1 } });
+    actor.send({ type: 'SET_MOVE', move: { kind: 'campaign', target: 'cold-brew', points: 2 } });
+    expect(actor.getSnapshot().context.earlierDrafts).toHaveLength(3);
+    actor.send({ type: 'UNDO' });
+    expect(actor.getSnapshot().context.draft).toStrictEqual([...before, { kind: 'campaign', target: 'house-blend', points: 5 }]);
+    actor.send({ type: 'UNDO' });
+    expect(actor.getSnapshot().context.draft).toStrictEqual(before);
+    // After an undo, a further edit of the same slot starts a new change.
+    actor.send({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } });
+    actor.send({ type: 'UNDO' });
+    expect(actor.getSnapshot().context.draft).toStrictEqual(before);
+  });
+
   it('stops at the commit: a resolved quarter cannot be undone', () => {
     const actor = planning();
     actor.send({ type: 'SET_MOVE', move: { kind: 'research', points: 3 } });
