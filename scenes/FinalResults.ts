@@ -12,6 +12,7 @@ import { readWorkshop, withCodes, writeWorkshop } from '../src/app/workshop';
 import type { GameState, Scenario, Step } from '../src/sim/index';
 import type { ScoreRun } from '../src/sim/score';
 import { BaseScene } from './base';
+import { openLazy } from './lazy';
 import { app } from './context';
 import { SCENES } from './keys';
 import { openBoard } from './board';
@@ -117,7 +118,7 @@ export class FinalResults extends BaseScene {
     const copy = button('Copy the code', () => void copyText(code, codeText), 'secondary');
     const actions: HTMLElement[] = [];
     if (workshop?.groupsMaySeeBoard) actions.push(button('See the scoreboard', () => openBoard(this, SCENES.projector, { revealAll: true, readOnly: true })));
-    if (hotSeat) actions.push(button('Hand the device to the next group', () => this.scene.start(SCENES.handOver, {}), 'primary'));
+    if (hotSeat) actions.push(button('Hand the device to the next group', () => openLazy(this, SCENES.handOver), 'primary'));
     this.place(band.x + 20, band.y + 10, band.w - 220, band.h - 16, h('section', { class: 'result-code-panel', attrs: { 'aria-label': 'Your result code' } }, [
       h('div', { class: 'result-code-head' }, [h('h2', { text: `Result code of ${group}` }), copy]),
       codeText,

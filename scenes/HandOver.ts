@@ -5,6 +5,7 @@
 import { groupsStillToPlay, readWorkshop } from '../src/app/workshop';
 import { makeHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
+import { openLazy } from './lazy';
 import { openBoard } from './board';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -24,7 +25,7 @@ export class HandOver extends BaseScene {
     // Only the hot-seat group's own slot is put away; every other saved game stays.
     if (session.playAs?.mode === 'hot-seat') session.putAway();
     const open = this.refusals();
-    const toWorkshop = button('Back to the workshop set-up', () => this.scene.start(SCENES.workshop), 'secondary');
+    const toWorkshop = button('Back to the workshop set-up', () => openLazy(this, SCENES.workshop), 'secondary');
     const read = readWorkshop(storage);
     const workshop = read.status === 'ok' ? read.workshop : null;
     const scenario = workshop ? catalogue.scenarios.find((s) => s.id === workshop.scenarioId)?.scenario : undefined;

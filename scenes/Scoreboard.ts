@@ -22,6 +22,7 @@ import { splitCodes, tooLongForCode, withCodes, type Workshop } from '../src/app
 import { warmVerifier } from '../src/app/warm-verifier';
 import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
+import { openLazy } from './lazy';
 import type { Opened } from '../src/app/session';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -50,7 +51,7 @@ export class Scoreboard extends BaseScene {
       this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [this.heading('h1', 'Scoreboard'), button('Back to the title', () => this.scene.start(SCENES.title), 'ghost')]));
       this.place(40, 120, WIDTH - 80, 160, h('div', {}, [
         h('p', { class: 'alert', attrs: { role: 'alert' }, text: opened.message }),
-        button('Set up a workshop', () => this.scene.start(SCENES.workshop), 'primary'),
+        button('Set up a workshop', () => openLazy(this, SCENES.workshop), 'primary'),
       ]));
       return;
     }
@@ -64,7 +65,7 @@ export class Scoreboard extends BaseScene {
       h('div', {}, [this.heading('h1', view.title), h('p', { class: 'meta', text: view.meta })]),
       h('div', { class: 'header-actions' }, [
         button('Projector view', () => this.scene.start(SCENES.projector, {}), 'primary'),
-        button('Back to the workshop', () => this.scene.start(SCENES.workshop), 'ghost'),
+        button('Back to the workshop', () => openLazy(this, SCENES.workshop), 'ghost'),
       ]),
     ]));
     drawPanel(g, { x: 16, y: 88, w: 360, h: 620 }, COLOURS.panel, COLOURS.joint);

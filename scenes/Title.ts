@@ -8,6 +8,7 @@ import { takeLiveParams, writeLiveInstructor } from '../src/app/live-instructor'
 import { takeScenarioParam } from '../src/app/open-file';
 import { OPEN_ELSEWHERE_NOTE, savedGameRows, type SavedGameRow } from '../src/app/save-text';
 import { BaseScene } from './base';
+import { openLazy } from './lazy';
 import { app } from './context';
 import { SCENES } from './keys';
 import { ICONS } from './Preloader';
@@ -35,11 +36,11 @@ export class Title extends BaseScene {
     const live = takeLiveParams();
     if (live.instructor !== null) {
       writeLiveInstructor(app().storage, live.instructor);
-      this.scene.start(SCENES.liveBoard);
+      openLazy(this, SCENES.liveBoard);
       return;
     }
     if (live.join !== null) {
-      this.scene.start(SCENES.join, { code: live.join });
+      openLazy(this, SCENES.join, { code: live.join });
       return;
     }
     const context = app();
@@ -70,13 +71,13 @@ export class Title extends BaseScene {
     actions.append(button('New game', () => this.scene.start(SCENES.select), listed ? 'secondary' : 'primary'));
     // Workshops: groups join the instructor's heat; the instructor sets one up and keeps the board.
     const workshopDoors = h('div', { class: 'title-workshop' }, [
-      button('Join a workshop heat', () => this.scene.start(SCENES.join)),
-      button('Run a workshop (instructor)', () => this.scene.start(SCENES.workshop)),
+      button('Join a workshop heat', () => openLazy(this, SCENES.join)),
+      button('Run a workshop (instructor)', () => openLazy(this, SCENES.workshop)),
     ]);
     actions.append(workshopDoors);
     // Served by the workshop server: the instructor can run a live workshop too.
     void serverPresent().then((present) => {
-      if (present && this.sys.isActive()) workshopDoors.append(button('Run a live workshop', () => this.scene.start(SCENES.liveBoard)));
+      if (present && this.sys.isActive()) workshopDoors.append(button('Run a live workshop', () => openLazy(this, SCENES.liveBoard)));
     });
     const root = h('div', { class: `title-screen${listed ? ' with-saves' : ''}` }, [
       heading,

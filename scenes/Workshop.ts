@@ -15,6 +15,7 @@ import {
 } from '../src/app/workshop';
 import { MAX_SEED } from '../src/scoreboard/index';
 import { BaseScene } from './base';
+import { openLazy } from './lazy';
 import { openBoard } from './board';
 import { app } from './context';
 import { SCENES } from './keys';
@@ -134,7 +135,7 @@ export class Workshop extends BaseScene {
       update();
     });
     const hotSeat = button('Play hot-seat on this device', () => {
-      if (saved) this.scene.start(SCENES.handOver, {});
+      if (saved) openLazy(this, SCENES.handOver);
     }, 'primary');
     const board = button('Open the scoreboard', () => {
       if (saved) openBoard(this, SCENES.scoreboard);

@@ -1,6 +1,7 @@
 // Boots Phaser: the fixed design size scaled to fit (canvas and DOM layer together), WebGL, the
-// scenes (the scoreboard's two load when first opened: scenes/board.ts), and the director that
-// follows the game session's phase from scene to scene.
+// scenes (the scoreboard's two load when first opened, scenes/board.ts, and so do the workshop's
+// screens and the live board, scenes/lazy.ts), and the director that follows the game
+// session's phase from scene to scene.
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import './ui/style.css';
@@ -12,9 +13,6 @@ import { Briefing } from './Briefing';
 import { Debrief } from './Debrief';
 import { Dispute } from './Dispute';
 import { FinalResults } from './FinalResults';
-import { HandOver } from './HandOver';
-import { JoinHeat } from './JoinHeat';
-import { LiveBoard } from './LiveBoard';
 import { LiveWait } from './LiveWait';
 import { sleepWhenIdle } from './idle';
 import { Planning } from './Planning';
@@ -23,10 +21,17 @@ import { QuarterReport } from './QuarterReport';
 import { ScenarioSelect } from './ScenarioSelect';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
-import { Workshop } from './Workshop';
+import { setLazyScenes } from './lazy';
+import { SCENES } from './keys';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
   setAppContext(context);
+  setLazyScenes({
+    [SCENES.workshop]: () => import('./Workshop').then((m) => m.Workshop),
+    [SCENES.join]: () => import('./JoinHeat').then((m) => m.JoinHeat),
+    [SCENES.handOver]: () => import('./HandOver').then((m) => m.HandOver),
+    [SCENES.liveBoard]: () => import('./LiveBoard').then((m) => m.LiveBoard),
+  });
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent,
@@ -43,7 +48,7 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, Workshop, JoinHeat, HandOver, LiveWait, LiveBoard],
+    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, LiveWait],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
