@@ -1,7 +1,8 @@
 // The quarter report: what the quarter just played changed — revenue, profit, cash, customer
 // equity counting up from the quarter before — and its top causes (from the model's records,
 // as the debrief reads them), with the history charted, the product lines'
-// profit, the accounts' relationships, the accounts won and lost, and the events.
+// profit, the accounts' relationships and the accounts won and lost; the score and each part's
+// move on the strip under the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
 import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { animationRuns } from '../src/app/hook';
