@@ -5,6 +5,7 @@
 // holds only UI state (which target a picker shows, which page of accounts); the draft lives in
 // the actor. Help and the guided first quarter are scenes/ui widgets.
 import Phaser from 'phaser';
+import { planningBanners, scoreSoFar } from '../src/app/goal-view';
 import { PLANNING_TOUR, TOUR_WORDS, type TourPart } from '../src/app/help';
 import {
   accountPage,
@@ -28,6 +29,7 @@ import { TOUR_DONE_KEY, app } from './context';
 import { SCENES } from './keys';
 import { ICONS } from './Preloader';
 import { COLOURS, TWEEN_MS, WIDTH } from './theme';
+import { banner } from './ui/banner';
 import { announce, button, focusSoon, h } from './ui/dom';
 import { drawMeter, drawPanel, type Rect } from './ui/draw';
 import { openHelpDialog } from './ui/help-dialog';
@@ -46,6 +48,8 @@ const TABLE_ROW_H = 30;
 const ACCOUNT_ROW_H = 26;
 const ACCOUNTS_PER_COLUMN = 7;
 const ACCOUNTS_PER_PAGE = ACCOUNTS_PER_COLUMN * 2;
+/** The foot of the centre column: last quarter's events as banners, then the score so far against par. */
+const CENTRE_FOOT: Rect = { x: CENTRE.x + 12, y: 504, w: CENTRE.w - 24, h: CENTRE.y + CENTRE.h - 8 - 504 };
 
 /** Where each part the guided first quarter explains is on screen, and which panel stays lit (header, marketing, centre, sales). */
 const TOUR_PLACES: Record<TourPart, { panel: number; rect: Rect }> = {
@@ -175,10 +179,25 @@ export class Planning extends BaseScene {
       h('h2', { text: 'Commit this and expect…' }),
       h('p', { class: 'meta', text: 'The model’s own forecast with average luck.' }),
       this.projection,
-      this.status,
     ]);
     this.panels.push(centre);
     this.place(CENTRE.x + 12, CENTRE.y + 10, CENTRE.w - 24, CENTRE.h - 16, centre);
+    // Below the forecast: what last quarter's events were, and where the score stands against par.
+    // Both change only with the game state, which stays put while the player plans.
+    const soFar = scoreSoFar(scenario, game);
+    this.place(CENTRE_FOOT.x, CENTRE_FOOT.y, CENTRE_FOOT.w, CENTRE_FOOT.h, h('div', { class: 'centre-foot' }, [
+      this.status,
+      ...planningBanners(scenario, game).map((b) => banner(b)),
+      h('div', { class: 'score-so-far', attrs: { role: 'group', 'aria-label': soFar.aria } }, [
+        h('p', { class: 'score-line', attrs: { 'aria-hidden': 'true' } }, [
+          h('span', { class: 'score-term', text: 'Score so far' }),
+          h('strong', { text: soFar.score }),
+          h('span', { class: 'score-par', text: `par ${soFar.par}` }),
+          h('span', { class: soFar.belowPar ? 'score-verdict down' : 'score-verdict', text: soFar.verdict }),
+        ]),
+        h('p', { class: 'meta', text: soFar.note, attrs: { 'aria-hidden': 'true' } }),
+      ]),
+    ]));
 
     // ----- Sales side.
     this.accountList = h('div', { class: 'account-list', attrs: { role: 'list', 'aria-label': 'Accounts and their relationships' } });
@@ -459,3 +478,4 @@ export class Planning extends BaseScene {
     });
   }
 }
+

@@ -1,8 +1,10 @@
 // The quarter report: what the quarter just played changed — revenue, profit, cash, customer
 // equity counting up from the quarter before — and its top causes (from the model's records,
 // as the debrief reads them), with the history charted, the product lines'
-// profit, the accounts' relationships, the accounts won and lost, and the events.
+// profit, the accounts' relationships and the accounts won and lost; the score and each part's
+// move on the strip under the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { animationRuns } from '../src/app/hook';
 import { quarterCauses } from '../src/debrief/index';
 import { lastRecord } from '../src/flow/index';
@@ -10,16 +12,21 @@ import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
 import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
+import { banner } from './ui/banner';
 import { button, h } from './ui/dom';
 import { drawLineChart, drawPanel, drawSignedBars, type Rect } from './ui/draw';
 import { placeGhostPanel } from './ui/ghost';
 
-const LEFT: Rect = { x: 16, y: 212, w: 620, h: 496 };
-const RIGHT: Rect = { x: 652, y: 212, w: 612, h: 496 };
+const CARD_Y = 88;
+const CARD_H = 84;
+/** The score's strip under the figures: the total against par and each part's move. */
+const SCORE_STRIP: Rect = { x: 16, y: 180, w: WIDTH - 32, h: 36 };
+const LEFT: Rect = { x: 16, y: 224, w: 620, h: 484 };
+const RIGHT: Rect = { x: 652, y: 224, w: 612, h: 484 };
 const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 170 };
 const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 320, w: LEFT.w - 80, h: 140 };
-const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 232, w: RIGHT.w - 40, h: 84 };
-const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 410, w: RIGHT.w - 40, h: 70 };
+const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 262, w: RIGHT.w - 40, h: 64 };
+const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 408, w: RIGHT.w - 40, h: 66 };
 
 export class QuarterReport extends BaseScene {
   constructor() {
@@ -54,16 +61,31 @@ export class QuarterReport extends BaseScene {
     ];
     const cardW = (WIDTH - 32 - 3 * 16) / 4;
     cards.forEach((card, i) => {
-      const rect = { x: 16 + i * (cardW + 16), y: 92, w: cardW, h: 104 };
+      const rect = { x: 16 + i * (cardW + 16), y: CARD_Y, w: cardW, h: CARD_H };
       drawPanel(g, rect, COLOURS.panel, i === 3 ? COLOURS.purple : i === 1 ? COLOURS.gain : COLOURS.sky);
       const change = before || card.label === 'Cash' ? formatSignedMoney(card.to - card.from) : '';
       // The final figure is what assistive tech reads; the counting is for the eye.
-      this.place(rect.x + 16, rect.y + 14, rect.w - 32, rect.h - 20, h('div', { class: 'kpi', attrs: { role: 'group', 'aria-label': `${card.label}: ${formatMoney(card.to)}${change ? `, ${change} on the quarter before` : ''}` } }, [
+      this.place(rect.x + 16, rect.y + 8, rect.w - 32, rect.h - 12, h('div', { class: 'kpi', attrs: { role: 'group', 'aria-label': `${card.label}: ${formatMoney(card.to)}${change ? `, ${change} on the quarter before` : ''}` } }, [
         h('span', { class: 'kpi-label', text: card.label, attrs: { 'aria-hidden': 'true' } }),
         Object.assign(card.el, { ariaHidden: 'true' }),
         change ? h('span', { class: card.to < card.from ? 'delta down' : 'delta up', text: `${change} on ${before ? 'last quarter' : 'the start'}`, attrs: { 'aria-hidden': 'true' } }) : null,
       ]));
     });
+
+    // ----- The score: the total after this quarter against par, and how each part moved.
+    const score = scoreMoves(scenario, game.history, quarter);
+    drawPanel(g, SCORE_STRIP, COLOURS.panel, COLOURS.joint);
+    const scoreCell = (m: (typeof score.parts)[number], total = false) =>
+      h('span', { class: total ? 'score-cell total' : 'score-cell' }, [
+        h('span', { class: 'score-cell-label', text: m.label }),
+        h('strong', { text: m.points }),
+        m.change ? h('span', { class: m.down ? 'delta down' : 'delta up', text: m.change }) : null,
+        total ? h('span', { class: 'score-par', text: score.par }) : null,
+      ]);
+    this.place(SCORE_STRIP.x + 12, SCORE_STRIP.y + 6, SCORE_STRIP.w - 24, SCORE_STRIP.h - 8, h('div', { class: 'score-strip', attrs: { role: 'group', 'aria-label': score.aria } }, [
+      scoreCell(score.total, true),
+      ...score.parts.map((m) => scoreCell(m)),
+    ]));
 
     // ----- Left: history charts.
     drawPanel(g, LEFT);
@@ -108,24 +130,31 @@ export class QuarterReport extends BaseScene {
 
     // ----- Right: what happened, product-line profit, account relationships.
     const names = new Map(game.accounts.map((a) => [a.id, a.name]));
+    const ordinary = ordinaryLosses(game, record);
     const happened: string[] = [
       `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
       record.newAccounts.length > 0 ? `Won ${record.newAccounts.length} new account${record.newAccounts.length > 1 ? 's' : ''}: ${record.newAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No new accounts won.',
-      record.lostAccounts.length > 0 ? `Lost: ${record.lostAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No account lost.',
+      // A key account lost is an alert banner above, not a line here.
+      ordinary.length > 0 ? `Lost: ${ordinary.map((id) => names.get(id) ?? id).join(', ')}.` : record.lostAccounts.length > 0 ? 'No other account lost.' : 'No account lost.',
       `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
-      ...record.events.map((e) => `Event: ${e}`),
     ];
+    // The quarter's events (the scenario's own words) and lost key accounts, as banners.
+    const banners = quarterBanners(scenario, game, quarter);
     // The top causes of the change on last quarter, from the model's own records (src/debrief).
     const why = quarterCauses(scenario, game.seed, context.steps);
     const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
     const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
-      h('h2', { text: 'What happened' }),
-      h('div', { class: 'happened-box', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What happened and why' } }, [
-        why ? h('p', { class: 'why-headline', text: why.headline }) : null,
-        why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
-        h('ul', { class: 'happened' }, happened.map((t) => h('li', { class: t.startsWith('Event') ? 'event' : '', text: t }))),
+      // Title, banners and the scrolling box share a fixed height: the banners take what they need.
+      h('div', { class: 'happened-area' }, [
+        h('h2', { text: 'What happened' }),
+        banners.length > 0 ? h('div', { class: 'report-banners' }, banners.map(banner)) : null,
+        h('div', { class: 'happened-box', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What happened and why' } }, [
+          why ? h('p', { class: 'why-headline', text: why.headline }) : null,
+          why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
+          h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
+        ]),
       ]),
       h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
       sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
