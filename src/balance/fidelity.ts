@@ -96,6 +96,8 @@ export interface SideMeasure {
   carryover: number | null;
   /** Months to 90% of the cumulated effect; null without an effect. */
   duration90: number | null;
+  /** Whether 90% came only in the last quarter measured: then the duration is a lower bound (the game ended first). */
+  duration90AtEnd: boolean;
   /** Share of the cumulated effect in the last quarter measured: large means the game's end cut it short. */
   tail: number | null;
 }
@@ -158,14 +160,14 @@ export function deltaFor(points: number): number {
   return Math.max(1, Math.round(0.1 * points));
 }
 
-interface ReferenceGame {
+export interface ReferenceGame {
   /** The state before each quarter's moves (the dispute settled), index q − 1. */
   before: GameState[];
   moves: Move[][];
   final: GameState;
 }
 
-function playReference(scenario: Scenario, seed: number, bot: Bot): ReferenceGame {
+export function playReference(scenario: Scenario, seed: number, bot: Bot): ReferenceGame {
   let state = createGame(scenario, seed);
   const before: GameState[] = [];
   const moves: Move[][] = [];
@@ -202,21 +204,26 @@ function arc(plus: number, minus: number, xPlus: number, xMinus: number): number
 /** Effects smaller than this (cents per point) count as none: a ratio of them would be noise. */
 const NO_EFFECT = 1e-6;
 
-export function profileMeasures(profile: readonly number[], lag: number): Pick<SideMeasure, 'longShort' | 'carryover' | 'duration90' | 'tail'> {
+export function profileMeasures(profile: readonly number[], lag: number): Pick<SideMeasure, 'longShort' | 'carryover' | 'duration90' | 'duration90AtEnd' | 'tail'> {
   const impact = profile[lag] ?? 0;
   let total = 0;
   for (let k = lag; k < profile.length; k++) total += profile[k]!;
-  if (Math.abs(impact) < NO_EFFECT || Math.abs(total) < NO_EFFECT) return { longShort: null, carryover: null, duration90: null, tail: null };
+  if (Math.abs(impact) < NO_EFFECT || Math.abs(total) < NO_EFFECT) return { longShort: null, carryover: null, duration90: null, duration90AtEnd: false, tail: null };
   let running = 0;
   let duration90: number | null = null;
+  let atEnd = false;
   for (let k = lag; k < profile.length && duration90 === null; k++) {
     running += profile[k]!;
-    if (running / total >= 0.9) duration90 = 3 * (k + 1);
+    if (running / total >= 0.9) {
+      duration90 = 3 * (k + 1);
+      atEnd = k === profile.length - 1;
+    }
   }
   return {
     longShort: total / impact,
     carryover: profile.length > lag + 1 ? profile[lag + 1]! / impact : null,
     duration90,
+    duration90AtEnd: atEnd,
     tail: profile[profile.length - 1]! / total,
   };
 }
@@ -456,7 +463,7 @@ function figuresOf(r: FidelityReport): FidelityFigure[] {
     figure('elasticityRatio', 'sales elasticity ÷ marketing elasticity', ratio, '×', 'the two elasticities above'),
     figure('marketingLongShort', 'marketing: long-run ÷ short-run effect', marketing.longShort, '×', `revenue effect cumulated to the game’s end (${r.sides.marketing.profile.length - 1} quarters after) against the first quarter’s; last quarter holds ${pct(marketing.tail)} of it`),
     figure('marketingCarryover', 'marketing: carry-over a quarter', marketing.carryover, '', 'revenue effect in the second quarter of response ÷ in the first'),
-    figure('marketingDuration', 'marketing: months to 90% of the effect', marketing.duration90, 'months', 'from the start of the quarter of the effort to the end of the quarter that brings the cumulated effect to 90%'),
+    figure('marketingDuration', 'marketing: months to 90% of the effect', marketing.duration90, 'months', `from the start of the quarter of the effort to the end of the quarter that brings the cumulated effect to 90%${marketing.duration90AtEnd ? ' — reached only in the last quarter measured, so at least this long (the game ends first)' : ''}`),
     figure('salesCarryover', 'sales: carry-over a quarter', sales.carryover, '', `revenue effect the quarter after ÷ in the quarter itself; long-run ÷ short-run ${sales.longShort === null ? 'n/a' : f2(sales.longShort)}`),
     figure(
       'equityRetentionVsMargin',

@@ -9,6 +9,7 @@ import {
   fitBass,
   measureFidelity,
   perturbMoves,
+  playReference,
   profileMeasures,
   sidePoints,
   type FidelityReport,
@@ -16,7 +17,7 @@ import {
 import { CONCEPTS, PUBLISHED } from '../../src/balance/published';
 import { renderHtml } from '../../src/cli/balance-html';
 import { buildReport, playSeed } from '../../src/balance/report';
-import { MOVE_INFO, type Move, type Scenario } from '../../src/sim/index';
+import { MOVE_INFO, botNamed, playBot, stateHash, type Move, type Scenario } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 
 const SEEDS = 40;
@@ -57,7 +58,10 @@ describe('the pieces of the measures', () => {
     expect(m.longShort).toBeCloseTo((1 - lambda ** 12) / (1 - lambda), 10);
     // 90% of 1 + ½ + ¼ + … is in by the fourth quarter of response (1.875 / 2 ≈ 0.94; three give 0.875).
     expect(m.duration90).toBe(3 * (1 + 4));
-    expect(profileMeasures([0, 0, 0], 1)).toEqual({ longShort: null, carryover: null, duration90: null, tail: null });
+    expect(m.duration90AtEnd).toBe(false);
+    // Cut short by the game's end: 90% only in the last quarter measured.
+    expect(profileMeasures([0, 10, 10, 10], 1)).toMatchObject({ duration90: 12, duration90AtEnd: true, carryover: 1, longShort: 3 });
+    expect(profileMeasures([0, 0, 0], 1)).toEqual({ longShort: null, carryover: null, duration90: null, duration90AtEnd: false, tail: null });
   });
 
   it('recovers p and q from a discrete Bass path', () => {
@@ -104,6 +108,15 @@ describe('the pieces of the measures', () => {
 
 describe('the measures on constructed scenarios', () => {
   const twoHats = loadShipped('two-hats');
+
+  it('plays the reference plan exactly as the balanced bot plays the game', () => {
+    for (const id of ['two-hats', 'solo-founder', 'divisions']) {
+      for (const seed of [1, 2, 3]) {
+        const scenario = loadShipped(id);
+        expect(stateHash(playReference(scenario, seed, botNamed('balanced')!).final), `${id} seed ${seed}`).toBe(stateHash(playBot(scenario, seed, botNamed('balanced')!).state));
+      }
+    }
+  });
 
   it('finds no effect of sales where sales moves do nothing (every sales curve flat)', () => {
     const flat = variant(twoHats, (s) => {
