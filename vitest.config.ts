@@ -17,6 +17,7 @@ const SLOW_UNIT_TESTS = [
   'tests/scenario/ajv.test.ts',
   'tests/scenario/cli.test.ts',
   'tests/scoreboard/cli.test.ts',
+  'tests/balance/fidelity-cli.test.ts',
   'tests/debrief/claims.test.ts',
   'tests/ideas/**',
 ];

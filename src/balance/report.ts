@@ -2,6 +2,7 @@
 // play a range of seeds with every bot (and the dispute's options forced), then turn the
 // per-seed numbers into the report — score distributions, the idea checks of tests/ideas,
 // the dispute's outcomes, dominant-strategy warnings and whether par is reachable.
+import type { FidelityReport } from './fidelity';
 import { BOTS, DISPUTE_OPTIONS, playBot, type Bot, type DisputeOption, type GameState, type Scenario } from '../sim/index';
 
 /**
@@ -118,6 +119,8 @@ export interface BalanceReport {
   ideas: IdeaCheck[];
   dispute: DisputeOutcome[] | null;
   par: { value: number; reachable: boolean; bestBot: string; bestShare: number };
+  /** The model's responses against the published evidence (fidelity.ts); null when not measured. */
+  fidelity: FidelityReport | null;
   warnings: string[];
 }
 
@@ -140,6 +143,7 @@ export function buildReport(
   results: readonly SeedResult[],
   info: { seconds: number; workers: number },
   bots: readonly Bot[] = BOTS,
+  fidelity: FidelityReport | null = null,
 ): BalanceReport {
   const n = results.length;
   const series = (bot: string, field: keyof Omit<GameSummary, 'disputeOpened' | 'option'>) => results.map((r) => r.games[bot]?.[field] ?? 0);
@@ -203,6 +207,7 @@ export function buildReport(
     ideas,
     dispute,
     par: { value: par, reachable, bestBot: best?.bot ?? '', bestShare: best?.parShare ?? 0 },
+    fidelity,
     warnings,
   };
 }

@@ -10,13 +10,15 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread } from 'node:worker_threads';
 import { formatIssue, loadScenario } from '../scenario/load';
 import { MAX_FILE_BYTES } from '../scenario/source';
+import { FIDELITY_SEEDS, confirmationText, formatBand, formatValue, measureFidelity, verdictText } from '../balance/fidelity';
 import { buildReport, type BalanceReport, type SeedResult } from '../balance/report';
 import { renderHtml } from './balance-html';
 import { runWorker, type FromWorker, type ToWorker, type WorkerInput } from './balance-worker';
 
 const USAGE = `usage: npm run balance -- FILE [--seeds N] [--out report.html] [--json] [--workers N]
 Plays every bot over N seeds (default 1,000) and reports score distributions, the idea checks,
-the dispute's options, dominant strategies and whether par is reachable.
+the dispute's options, dominant strategies, whether par is reachable, and the model's responses
+against the published evidence (npm run fidelity, on the first 200 seeds).
   --seeds N     seeds 1..N to play (1 to 100,000; default 1,000)
   --out FILE    where to write the HTML report (default balance-report.html)
   --json        print the report as JSON on stdout instead of writing HTML
@@ -156,6 +158,9 @@ function printSummary(report: BalanceReport, out: string): void {
   for (const d of report.dispute ?? []) {
     console.log(`  dispute (${d.bot}): ${d.options.map((o) => `${o.option} best in ${(100 * o.bestShare).toFixed(1)}%, mean ${o.meanScore.toFixed(1)}`).join('; ')}`);
   }
+  for (const f of report.fidelity?.figures ?? []) {
+    console.log(`  evidence  ${f.label}: ${formatValue(f)} (${verdictText(f)}${f.published.band ? ` ${formatBand(f.published)}` : ''}; ${confirmationText(f.published)})`);
+  }
   for (const w of report.warnings) console.log(`  warning: ${w}`);
   console.log(`report written to ${out}`);
 }
@@ -193,8 +198,10 @@ async function main(argv: string[]): Promise<number> {
   bar.update(0, true);
   const results = await playAll(text, options.file, options.seeds, options.workers, (done) => bar.update(done));
   bar.finish();
+  // The fidelity figures (against the published evidence) on the first seeds, at most FIDELITY_SEEDS: about a second.
+  const fidelity = measureFidelity(loaded.scenario, { seeds: Math.min(options.seeds, FIDELITY_SEEDS) });
   const seconds = (performance.now() - start) / 1000;
-  const report = buildReport(loaded.scenario, results, { seconds, workers: Math.min(options.workers, Math.ceil(options.seeds / CHUNK)) });
+  const report = buildReport(loaded.scenario, results, { seconds, workers: Math.min(options.workers, Math.ceil(options.seeds / CHUNK)) }, undefined, fidelity);
 
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
