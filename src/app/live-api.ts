@@ -2,7 +2,7 @@
 // was served by `npm run server` (the same origin). Refusals arrive as the server's codes and
 // words; a lost connection is retried with a growing pause, so a group's device that sleeps or
 // a server that restarts picks up where it was.
-import type { BoardView, GroupView, MissedRule, Pacing } from '../scoreboard/live-wire';
+import { SERVER_MARK_NAME, type BoardView, type GroupView, type MissedRule, type Pacing } from '../scoreboard/live-wire';
 import type { Step } from '../sim/index';
 
 export class LiveApiError extends Error {
@@ -40,14 +40,9 @@ async function request<T>(method: string, path: string, body?: unknown, token?: 
   return value as T;
 }
 
-let present: Promise<boolean> | null = null;
-
-/** Whether this page was served by a workshop server (asked once per page). */
+/** Whether this page was served by a workshop server, which marks the page it serves (no request is made to find out). */
 export function serverPresent(): Promise<boolean> {
-  present ??= fetch('/api/health')
-    .then(async (r) => r.ok && ((await r.json()) as { ok?: boolean }).ok === true)
-    .catch(() => false);
-  return present;
+  return Promise.resolve(document.querySelector(`meta[name="${SERVER_MARK_NAME}"]`) !== null);
 }
 
 export interface CreateWorkshop {

@@ -3,6 +3,10 @@
 // makes these, and the page (src/app), which reads them; money in integer cents.
 import type { Step } from '../sim/index';
 
+/** The tag the workshop server adds to the game's page, so the page knows it may offer live workshops. */
+export const SERVER_MARK_NAME = 'marketing-and-sales-workshop-server';
+export const SERVER_MARK = `<meta name="${SERVER_MARK_NAME}" content="1">`;
+
 /** self: each group's plan is resolved when it arrives; instructor: rounds the instructor closes. */
 export const PACINGS = ['self', 'instructor'] as const;
 export type Pacing = (typeof PACINGS)[number];

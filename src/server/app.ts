@@ -3,14 +3,16 @@
 // (./heat-commands), and every answer is a view (./views); this file only wires them to routes
 // and says who may call what: the instructor's secret for every instructor action, a group's
 // token for that group alone.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scenarioHash } from '../replay/replay';
 import { makeHeatCode } from '../scoreboard/index';
 import { RESULTS_FORMAT, scoreboardCsv, scoreboardJson } from '../scoreboard/export';
 import { MAX_SEED } from '../scoreboard/heat-code';
+import { SERVER_MARK } from '../scoreboard/live-wire';
 import type { Database } from './db';
 import { Deadlines } from './deadlines';
 import { ServerRefusal, refuse } from './errors';
@@ -223,13 +225,20 @@ export async function buildServer(options: ServerOptions): Promise<WorkshopServe
 
   app.get('/api/workshops/:id/live', { websocket: true }, (socket, request) => hub.accept(idOf(request), socket));
 
+  // The game's page, marked as served by a workshop server (SERVER_MARK): the page learns it
+  // has a server without asking one, so a page served elsewhere makes no request for it.
+  const built = options.staticDir && existsSync(join(options.staticDir, 'index.html')) ? options.staticDir : null;
+  const page = built === null ? null : readFileSync(join(built, 'index.html'), 'utf8').replace('</head>', `  ${SERVER_MARK}\n  </head>`);
+  const sendPage = (reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.status(404).send({ error: 'not-found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` });
-    if (options.staticDir && existsSync(options.staticDir)) return reply.sendFile('index.html');
+    if (page !== null) return sendPage(reply);
     return reply.status(404).send({ error: 'not-found', message: 'the game is not built here; run `npm run build`' });
   });
-  if (options.staticDir && existsSync(options.staticDir)) {
-    await app.register(fastifyStatic, { root: options.staticDir, prefix: '/', index: 'index.html' });
+  if (built !== null) {
+    app.get('/', (_request, reply) => sendPage(reply));
+    app.get('/index.html', (_request, reply) => sendPage(reply));
+    await app.register(fastifyStatic, { root: built, prefix: '/', index: false, wildcard: true });
   }
 
   // Deadlines set before a restart are armed again.
