@@ -42,7 +42,7 @@ export class JoinHeat extends BaseScene {
     // A live workshop's code (XXXX-XXXX), on a page the workshop server served: join there.
     const liveCode = () => code.value.replace(/[\s-]/g, '').length === 8;
     const joinLive = async (group: string) => {
-      if (!(await serverPresent())) {
+      if (!serverPresent()) {
         error.replaceChildren(h('p', { class: 'alert', text: 'Heat code: Eight symbols are a live workshop’s code, which needs the page your instructor’s workshop server shows. Open the address your instructor gives.' }));
         return;
       }

@@ -33,14 +33,14 @@ export class Title extends BaseScene {
       return;
     }
     // A live workshop's links: the instructor's opens the board, a group's the join form.
-    const live = takeLiveParams();
-    if (live.instructor !== null) {
-      writeLiveInstructor(app().storage, live.instructor);
+    const links = takeLiveParams();
+    if (links.instructor !== null) {
+      writeLiveInstructor(app().storage, links.instructor);
       openLazy(this, SCENES.liveBoard);
       return;
     }
-    if (live.join !== null) {
-      openLazy(this, SCENES.join, { code: live.join });
+    if (links.join !== null) {
+      openLazy(this, SCENES.join, { code: links.join });
       return;
     }
     const context = app();
@@ -51,7 +51,10 @@ export class Title extends BaseScene {
     // With saved games, the name and the doors stand on the left and the list on the right. A
     // notice alone moves the centred block up (and the cup shrinks), clear of the bottom band.
     const centre = listed ? 330 : WIDTH / 2;
-    const small = listed || notices.length > 0;
+    // Served by the workshop server, the instructor can run a live workshop too: a third door,
+    // on a row of its own, so the block moves up as it does for a notice.
+    const liveDoor = serverPresent();
+    const small = listed || notices.length > 0 || liveDoor;
 
     const g = this.begin(COLOURS.night);
     // The two halves of the firm, side by side from the first screen on.
@@ -75,10 +78,7 @@ export class Title extends BaseScene {
       button('Run a workshop (instructor)', () => openLazy(this, SCENES.workshop)),
     ]);
     actions.append(workshopDoors);
-    // Served by the workshop server: the instructor can run a live workshop too.
-    void serverPresent().then((present) => {
-      if (present && this.sys.isActive()) workshopDoors.append(button('Run a live workshop', () => openLazy(this, SCENES.liveBoard)));
-    });
+    if (liveDoor) workshopDoors.append(button('Run a live workshop', () => openLazy(this, SCENES.liveBoard)));
     const root = h('div', { class: `title-screen${listed ? ' with-saves' : ''}` }, [
       heading,
       h('p', { class: 'tagline', text: 'Run a small firm for a few quarters. Split every quarter’s effort between marketing and sales, and live with what each side builds.' }),

@@ -41,8 +41,8 @@ async function request<T>(method: string, path: string, body?: unknown, token?: 
 }
 
 /** Whether this page was served by a workshop server, which marks the page it serves (no request is made to find out). */
-export function serverPresent(): Promise<boolean> {
-  return Promise.resolve(document.querySelector(`meta[name="${SERVER_MARK_NAME}"]`) !== null);
+export function serverPresent(): boolean {
+  return document.querySelector(`meta[name="${SERVER_MARK_NAME}"]`) !== null;
 }
 
 export interface CreateWorkshop {

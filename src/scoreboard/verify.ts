@@ -212,7 +212,8 @@ export function heatSeedFor(scenario: Scenario, heatCode: string): number {
   return heat.seed;
 }
 
-const groupKey = (name: string) => name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+/** A group's name as the board compares it: case, spacing and Unicode form do not count. */
+export const groupKey = (name: string): string => name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * Verifies every submission and ranks the verified ones. Besides each code's own checks, a board

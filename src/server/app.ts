@@ -9,7 +9,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioHash } from '../replay/replay';
-import { makeHeatCode } from '../scoreboard/index';
+import { groupKey, makeHeatCode } from '../scoreboard/index';
 import { RESULTS_FORMAT, scoreboardCsv, scoreboardJson } from '../scoreboard/export';
 import { MAX_SEED } from '../scoreboard/heat-code';
 import { SERVER_MARK } from '../scoreboard/live-wire';
@@ -28,7 +28,7 @@ import {
   submitCommand,
 } from './heat-commands';
 import type { HeatEvent } from './heat-log';
-import { groupKey, type GroupRecord, type HeatState } from './heat-state';
+import type { GroupRecord, HeatState } from './heat-state';
 import { LiveHub } from './live';
 import { migrate } from './migrations';
 import { codeBody, createWorkshopBody, deadlineBody, emptyBody, joinBody, parseBody, releaseBody, roundBody, submitBody } from './requests';

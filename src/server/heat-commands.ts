@@ -1,11 +1,11 @@
 // What may be logged: each command checks itself against the heat's current state (read inside
 // the heat's write lock) and returns the one event to append, or throws a ServerRefusal that
 // says why not. Every rule about who may do what when lives here; ./heat-state only folds.
-import { InvalidDecisionError, ReplayMismatchError, playStep, type Step } from '../sim/index';
-import { groupNameProblem } from '../scoreboard/index';
+import { ReplayMismatchError, playStep, type Step } from '../sim/index';
+import { groupKey, groupNameProblem } from '../scoreboard/index';
 import { refuse } from './errors';
 import type { HeatEvent } from './heat-log';
-import { currentState, groupKey, isFinished, type GroupRecord, type HeatState } from './heat-state';
+import { currentState, isFinished, type GroupRecord, type HeatState } from './heat-state';
 
 // C0 and C1 controls (newlines, escapes) and the bidirectional overrides that can disguise a name.
 const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
@@ -33,10 +33,8 @@ function checkStep(heat: HeatState, group: GroupRecord, step: Step): void {
   try {
     playStep(heat.scenario, currentState(group), step);
   } catch (error) {
-    if (error instanceof ReplayMismatchError || error instanceof InvalidDecisionError) {
-      const refusal = error instanceof ReplayMismatchError ? error.refusal : error.refusal;
-      refuse('refused-by-model', error.message, refusal === null ? {} : { refusal });
-    }
+    // playStep words every refusal of the model as a ReplayMismatchError, with the refusal when a rule refused.
+    if (error instanceof ReplayMismatchError) refuse('refused-by-model', error.message, error.refusal === null ? {} : { refusal: error.refusal });
     throw error;
   }
 }

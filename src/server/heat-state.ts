@@ -50,11 +50,7 @@ export interface HeatState {
   /** Closed rounds whose results groups and the projector may see. */
   released: number;
   codes: string[];
-  /** When the last event was logged (ISO time). */
-  lastEventAt: string | null;
 }
-
-export const groupKey = (name: string): string => name.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function currentState(group: GroupRecord): GameState {
   return group.states[group.states.length - 1]!;
@@ -82,7 +78,6 @@ export function initialHeat(id: string, event: Extract<HeatEvent, { kind: 'creat
     deadline: null,
     released: 0,
     codes: [],
-    lastEventAt: null,
   };
 }
 
@@ -117,9 +112,8 @@ function play(heat: HeatState, group: GroupRecord, step: Step): void {
 }
 
 /** Folds one logged event into the heat, in place. */
-export function applyEvent(heat: HeatState, event: HeatEvent, seq: number, at: string): void {
+export function applyEvent(heat: HeatState, event: HeatEvent, seq: number): void {
   heat.seq = seq;
-  heat.lastEventAt = at;
   switch (event.kind) {
     case 'created':
       throw new Error(`heat ${heat.id}: a second 'created' event at ${seq}`);

@@ -116,7 +116,7 @@ export class HeatStore {
           }
           const seq = current.seq + 1;
           // Folded at once, so the next decision in the batch sees it; a failed commit drops the heat (below).
-          this.fold(current, event, seq, at);
+          this.fold(current, event, seq);
           rows.push(heatId, seq, event.kind, JSON.stringify(event), at);
         }
         if (rows.length > 0) {
@@ -150,9 +150,9 @@ export class HeatStore {
     return (await this.db.query('SELECT id FROM heats ORDER BY created_at')).map((r) => String(r.id));
   }
 
-  private fold(heat: HeatState, event: HeatEvent, seq: number, at: string): void {
+  private fold(heat: HeatState, event: HeatEvent, seq: number): void {
     try {
-      applyEvent(heat, event, seq, at);
+      applyEvent(heat, event, seq);
     } catch (error) {
       // A heat that failed to fold is read again from its log next time, never served half-folded.
       this.heats.delete(heat.id);
@@ -162,7 +162,7 @@ export class HeatStore {
 
   private async catchUp(q: Queryable, heatId: string): Promise<HeatState> {
     let heat = this.heats.get(heatId);
-    const rows = await q.query('SELECT seq, body, at FROM heat_events WHERE heat_id = ? AND seq > ? ORDER BY seq', [heatId, heat?.seq ?? 0]);
+    const rows = await q.query('SELECT seq, body FROM heat_events WHERE heat_id = ? AND seq > ? ORDER BY seq', [heatId, heat?.seq ?? 0]);
     for (const row of rows) {
       const seq = Number(row.seq);
       const event = parseStoredEvent(heatId, seq, String(row.body));
@@ -171,7 +171,7 @@ export class HeatStore {
         heat = initialHeat(heatId, event, this.scenarioFor(heatId, event));
         this.heats.set(heatId, heat);
       } else {
-        this.fold(heat, event, seq, String(row.at));
+        this.fold(heat, event, seq);
       }
     }
     if (heat === undefined) return refuse('not-found', `no workshop "${heatId}"`);

@@ -46,7 +46,7 @@ function figures(record: QuarterRecord): Figures {
 }
 
 /** A group's standing after its first `quarters` quarters. */
-function standingOf(heat: HeatState, group: GroupRecord, quarters: number): Omit<Standing, 'rank'> {
+function standingOf(group: GroupRecord, quarters: number): Omit<Standing, 'rank'> {
   const played = Math.min(quarters, group.states.length - 1);
   const state: GameState = group.states[played]!;
   const last = state.history[state.history.length - 1];
@@ -65,7 +65,7 @@ function standingOf(heat: HeatState, group: GroupRecord, quarters: number): Omit
 
 /** Standings over every group, ranked by the scoreboard's rule (first to join wins a full tie). */
 export function standings(heat: HeatState, upTo: number = Number.POSITIVE_INFINITY): Standing[] {
-  const rows = heat.groups.map((g) => ({ ...standingOf(heat, g, upTo), position: g.index }));
+  const rows = heat.groups.map((g) => ({ ...standingOf(g, upTo), position: g.index }));
   rows.sort(compareResults);
   return rows.map(({ position: _position, ...row }, i) => ({ rank: i + 1, ...row }));
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, commitUnspent, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, commitUnspent, expectNothingCut, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 import { spawnServer, type Spawned } from '../server/support';
 import { loadShipped } from '../support/scenarios';
 import { playSteps } from '../../src/sim/index';
@@ -54,6 +54,10 @@ describe('a live workshop on the workshop server', () => {
     const [falcons, owls] = groups.map((g) => g.page) as [Page, Page];
     const i = instructor.page;
 
+    // Served by the workshop server, the title has a third workshop door, and nothing is cut.
+    await waitForSettled(i);
+    await expectNothingCut(i, 'the title served by the workshop server');
+    await screenshot(i, 'live-title');
     await i.getByRole('button', { name: 'Run a live workshop' }).click();
     await waitForScene(i, 'LiveBoard');
     await i.getByRole('button', { name: 'Create the workshop' }).click();
