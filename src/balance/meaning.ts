@@ -10,7 +10,8 @@ import { isJsonFileName } from '../scenario/load';
 import { SCREEN_LIMITS } from '../scenario/screen-limits';
 import { parseSource } from '../scenario/source';
 import { CLOSING_PRICE_CONCESSION } from '../sim/model';
-import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, playBot, type Bot, type Scenario } from '../sim/index';
+import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, type Bot, type Scenario } from '../sim/index';
+import { finalScore, lossEveryQuarter, partsBelowPar, playBotGames, suggestedPar, type BotGames, type LossEveryQuarter, type PartBelowPar } from './tuning';
 
 export type Severity = 'error' | 'warning';
 
@@ -26,6 +27,8 @@ export const MEANING_SEEDS = 50;
 export interface MeaningOptions {
   seeds?: number;
   bots?: readonly Bot[];
+  /** Bot games already played (check-scenarios shares them with its summary); `seeds` and `bots` are then theirs. */
+  played?: BotGames;
 }
 
 export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}): MeaningIssue[] {
@@ -195,45 +198,110 @@ function checkDispute(scenario: Scenario, possible: boolean[], error: (path: Pat
 // --- what bots actually see --------------------------------------------------------------
 
 function playChecks(scenario: Scenario, options: MeaningOptions, possible: boolean[], warn: (path: Path, message: string) => void): void {
-  const seeds = options.seeds ?? MEANING_SEEDS;
+  const seeds = options.played?.seeds ?? options.seeds ?? MEANING_SEEDS;
   const bots = options.bots ?? BOTS;
-  if (seeds <= 0 || bots.length === 0) return;
+  if (seeds <= 0 || (options.played === undefined && bots.length === 0)) return;
+  const played = options.played ?? playBotGames(scenario, seeds, bots);
+  if (played.bots.length === 0) return;
   const fired = new Set<string>();
   let disputeOpened = 0;
   let games = 0;
   const reachedPar = new Map<string, number>();
   const par = scenario.scoring.par;
-  for (const bot of bots) {
+  for (const { bot, games: states } of played.bots) {
     let reached = 0;
-    for (let seed = 1; seed <= seeds; seed++) {
-      const { state } = playBot(scenario, seed, bot);
+    for (const state of states) {
       games++;
       for (const id of state.firedEvents) fired.add(id);
       if (state.dispute) disputeOpened++;
-      const total = state.history[state.history.length - 1]?.score.total ?? 0;
-      if (total >= par) reached++;
+      if (finalScore(state) >= par) reached++;
     }
-    reachedPar.set(bot.name, reached);
+    reachedPar.set(bot, reached);
   }
   scenario.events.forEach((event, i) => {
     // A dispute-only event is often a backstop ("settle it by quarter 5") that stays silent
     // because another event opened the dispute first: that is it working, not failing.
     const backstop = event.effects.every((e) => e.type === 'dispute') && disputeOpened > 0;
     if (possible[i] && !fired.has(event.id) && !backstop) {
-      warn(['events', i, 'trigger'], `event ${quote(event.id)} never fired in ${games} bot games (${bots.length} bots × ${seeds} seeds); check its trigger`);
+      warn(['events', i, 'trigger'], `event ${quote(event.id)} never fired in ${games} bot games (${played.bots.length} bots × ${seeds} seeds); check its trigger`);
     }
   });
   if (scenario.dispute && disputeOpened === 0) {
     warn(['dispute'], `the dispute never opened in ${games} bot games; check the events that open it`);
   }
+  // A firm that loses money whatever it does is worth saying even when par is reachable, and it
+  // is the first cause to name when par is not.
+  const loss = lossEveryQuarter(scenario, played);
+  if (loss) warnLoss(scenario, loss, warn);
   const best = Math.max(0, ...reachedPar.values());
   if (best === 0) {
-    warn(['scoring', 'par'], `no bot reached par (${par}) in ${seeds} seeds each; lower par or make the scenario more forgiving`);
+    // Advice follows the cause: the firm's costs, then a score part out of reach, and only then par.
+    const causes: string[] = [];
+    if (loss) causes.push(`the firm loses money in every quarter (see the warning at ${formatPath(lossPath(scenario, loss))})`);
+    for (const below of partsBelowPar(scenario, played)) {
+      if (below.part === 'profit' && loss) continue;
+      const at = warnPartBelowPar(below, par, warn);
+      causes.push(
+        below.target && below.target.reached >= 1
+          ? `${at} is out of reach (the best bot's median reaches ${Math.round((100 * below.target.reached) / below.target.current)}% of it)`
+          : `${below.part} scores ${below.points.toFixed(1)} points at the best bot's median, under par (see ${at})`,
+      );
+    }
+    const balanced = played.bots.find((b) => b.bot === 'balanced');
+    const suggestion = balanced ? ` — ${suggestedPar(balanced.games.map(finalScore))} is the balanced bot's median score, which it reaches in about half the seeds` : '';
+    warn(
+      ['scoring', 'par'],
+      causes.length > 0
+        ? `no bot reached par (${par}) in ${seeds} seeds each; first the causes: ${causes.join('; ')}; only if par is still out of reach after those, lower par${suggestion}`
+        : `no bot reached par (${par}) in ${seeds} seeds each, though the firm makes money and every score part reaches par at some bot's median; lower par${suggestion}, or make the scenario more forgiving`,
+    );
   }
   const extremes = ['all-marketing', 'all-sales', 'random'].filter((name) => (reachedPar.get(name) ?? 0) > seeds / 2);
   if (extremes.length > 0) {
     warn(['scoring', 'par'], `par (${par}) is easy: ${extremes.join(', ')} reached it in more than half of ${seeds} seeds; a one-sided strategy should not look good`);
   }
+}
+
+/** Where a firm that loses money every quarter should be changed: a line sold below cost, else the larger fixed cost. */
+function lossPath(scenario: Scenario, loss: LossEveryQuarter): Path {
+  const index = (id: string) => scenario.products.findIndex((p) => p.id === id);
+  if (loss.margin <= 0 && loss.belowCost.length > 0) return ['products', index(loss.belowCost[0]!.product), 'unitCost'];
+  if (loss.largestFixed && loss.largestFixed.fixedCost > loss.overhead) return ['products', index(loss.largestFixed.product), 'fixedCost'];
+  return ['firm', 'overhead'];
+}
+
+function warnLoss(scenario: Scenario, loss: LossEveryQuarter, warn: (path: Path, message: string) => void): void {
+  const name = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+  const costs = loss.fixedCosts + loss.overhead;
+  const where =
+    loss.margin <= 0
+      ? `the lines sell below their unit costs (${units(loss.margin)} a quarter over unit costs), so no volume can pay the fixed costs: raise prices or cut unitCost`
+      : costs > loss.margin
+        ? `fixed costs exceed the margins: the lines earn ${units(loss.margin)} a quarter over their unit costs, but their fixed costs take ${units(loss.fixedCosts)} and the overhead ${units(loss.overhead)}; cut firm.overhead or the lines' fixedCost, or raise the margins (price against unitCost)`
+        : `the lines earn ${units(loss.margin)} a quarter over their unit costs against ${units(costs)} of fixed costs and overhead`;
+  const below = loss.belowCost.length > 0 ? `; ${loss.belowCost.map((l) => `${name(l.product)} sells below its unit cost (${units(l.margin)} a quarter)`).join(', ')}` : '';
+  warn(
+    lossPath(scenario, loss),
+    `the firm loses money in every quarter whatever the bots do (every bot's median profit is below zero in each quarter); under ${loss.bot}, the best of them, it loses ${units(-loss.profit)} a quarter on average: ${where}${below}`,
+  );
+}
+
+/** Warns at the part's target (a money part) or weight (the others); returns where, as a path. */
+function warnPartBelowPar(below: PartBelowPar, par: number, warn: (path: Path, message: string) => void): string {
+  if (below.target) {
+    const path: Path = ['scoring', 'targets', below.part];
+    const t = below.target;
+    warn(
+      path,
+      t.reached >= 1
+        ? `out of reach: the best bot (${below.bot}) reaches ${units(t.reached)} at its median, ${Math.round((100 * t.reached) / t.current)}% of this target (${below.points.toFixed(1)} points against par ${par}); a target of about ${t.forPar} (${units(t.forPar!)}) would score par's points`
+        : `out of reach: even the best bot's median (${below.bot}) is ${units(t.reached)}, not above zero; a lower target cannot help — the firm's costs and margins can`,
+    );
+    return formatPath(path);
+  }
+  const path: Path = ['scoring', 'weights', below.part];
+  warn(path, `${below.part} scores at most ${below.points.toFixed(1)} points at any bot's median, under par (${par}): its weight holds the total down; lower the weight or make ${below.part} easier to earn`);
+  return formatPath(path);
 }
 
 // --- placing the issues in the file ------------------------------------------------------

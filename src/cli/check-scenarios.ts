@@ -7,6 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { formatIssue, loadScenario } from '../scenario/load';
 import { MEANING_SEEDS, checkMeaning } from '../balance/meaning';
+import { firstQuarter, medianScores, playBotGames, suggestPar, type BotGames } from '../balance/tuning';
 import { MAX_FILE_BYTES } from '../scenario/source';
 import type { Scenario } from '../sim/types';
 
@@ -73,6 +74,40 @@ function summary(scenario: Scenario): string {
   return `${scenario.title}: ${parts.join(', ')}`;
 }
 
+/** Money in cents as currency units with separators: 123456 → "1,234.56". */
+function money(cents: number): string {
+  return (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+const percent = (x: number) => `${Math.round(100 * x)}%`;
+const TARGET_NAMES = { profit: 'profit', revenue: 'revenue', customerEquity: 'customer equity' } as const;
+
+/**
+ * What the scenario plays like, under the ok line: quarter 1 under the balanced bot, the bots'
+ * median scores, and a suggested par and targets (src/balance/tuning.ts defines each).
+ */
+function playsLike(scenario: Scenario, played: BotGames): string[] {
+  const lines: string[] = [];
+  const q1 = firstQuarter(scenario, played);
+  if (q1) {
+    const name = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    const perLine = q1.lines.map((l) => `${name(l.product)} revenue ${money(l.revenue)}, margin ${money(l.margin)}${l.revenue > 0 ? ` (${percent(l.margin / l.revenue)})` : ''}, profit ${money(l.profit)}`);
+    lines.push(`quarter 1 under the balanced bot (mean of ${q1.seeds} seeds): ${perLine.join('; ')}; overhead ${money(q1.overhead)}; firm profit ${money(q1.profit)}, cash ${money(q1.cash)} at the quarter's end`);
+  }
+  const par = suggestPar(scenario, played);
+  lines.push(`median final score over ${played.seeds} seeds: ${medianScores(played).map((m) => `${m.bot} ${(m.median + 0).toFixed(1).replace(/^-0\.0$/, '0.0')}`).join(', ')}${par ? `; par ${par.current} is reached by the balanced bot in ${percent(par.currentShare)} of seeds` : ''}`);
+  if (par) {
+    lines.push(`suggested par: ${par.suggested} (the balanced bot's median score, rounded down: it reaches par in about half the seeds)${par.suggested === Math.floor(par.current) ? ', as now' : `; now ${par.current}`}`);
+    const targets = par.targets.map((t) =>
+      t.suggested === null
+        ? `${TARGET_NAMES[t.part]} none (no bot's median is above zero: ${money(t.reached)} at best, by ${t.bot}; now ${t.current})`
+        : `${TARGET_NAMES[t.part]} ${t.suggested} (${t.bot}'s median, ${money(t.suggested)}; now ${t.current}, reached ${percent(t.reached / t.current)})`,
+    );
+    lines.push(`suggested targets (the best bot's median on each, so its typical game scores 100 points there): ${targets.join('; ')}${par.suggestedWithTargets !== null ? `; with these targets the suggested par is ${par.suggestedWithTargets}` : ''}`);
+  }
+  return lines;
+}
+
 function main(argv: string[]): number {
   const files: string[] = [];
   let options = true;
@@ -112,13 +147,17 @@ function main(argv: string[]): number {
     }
     const result = loadScenario(read.text, file);
     if (result.ok) {
-      const issues = checkMeaning(read.text, file, result.scenario, { seeds });
+      const played = seeds > 0 ? playBotGames(result.scenario, seeds) : undefined;
+      const issues = checkMeaning(read.text, file, result.scenario, { seeds, played });
       for (const issue of issues) console.log(formatIssue(issue));
       const errors = issues.filter((i) => i.severity === 'error').length;
       const warned = issues.length - errors;
       warnings += warned;
       if (errors > 0) failed++;
-      else console.log(`${file}: ok (${summary(result.scenario)})${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`);
+      else {
+        console.log(`${file}: ok (${summary(result.scenario)})${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`);
+        if (played) for (const line of playsLike(result.scenario, played)) console.log(`  ${line}`);
+      }
     } else {
       for (const issue of result.errors) console.log(formatIssue(issue));
       failed++;

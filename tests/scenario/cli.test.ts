@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixture, fixturePath, mutate } from './helpers';
+import { firstQuarter, medianScores, playBotGames, suggestPar } from '../../src/balance/tuning';
+import { fixture, fixturePath, mutate, scenarioOf } from './helpers';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -32,6 +33,48 @@ describe('check-scenarios', () => {
     const { code, stdout } = run('check-scenarios.ts', [fixturePath('minimal.yaml')]);
     expect(code).toBe(0);
     expect(stdout).toContain('minimal.yaml: ok (Minimal Firm: 8 quarters, 10 effort points, 2 product lines, 2 accounts, 2 events');
+  });
+
+  it('says under the ok line what the scenario plays like: quarter 1, the median scores, a suggested par and targets', () => {
+    const seeds = 10;
+    const { code, stdout } = run('check-scenarios.ts', ['--seeds', String(seeds), fixturePath('minimal.yaml')]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    const ok = lines.findIndex((l) => l.includes('minimal.yaml: ok (Minimal Firm'));
+    expect(ok).toBeGreaterThanOrEqual(0);
+    const [q1, medians, par, targets] = lines.slice(ok + 1);
+    const m = String.raw`-?[\d,]+\.\d\d`;
+    expect(q1).toMatch(new RegExp(`^  quarter 1 under the balanced bot \\(mean of ${seeds} seeds\\): House Blend revenue ${m}, margin ${m} \\(-?\\d+%\\), profit ${m}; Decaf revenue ${m}, margin ${m} \\(-?\\d+%\\), profit ${m}; overhead 2,000\\.00; firm profit ${m}, cash ${m} at the quarter's end$`));
+    // The same figures as the tuning module's, on the same games.
+    const scenario = scenarioOf(fixture('minimal.yaml'));
+    const played = playBotGames(scenario, seeds);
+    const money = (cents: number) => (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(q1).toContain(`cash ${money(firstQuarter(scenario, played)!.cash)} at the quarter's end`);
+    expect(medians).toBe(`  median final score over ${seeds} seeds: ${medianScores(played).map((x) => `${x.bot} ${x.median.toFixed(1)}`).join(', ')}; par 70 is reached by the balanced bot in ${Math.round(100 * suggestPar(scenario, played)!.currentShare)}% of seeds`);
+    const suggestion = suggestPar(scenario, played)!;
+    expect(par).toMatch(new RegExp(`^  suggested par: ${suggestion.suggested} \\(the balanced bot's median score, rounded down: it reaches par in about half the seeds\\)`));
+    expect(targets).toMatch(/^  suggested targets \(the best bot's median on each, so its typical game scores 100 points there\): profit \d+ \([a-z-]+'s median, [\d,.]+; now 1000000, reached \d+%\); revenue \d+ .*; customer equity \d+ .*; with these targets the suggested par is \d+$/);
+    expect(targets).toContain(`profit ${suggestion.targets[0]!.suggested} (`);
+  });
+
+  it('tells a draft that loses money every quarter where, before "lower par"', () => {
+    const file = join(dir, 'loss.yaml');
+    writeFileSync(file, mutate(fixture('minimal.yaml'), 17, 'overhead: 200000', 'overhead: 5000000'));
+    const { code, stdout } = run('check-scenarios.ts', ['--seeds', '10', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/loss\.yaml:17:13: warning: firm\.overhead: the firm loses money in every quarter whatever the bots do .*fixed costs exceed the margins/);
+    expect(stdout).toMatch(/loss\.yaml:\d+:\d+: warning: scoring\.par: no bot reached par \(70\) in 10 seeds each; first the causes: the firm loses money in every quarter \(see the warning at firm\.overhead\); only if par is still out of reach after those, lower par/);
+    expect(stdout).toContain('profit none (no bot\'s median is above zero');
+  });
+
+  it('names an unreachable target and by how much', () => {
+    const file = join(dir, 'target.yaml');
+    const text = fixture('minimal.yaml').replace('weights: { profit: 3, revenue: 1,', 'weights: { profit: 1, revenue: 10,').replace('revenue: 20000000,', 'revenue: 200000000,');
+    writeFileSync(file, text);
+    const { code, stdout } = run('check-scenarios.ts', ['--seeds', '10', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/target\.yaml:\d+:\d+: warning: scoring\.targets\.revenue: out of reach: the best bot \(adaptive\) reaches [\d.]+ at its median, \d+% of this target/);
+    expect(stdout).toMatch(/warning: scoring\.par: no bot reached par \(70\) in 10 seeds each; first the causes: scoring\.targets\.revenue is out of reach \(the best bot's median reaches \d+% of it\); only if par is still out of reach after those, lower par/);
   });
 
   it('exits 1 and prints every error as file:line:col: error: path: message', () => {
