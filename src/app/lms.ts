@@ -156,13 +156,13 @@ const NO_LMS: Lms = { connected: false, learnerName: () => null, report: () => f
 
 const ok = (value: unknown) => value === true || String(value) === 'true';
 
-/** CMITimespan of SCORM 1.2: HHHH:MM:SS.SS. */
+/** CMITimespan of SCORM 1.2: HHHH:MM:SS.SS, the hours in 2 to 4 digits. */
 export function scormTimespan(ms: number): string {
   const hundredths = Math.max(0, Math.round(ms / 10));
   const hours = Math.min(9999, Math.floor(hundredths / 360_000));
   const minutes = Math.floor((hundredths % 360_000) / 6000);
   const seconds = (hundredths % 6000) / 100;
-  return `${String(hours).padStart(4, '0')}:${String(minutes).padStart(2, '0')}:${seconds.toFixed(2).padStart(5, '0')}`;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:${seconds.toFixed(2).padStart(5, '0')}`;
 }
 
 /**
