@@ -157,6 +157,12 @@ function printSummary(report: BalanceReport, out: string): void {
   for (const c of report.ideas) console.log(`  ${c.passed ? 'pass' : 'FAIL'}  ${c.claim}: ${c.measured}`);
   for (const d of report.dispute ?? []) {
     console.log(`  dispute (${d.bot}): ${d.options.map((o) => `${o.option} best in ${(100 * o.bestShare).toFixed(1)}%, mean ${o.meanScore.toFixed(1)}`).join('; ')}`);
+    const bands = d.byAnchor.filter((b) => b.seeds > 0).map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)} ${b.top ?? 'none'}`);
+    if (bands.length > 0) console.log(`  dispute (${d.bot}) best by anchor strength: ${bands.join(', ')}${d.neverBest.length > 0 ? `; never best in any band: ${d.neverBest.join(', ')}` : ''}`);
+  }
+  const p = report.par;
+  if (p.balancedShare !== null) {
+    console.log(`  par ${p.value}: balanced reaches it in ${(100 * p.balancedShare).toFixed(1)}% of seeds (${p.far ? 'far from' : 'near'} about half: ${Math.round(100 * p.band.low)}–${Math.round(100 * p.band.high)}%); suggested par ${p.suggested}`);
   }
   for (const f of report.fidelity?.figures ?? []) {
     console.log(`  evidence  ${f.label}: ${formatValue(f)} (${verdictText(f)}${f.published.band ? ` ${formatBand(f.published)}` : ''}; ${confirmationText(f.published)})`);
