@@ -156,8 +156,10 @@ export interface AnchorBand {
   to: number;
   seeds: number;
   bestShare: Record<DisputeOption, number>;
-  /** The option best in the most seeds of the band (null when no seed had a single best option). */
+  /** The option best in the most seeds of the band, the first in DISPUTE_OPTIONS' order on a tie (null when no seed had a single best option). */
   top: DisputeOption | null;
+  /** Every option tied for the most seeds of the band (empty when no seed had a single best option). */
+  tops: DisputeOption[];
 }
 
 /** An option best in fewer than this share of seeds is hardly ever right: the report warns. */
@@ -312,7 +314,7 @@ export function buildReport(
   if (!reachable) warnings.push(`No bot reached par (${par}) in ${n} seeds: lower scoring.par or the targets (npm run check-scenarios names the cause: costs, or a target out of reach).`);
   if (far && balancedShare !== null) {
     warnings.push(
-      `The balanced bot reaches par (${par}) in ${pct(balancedShare)} of seeds, far from about half (outside ${pct(PAR_SHARE_BAND.low)}–${pct(PAR_SHARE_BAND.high)}): a par of ${suggested} (its median score) would be reached in about half.`,
+      `The balanced bot reaches par (${par}) in ${pct(balancedShare)} of seeds, far from about half (outside ${Math.round(100 * PAR_SHARE_BAND.low)}–${Math.round(100 * PAR_SHARE_BAND.high)}%): a par of ${suggested} (its median score) would be reached in about half.`,
     );
   }
   for (const d of distributions) {
@@ -470,9 +472,11 @@ function disputeOutcomes(results: readonly SeedResult[], range: { min: number; m
         if (c > 0 && (top === null || c > (b.best.get(top) ?? 0))) top = option;
       }
       const bestShare = Object.fromEntries(DISPUTE_OPTIONS.map((o) => [o, (b.best.get(o) ?? 0) / Math.max(1, b.seeds)])) as Record<DisputeOption, number>;
-      byAnchor.push({ from, to, seeds: b.seeds, bestShare, top });
+      const most = top === null ? 0 : (b.best.get(top) ?? 0);
+      const tied = top === null ? [] : DISPUTE_OPTIONS.filter((o) => (b.best.get(o) ?? 0) === most);
+      byAnchor.push({ from, to, seeds: b.seeds, bestShare, top, tops: tied });
     });
-    const tops = new Set(byAnchor.filter((b) => b.seeds > 0).map((b) => b.top));
+    const tops = new Set(byAnchor.flatMap((b) => b.tops));
     const neverBest = rows.length === 0 ? [] : DISPUTE_OPTIONS.filter((o) => !tops.has(o));
     const rarelyBest = rows.length === 0 ? [] : options.filter((o) => o.bestShare < RARELY_BEST_SHARE).map((o) => o.option);
     return { bot, seeds: rows.length, options, dominant, byAnchor, neverBest, rarelyBest };

@@ -83,10 +83,10 @@ function histogram(d: Distribution, report: BalanceReport, color: string): strin
     })
     .join('');
   const grid = yTicks
-    .map((t) => `<line x1="${left}" y1="${y(t).toFixed(1)}" x2="${W - right}" y2="${y(t).toFixed(1)}" stroke="#eee"/><text x="${left - 4}" y="${(y(t) + 4).toFixed(1)}" class="tick" text-anchor="end">${t}</text>`)
+    .map((t) => `<line x1="${left}" y1="${y(t).toFixed(1)}" x2="${W - right}" y2="${y(t).toFixed(1)}" stroke="#eee"/><text x="${left - 4}" y="${(y(t) + 4).toFixed(1)}" class="tick" data-axis="y" text-anchor="end">${t}</text>`)
     .join('');
   const xTicks = niceTicks(min, max, 6)
-    .map((t) => `<line x1="${x(t).toFixed(1)}" y1="${top + plotH}" x2="${x(t).toFixed(1)}" y2="${top + plotH + 4}" stroke="#888"/><text x="${x(t).toFixed(1)}" y="${top + plotH + 16}" class="tick" text-anchor="middle">${ticksText(t)}</text>`)
+    .map((t) => `<line x1="${x(t).toFixed(1)}" y1="${top + plotH}" x2="${x(t).toFixed(1)}" y2="${top + plotH + 4}" stroke="#888"/><text x="${x(t).toFixed(1)}" y="${top + plotH + 16}" class="tick" data-axis="x" text-anchor="middle">${ticksText(t)}</text>`)
     .join('');
   const parX = x(report.par.value).toFixed(1);
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Score histogram of ${escapeHtml(d.bot)}: seeds per score bin of ${ticksText(width)} points" class="histogram">
@@ -217,11 +217,11 @@ function anchorTable(d: DisputeOutcome): string {
     .map(
       (b) =>
         `<tr><td><span class="nowrap">${b.from.toFixed(1)} – ${b.to.toFixed(1)}</span> <span class="muted nowrap">(${b.seeds} seeds)</span></td>${DISPUTE_OPTIONS.map((o) =>
-          b.seeds === 0 ? '<td class="muted">–</td>' : `<td${o === b.top ? ' class="top"' : ''}>${pct0(b.bestShare[o])}</td>`,
-        ).join('')}<td class="nowrap">${b.top ? escapeHtml(b.top) : '<span class="muted">none</span>'}</td></tr>`,
+          b.seeds === 0 ? '<td class="muted">–</td>' : `<td${b.tops.includes(o) ? ' class="top"' : ''}>${pct0(b.bestShare[o])}</td>`,
+        ).join('')}<td>${b.tops.length > 0 ? b.tops.map((o) => `<span class="nowrap">${escapeHtml(o)}</span>`).join(' / ') : '<span class="muted">none</span>'}</td></tr>`,
     )
     .join('');
-  const flags = DISPUTE_OPTIONS.map((o) => (d.neverBest.includes(o) ? '<td class="never">never best</td>' : '<td class="pass">best in some band</td>')).join('');
+  const flags = DISPUTE_OPTIONS.map((o) => (d.neverBest.includes(o) ? '<td class="never">never best</td>' : '<td class="pass">best in a band</td>')).join('');
   const never =
     d.neverBest.length === 0
       ? 'Every option is the most often best in some band of anchor strength.'
