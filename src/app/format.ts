@@ -1,20 +1,20 @@
 // How figures read on screen: money from integer cents, ratios as percentages. Presentation
 // only; every figure formatted here comes from the model.
+import { exactText, unitsText } from '../scenario/currency';
+
+export { displayCurrency, useCurrencyOf } from '../scenario/currency';
 import type { Cents } from '../sim/index';
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const exactMoney = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
-
-/** Whole dollars; a loss with a true minus sign, as every signed figure on screen has: "−$6,373". */
+/** Whole currency units, in the scenario's currency; a loss with a true minus sign, as every signed figure on screen has: "−$6,373". */
 export function formatMoney(cents: Cents): string {
-  // `|| 0`: a loss under half a dollar rounds to −0, which would print as "-$0".
-  const dollars = Math.round(cents / 100) || 0;
-  return dollars < 0 ? `−${money.format(-dollars)}` : money.format(dollars);
+  // `|| 0`: a loss under half a unit rounds to −0, which would print as "-$0".
+  const units = Math.round(cents / 100) || 0;
+  return units < 0 ? `−${unitsText(-units)}` : unitsText(units);
 }
 
 /** Prices are small enough that cents matter. */
 export function formatPrice(cents: Cents): string {
-  return exactMoney.format(cents / 100);
+  return exactText(cents / 100);
 }
 
 export function formatSignedMoney(cents: Cents): string {

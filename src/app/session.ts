@@ -4,6 +4,7 @@
 // Scenes never hold the actor; they read snapshots and send events, so every rule stays in the
 // flow and the model.
 import { createActor } from 'xstate';
+import { useCurrencyOf } from '../scenario/currency';
 import {
   disputeSitting,
   gameMachine,
@@ -255,6 +256,7 @@ export class GameSession {
   private run(actor: GameFlowActor, alreadyStarted = false): void {
     this.stopActor();
     this.actor = actor;
+    useCurrencyOf(actor.getSnapshot().context.scenario);
     const subscription = actor.subscribe({
       next: (snapshot) => this.onSnapshot(snapshot),
       // A model error must not kill the page silently: it reaches the console and the tests.

@@ -8,6 +8,7 @@
 import { formatPath, quote, type Path, type ScenarioIssue } from '../scenario/issues';
 import { isJsonFileName } from '../scenario/load';
 import { SCREEN_LIMITS } from '../scenario/screen-limits';
+import { DEFAULT_CURRENCY, moneyFormOf, type MoneyForm } from '../scenario/money';
 import { parseSource } from '../scenario/source';
 import { CLOSING_PRICE_CONCESSION } from '../sim/model';
 import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, type Bot, type Scenario } from '../sim/index';
@@ -26,6 +27,8 @@ export const MEANING_SEEDS = 50;
 
 export interface MeaningOptions {
   seeds?: number;
+  /** The form the file writes money in (the words of the money checks follow it). */
+  moneyForm?: MoneyForm;
   bots?: readonly Bot[];
   /** Bot games already played (check-scenarios shares them with its summary); `seeds` and `bots` are then theirs. */
   played?: BotGames;
@@ -37,7 +40,7 @@ export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}):
   const warn = (path: Path, message: string) => issues.push({ path, severity: 'warning', message });
 
   checkTexts(scenario, warn);
-  checkMoney(scenario, warn);
+  checkMoney(scenario, options.moneyForm ?? 'cents', warn);
   const possible = checkTriggers(scenario, error);
   checkDispute(scenario, possible, error);
   playChecks(scenario, options, possible, warn);
@@ -81,7 +84,7 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
   scenario.debrief.forEach((d, i) => fit(['debrief', i], 'debrief[]', d));
 }
 
-// --- money is written in cents -----------------------------------------------------------
+// --- money is written as meant ---------------------------------------------------------
 
 /**
  * A figure under this share of the scale it is measured against looks written in currency units
@@ -94,8 +97,15 @@ function units(cents: number): string {
   return (cents / 100).toFixed(2);
 }
 
-function checkMoney(scenario: Scenario, warn: (path: Path, message: string) => void): void {
-  const inCents = (cents: number) => `money is written in cents, so ${units(cents * 100)} is written ${cents * 100}`;
+function checkMoney(scenario: Scenario, form: MoneyForm, warn: (path: Path, message: string) => void): void {
+  // The slip differs by form: a file in cents typed in units is 100× too small; a file in units
+  // may hold an amount typed in cents (100× too big beside the rest) or a price in cents.
+  const currency = scenario.currency ?? DEFAULT_CURRENCY;
+  const inCents =
+    form === 'cents'
+      ? (cents: number) => `money is written in cents, so ${units(cents * 100)} is written ${cents * 100}; or set "currency: ${currency}" and write amounts in currency units`
+      : () => `is it 100× off? This file writes money in ${currency} with cents as decimals (currency: ${currency})`;
+  const amount = (cents: number, per = '') => (form === 'cents' ? `${cents} (${units(cents)}${per})` : `${units(cents)} ${currency}${per}`);
   // What the accounts buy at list price in a quarter, line by line, at full relationship and demand.
   const lineRevenue = scenario.products.map((p) => {
     let units = 0;
@@ -105,25 +115,26 @@ function checkMoney(scenario: Scenario, warn: (path: Path, message: string) => v
   const firmRevenue = lineRevenue.reduce((sum, r) => sum + r, 0);
   scenario.products.forEach((p, i) => {
     if (p.price < 100) {
-      warn(['products', i, 'price'], `${p.price} is ${units(p.price)} in currency units, less than one: ${inCents(p.price)}`);
+      const written = form === 'cents' ? `${p.price} is ${units(p.price)} in currency units` : `${units(p.price)} ${currency}`;
+      warn(['products', i, 'price'], `${written}, less than one ${form === 'cents' ? 'currency unit' : currency}: ${inCents(p.price)}`);
     } else if (p.fixedCost > 0 && p.fixedCost < MONEY_SLIP_SHARE * lineRevenue[i]!) {
       warn(
         ['products', i, 'fixedCost'],
-        `${p.fixedCost} (${units(p.fixedCost)} a quarter) is under 1% of the ${units(lineRevenue[i]!)} a quarter the accounts buy of this line at list price: ${inCents(p.fixedCost)}`,
+        `${amount(p.fixedCost, ' a quarter')} is under 1% of the ${units(lineRevenue[i]!)} a quarter the accounts buy of this line at list price: ${inCents(p.fixedCost)}`,
       );
     }
   });
   if (scenario.products.every((p) => p.price >= 100) && firmRevenue > 0) {
     const perQuarter = `the ${units(firmRevenue)} a quarter the accounts buy at list price`;
     if (scenario.firm.overhead > 0 && scenario.firm.overhead < MONEY_SLIP_SHARE * firmRevenue) {
-      warn(['firm', 'overhead'], `${scenario.firm.overhead} (${units(scenario.firm.overhead)} a quarter) is under 1% of ${perQuarter}: ${inCents(scenario.firm.overhead)}`);
+      warn(['firm', 'overhead'], `${amount(scenario.firm.overhead, ' a quarter')} is under 1% of ${perQuarter}: ${inCents(scenario.firm.overhead)}`);
     }
     const { revenue, customerEquity } = scenario.scoring.targets;
     if (revenue < MONEY_SLIP_SHARE * firmRevenue * scenario.quarters) {
-      warn(['scoring', 'targets', 'revenue'], `${revenue} (${units(revenue)} over the game) is under 1% of ${perQuarter} over ${scenario.quarters} quarters: ${inCents(revenue)}`);
+      warn(['scoring', 'targets', 'revenue'], `${amount(revenue, ' over the game')} is under 1% of ${perQuarter} over ${scenario.quarters} quarters: ${inCents(revenue)}`);
     }
     if (customerEquity < MONEY_SLIP_SHARE * firmRevenue) {
-      warn(['scoring', 'targets', 'customerEquity'], `${customerEquity} (${units(customerEquity)}) is under 1% of ${perQuarter}: ${inCents(customerEquity)}`);
+      warn(['scoring', 'targets', 'customerEquity'], `${amount(customerEquity)} is under 1% of ${perQuarter}: ${inCents(customerEquity)}`);
     }
   }
 }
@@ -312,9 +323,10 @@ function warnPartBelowPar(below: PartBelowPar, par: number, warn: (path: Path, m
  * the loader keeps no positions once it has a Scenario, so the file is parsed once more here.
  */
 export function checkMeaning(text: string, fileName: string, scenario: Scenario, options: MeaningOptions = {}): ScenarioIssue[] {
-  const issues = meaningIssues(scenario, options);
-  if (issues.length === 0) return [];
   const parsed = parseSource(text, isJsonFileName(fileName));
+  const moneyForm = parsed.ok ? moneyFormOf(parsed.source.data) : 'cents';
+  const issues = meaningIssues(scenario, { moneyForm, ...options });
+  if (issues.length === 0) return [];
   const locate = (path: Path) => (parsed.ok ? parsed.source.locate(path, 'value') : { line: 1, column: 1 });
   return issues
     .map((issue, order) => ({ ...locate(issue.path), order, issue }))

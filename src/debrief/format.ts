@@ -1,18 +1,18 @@
 // Words and numbers for the debrief's sentences: money, percentages, lists, and the names of
 // lines, accounts and dispute choices. One place, so every sentence reads the same figure the
 // same way and the tests can format a record's figure exactly as the text does.
+import { exactText, unitsText } from '../scenario/currency';
 import type { DisputeOption, GameState, Scenario } from '../sim/index';
 
-/** Cents as whole dollars with thousands separators and a sign: "$24,894", "−$3,200". */
+/** Cents as whole currency units with thousands separators and a sign: "$24,894", "−$3,200". */
 export function money(cents: number): string {
-  const dollars = Math.round(Math.abs(cents) / 100);
-  const digits = String(dollars).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${cents < 0 && dollars > 0 ? '−' : ''}$${digits}`;
+  const units = Math.round(Math.abs(cents) / 100);
+  return `${cents < 0 && units > 0 ? '−' : ''}${unitsText(units)}`;
 }
 
-/** A unit price in dollars and cents: "$32.50". */
+/** A unit price in units and cents: "$32.50". */
 export function price(cents: number): string {
-  return `$${(cents / 100).toFixed(2)}`;
+  return exactText(cents / 100);
 }
 
 /** A change in cents, always signed: "+$4,000", "−$12,500". */

@@ -3,6 +3,10 @@
 // drift from what the loader accepts. The prose around the tables is written by hand; only the
 // text between the marker comments belongs to this generator.
 import { scenarioJsonSchema } from './json-schema';
+import { ID_PATTERN } from './ids';
+import { CURRENCY_PATTERN } from './money';
+import { MOVE_DEFAULTS } from './move-defaults';
+import { MONEY_TITLE } from './schema';
 import { SCREEN_LIMITS } from './screen-limits';
 
 type Node = Record<string, unknown>;
@@ -10,7 +14,7 @@ type Node = Record<string, unknown>;
 export const DOCS_FILE = 'docs/scenarios.md';
 
 /** The generated blocks: each lives between `<!-- BEGIN GENERATED: name … -->` and `<!-- END GENERATED: name -->`. */
-export const GENERATED_BLOCKS = ['scenario-fields', 'screen-limits'] as const;
+export const GENERATED_BLOCKS = ['scenario-fields', 'screen-limits', 'move-defaults'] as const;
 export type GeneratedBlock = (typeof GENERATED_BLOCKS)[number];
 
 const begin = (name: string) => `<!-- BEGIN GENERATED: ${name} (npm run docs:scenarios; do not edit by hand) -->`;
@@ -32,6 +36,7 @@ function isObjectNode(node: Node): boolean {
 /** What a value must look like, in the docs' words: type and range from the JSON Schema. */
 export function describeType(node: Node): string {
   if (Array.isArray(node.anyOf) || Array.isArray(node.oneOf)) return 'one of the forms below';
+  if (node.title === MONEY_TITLE) return 'money (see [Money](#money))';
   if (typeof node.const === 'string') return `exactly \`${node.const}\``;
   if (Array.isArray(node.enum)) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   const min = typeof node.minimum === 'number' ? node.minimum : undefined;
@@ -50,7 +55,9 @@ export function describeType(node: Node): string {
     case 'boolean':
       return '`true` or `false`';
     case 'string':
-      if (typeof node.pattern === 'string') return 'id (1–40 of `a-z`, `0-9`, `-`)';
+      if (node.pattern === ID_PATTERN.source) return 'id (1–40 of `a-z`, `0-9`, `-`)';
+      if (node.pattern === CURRENCY_PATTERN.source) return 'currency code (three capital letters)';
+      if (typeof node.pattern === 'string') return `text matching \`${node.pattern}\``;
       if (typeof node.maxLength !== 'number') return 'text';
       return `text, ${formatNumber(Number(node.minLength ?? 0))} to ${formatNumber(Number(node.maxLength ?? Infinity))} characters`;
     case 'array': {
@@ -147,8 +154,28 @@ function screenLimitTable(): string {
   return ['| field | where it is shown | fits up to (characters) | past that |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 }
 
+function moveDefaultsTable(): string {
+  const range = ([low, high]: readonly [number, number]) => (low === high ? formatNumber(low) : `${formatNumber(low)}–${formatNumber(high)}`);
+  const rows = (Object.keys(MOVE_DEFAULTS) as (keyof typeof MOVE_DEFAULTS)[]).map((kind) => {
+    const { response: r, meaning, suggested } = MOVE_DEFAULTS[kind];
+    return `| \`${kind}\` | ${cell(meaning)} | a ${formatNumber(r.a)}, b ${formatNumber(r.b)}, c ${r.c}, d ${formatNumber(r.d)} | ${range(suggested.a)} | ${range(suggested.d)} |`;
+  });
+  return ['| move | the response r(x) is | default curve | a worth trying | d worth trying |', '| --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
 export function generatedBlock(name: GeneratedBlock): string {
-  return name === 'scenario-fields' ? fieldTables() : screenLimitTable();
+  switch (name) {
+    case 'scenario-fields':
+      return fieldTables();
+    case 'screen-limits':
+      return screenLimitTable();
+    case 'move-defaults':
+      return moveDefaultsTable();
+    default: {
+      const unknown: never = name;
+      throw new Error(`no generator for the docs block ${String(unknown)}`);
+    }
+  }
 }
 
 export type DocsUpdate = { ok: true; text: string } | { ok: false; message: string };

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import type { MoveKind, Scenario } from '../sim/types';
 import { ID_PATTERN } from './ids.ts';
+import { MOVE_DEFAULTS } from './move-defaults.ts';
 import { formatNumber } from './issues.ts';
+import { CURRENCY_PATTERN, DEFAULT_CURRENCY, MAX_CENTS, expectedMoney, moneyFormOf, moneyProblem, moneyValues, type MoneyForm } from './money.ts';
 
 /** What a value must look like, in an instructor's words; used to build error messages. */
 export const expectations = z.registry<{ expected: string }>();
@@ -16,9 +18,7 @@ function expecting<S extends z.ZodType>(schema: S, expected: string): S {
   return schema;
 }
 
-export { ID_PATTERN };
-/** Money limit: a billion dollars in cents, far beyond any scenario yet short of float trouble. */
-export const MAX_CENTS = 100_000_000_000;
+export { ID_PATTERN, MAX_CENTS };
 export const MAX_TITLE = 80;
 export const MAX_TEXT = 2000;
 /** The key a JSON file uses to name its schema for editors; the loader drops it before validation. */
@@ -51,10 +51,20 @@ const intIn = (min: number, max: number) =>
 const numIn = (min: number, max: number) => expecting(z.number().min(min).max(max), `a number from ${formatNumber(min)} to ${formatNumber(max)}`);
 const positiveUpTo = (max: number) =>
   expecting(z.number().gt(0).max(max), `a number above 0 and at most ${formatNumber(max)}`);
-const cents = (min = 0) =>
-  expecting(z.int().min(min).max(MAX_CENTS), `a whole number of cents from ${formatNumber(min)} to ${formatNumber(MAX_CENTS)}`);
-const signedCents = () =>
-  expecting(z.int().min(-MAX_CENTS).max(MAX_CENTS), `a whole number of cents from ${formatNumber(-MAX_CENTS)} to ${formatNumber(MAX_CENTS)}`);
+// Money's type and outer bounds; the least amount and whole cents or currency units are checked
+// by the form check at the end (money.ts), which sees the file's `currency`. The words differ by
+// form, so the schema is built once for each.
+/** The JSON Schema title of every money field; the docs generator reads it. */
+export const MONEY_TITLE = 'money';
+type Money = (least: 'positive' | 'zero' | 'signed') => z.ZodNumber;
+const moneyIn =
+  (form: MoneyForm): Money =>
+  (least) =>
+    expecting(
+      z.number().min(-MAX_CENTS).max(MAX_CENTS).meta({ title: MONEY_TITLE }),
+      expectedMoney({ path: [], min: least === 'positive' ? 1 : least === 'zero' ? 0 : -MAX_CENTS }, form, 'the file’s currency'),
+    );
+
 const flag = () => expecting(z.boolean(), 'true or false');
 const listOf = <T extends z.ZodType>(item: T, limits: { min: number; max: number }, noun: string) =>
   expecting(
@@ -73,10 +83,21 @@ const responseCurveSchema = mapping({
   d: positiveUpTo(10_000).describe('Half-saturation: when effort to the power c equals d, the response is halfway from b to a.'),
 });
 
-const moveTuningSchema = mapping({
-  enabled: flag().describe('Whether the move is offered in this scenario.'),
-  response: responseCurveSchema.describe('ADBUDG response curve (Little 1970) of the move’s effect to the effort points put into it.'),
-});
+const moveTuningSchema = (kind: MoveKind) => {
+  const { response, meaning, suggested } = MOVE_DEFAULTS[kind];
+  const range = ([low, high]: readonly [number, number]) => (low === high ? `${low}` : `${low}–${high}`);
+  const curveText = `a ${response.a}, b ${response.b}, c ${response.c}, d ${response.d}`;
+  return mapping({
+    enabled: flag().default(true).describe('Whether the move is offered in this scenario (default true).'),
+    response: responseCurveSchema
+      .default(() => ({ ...response }))
+      .describe(
+        `ADBUDG response curve (Little 1970) of the move’s effect to the effort points put into it. Here the response is ${meaning}. Default ${curveText}; worth trying a ${range(suggested.a)}, d ${range(suggested.d)}.`,
+      ),
+  })
+    .prefault({})
+    .meta({ examples: [{ enabled: true, response: { ...response } }] });
+};
 
 // The move list is repeated here rather than imported because this layer may import only
 // the model's types; the assertion below fails to compile if the two lists ever differ.
@@ -114,26 +135,27 @@ const MOVE_HELP: Record<MoveKind, string> = {
 
 const moveTuningsSchema = mapping(
   Object.fromEntries(
-    MOVE_KIND_LIST.map((kind) => [kind, moveTuningSchema.describe(MOVE_HELP[kind])]),
-  ) as Record<MoveKind, typeof moveTuningSchema>,
-);
+    MOVE_KIND_LIST.map((kind) => [kind, moveTuningSchema(kind).describe(`${MOVE_HELP[kind]} May be left out: offered, with the default curve.`)]),
+  ) as Record<MoveKind, ReturnType<typeof moveTuningSchema>>,
+).prefault({});
 
 const anchorRangeSchema = mapping({
   min: ratio().describe('Lowest possible anchor strength (0–1).'),
   max: ratio().describe('Highest possible anchor strength (0–1); not below min.'),
 });
 
-const productSchema = mapping({
-  id: id().describe('Unique id of the product line, used by accounts, events and the dispute.'),
-  name: title().describe('Name shown to the player.'),
-  segment: id().describe('Id of the market segment whose demand drives this line.'),
-  price: cents(1).describe('List price per unit, in cents (above 0).'),
-  unitCost: cents().describe('Variable cost per unit, in cents. May exceed the price: a loss-making line is a lesson.'),
-  fixedCost: cents().describe('Fixed cost per quarter while the line is active, in cents.'),
-  goodwill: ratio().describe('Starting goodwill, the Nerlove–Arrow stock built by marketing (0–1).'),
-  quality: ratio().describe('Starting quality (0–1).'),
-  unitsPerAccount: positiveUpTo(1_000_000).describe('Units per quarter a fully engaged new account of size 1 buys.'),
-});
+const productSchema = (money: Money) =>
+  mapping({
+    id: id().describe('Unique id of the product line, used by accounts, events and the dispute.'),
+    name: title().describe('Name shown to the player.'),
+    segment: id().describe('Id of the market segment whose demand drives this line.'),
+    price: money('positive').describe('List price per unit (above 0).'),
+    unitCost: money('zero').describe('Variable cost per unit. May exceed the price: a loss-making line is a lesson.'),
+    fixedCost: money('zero').describe('Fixed cost per quarter while the line is active.'),
+    goodwill: ratio().describe('Starting goodwill, the Nerlove–Arrow stock built by marketing (0–1).'),
+    quality: ratio().describe('Starting quality (0–1).'),
+    unitsPerAccount: positiveUpTo(1_000_000).describe('Units per quarter a fully engaged new account of size 1 buys.'),
+  });
 
 const purchaseSchema = mapping({
   product: id().describe('Id of the product line bought.'),
@@ -194,37 +216,39 @@ const eventTriggerSchema = z.union([
   }),
 ]);
 
-const eventEffectSchema = z.discriminatedUnion('type', [
-  mapping({
-    type: z.literal('shift-demand').describe('Move a segment’s demand to a new level.'),
-    segment: id().describe('Id of the segment whose demand changes.'),
-    demand: numIn(0, 10).describe('The segment’s new demand multiplier (1 = normal, 0–10).'),
-  }),
-  mapping({
-    type: z.literal('collaboration').describe('Change the collaboration between marketing and sales.'),
-    change: numIn(-1, 1).describe('Added to collaboration (−1 to 1; the result stays within 0–1).'),
-  }),
-  mapping({
-    type: z.literal('cash').describe('A windfall or a bill.'),
-    change: signedCents().describe('Added to the firm’s cash, in cents (negative for a cost).'),
-  }),
-  mapping({
-    type: z.literal('news').describe('A message to the player.'),
-    text: text().describe('What the player reads.'),
-  }),
-  mapping({
-    type: z.literal('dispute').describe('Open the discontinuation dispute described in the dispute section.'),
-  }),
-]);
+const eventEffectSchema = (money: Money) =>
+  z.discriminatedUnion('type', [
+    mapping({
+      type: z.literal('shift-demand').describe('Move a segment’s demand to a new level.'),
+      segment: id().describe('Id of the segment whose demand changes.'),
+      demand: numIn(0, 10).describe('The segment’s new demand multiplier (1 = normal, 0–10).'),
+    }),
+    mapping({
+      type: z.literal('collaboration').describe('Change the collaboration between marketing and sales.'),
+      change: numIn(-1, 1).describe('Added to collaboration (−1 to 1; the result stays within 0–1).'),
+    }),
+    mapping({
+      type: z.literal('cash').describe('A windfall or a bill.'),
+      change: money('signed').describe('Added to the firm’s cash (negative for a cost).'),
+    }),
+    mapping({
+      type: z.literal('news').describe('A message to the player.'),
+      text: text().describe('What the player reads.'),
+    }),
+    mapping({
+      type: z.literal('dispute').describe('Open the discontinuation dispute described in the dispute section.'),
+    }),
+  ]);
 
-const eventSchema = mapping({
-  id: id().describe('Unique id of the event.'),
-  title: title().describe('Headline shown to the player.'),
-  trigger: expecting(eventTriggerSchema, 'one of "quarter: N", "productLossQuarters: { product, quarters }" or "accountRevenueShare: { account, share }"').describe(
-    'When the event fires: at a quarter, once a product line has lost money for some quarters in a row, or once an account buys more than a share of the revenue.',
-  ),
-  effects: listOf(eventEffectSchema, LIMITS.effects, 'effects').describe('What happens when the event fires, in order.'),
-});
+const eventSchema = (money: Money) =>
+  mapping({
+    id: id().describe('Unique id of the event.'),
+    title: title().describe('Headline shown to the player.'),
+    trigger: expecting(eventTriggerSchema, 'one of "quarter: N", "productLossQuarters: { product, quarters }" or "accountRevenueShare: { account, share }"').describe(
+      'When the event fires: at a quarter, once a product line has lost money for some quarters in a row, or once an account buys more than a share of the revenue.',
+    ),
+    effects: listOf(eventEffectSchema(money), LIMITS.effects, 'effects').describe('What happens when the event fires, in order.'),
+  });
 
 const leaderSchema = (side: string, wants: string) =>
   mapping({
@@ -251,21 +275,22 @@ const disputeSchema = mapping({
 
 const weight = (what: string) => numIn(0, 100).describe(`Weight of ${what} in the total score (0–100).`);
 
-const scoringSchema = mapping({
-  weights: mapping({
-    profit: weight('profit'),
-    revenue: weight('revenue'),
-    customerEquity: weight('customer equity (lifetime value of the customer base)'),
-    portfolioHealth: weight('portfolio health'),
-    collaboration: weight('collaboration'),
-  }).describe('Weights of the balanced scorecard; at least one above 0.'),
-  targets: mapping({
-    profit: cents(1).describe('Profit over the whole game, in cents, that scores 100 points.'),
-    revenue: cents(1).describe('Revenue over the whole game, in cents, that scores 100 points.'),
-    customerEquity: cents(1).describe('Customer equity at the end, in cents, that scores 100 points.'),
-  }).describe('The value of each money component that scores 100 points.'),
-  par: numIn(0, 200).describe('The total score a good game reaches (0–200).'),
-});
+const scoringSchema = (money: Money) =>
+  mapping({
+    weights: mapping({
+      profit: weight('profit'),
+      revenue: weight('revenue'),
+      customerEquity: weight('customer equity (lifetime value of the customer base)'),
+      portfolioHealth: weight('portfolio health'),
+      collaboration: weight('collaboration'),
+    }).describe('Weights of the balanced scorecard; at least one above 0.'),
+    targets: mapping({
+      profit: money('positive').describe('Profit over the whole game that scores 100 points.'),
+      revenue: money('positive').describe('Revenue over the whole game that scores 100 points.'),
+      customerEquity: money('positive').describe('Customer equity at the end that scores 100 points.'),
+    }).describe('The value of each money component that scores 100 points.'),
+    par: numIn(0, 200).describe('The total score a good game reaches (0–200).'),
+  });
 
 const modelSchema = mapping({
   goodwillDecay: ratio().describe('Nerlove–Arrow goodwill decay per quarter (δ, 0–1).'),
@@ -277,41 +302,66 @@ const modelSchema = mapping({
   collaborationDrift: ratio().describe('Share of its distance from the guarded rest level 0.3 that collaboration slides back each quarter; alignment lifts it (0–1).'),
 });
 
-const firmSchema = mapping({
-  name: title().describe('The firm’s name.'),
-  cash: signedCents().describe('Cash at the start, in cents (may be negative: a firm in overdraft).'),
-  collaboration: ratio().describe('Collaboration between marketing and sales at the start (0–1).'),
-  structure: expecting(z.enum(['solo', 'two-leads', 'divisions']), 'one of "solo", "two-leads", "divisions"').describe(
-    'One person wearing both hats, a marketing lead and a sales lead, or separate divisions.',
-  ),
-  overhead: cents().describe('Overhead per quarter, whatever the product lines do, in cents.'),
-});
+const firmSchema = (money: Money) =>
+  mapping({
+    name: title().describe('The firm’s name.'),
+    cash: money('signed').describe('Cash at the start (may be negative: a firm in overdraft).'),
+    collaboration: ratio().describe('Collaboration between marketing and sales at the start (0–1).'),
+    structure: expecting(z.enum(['solo', 'two-leads', 'divisions']), 'one of "solo", "two-leads", "divisions"').describe(
+      'One person wearing both hats, a marketing lead and a sales lead, or separate divisions.',
+    ),
+    overhead: money('zero').describe('Overhead per quarter, whatever the product lines do.'),
+  });
 
 // --- the scenario ------------------------------------------------------------------------
 
-export const scenarioSchema = mapping({
-  id: id().describe('Unique id of the scenario; replays and scoreboards refer to it.'),
-  version: intIn(1, 1_000_000).describe('Version of this scenario; raise it when the content changes.'),
-  title: title().describe('Title shown on the scenario list.'),
-  briefing: text().describe('What the player reads before the first quarter.'),
-  objectives: listOf(text(), LIMITS.objectives, 'objectives').describe('Learning objectives, shown in the briefing and debrief.'),
-  defaultSeed: intIn(0, 2 ** 31 - 1).describe('Seed used when none is given; groups in a workshop share it.'),
-  quarters: intIn(LIMITS.quarters.min, LIMITS.quarters.max).describe('Number of quarters (turns) in a game.'),
-  effortBudget: intIn(LIMITS.effortBudget.min, LIMITS.effortBudget.max).describe(
-    'Effort points the player splits between moves each quarter.',
-  ),
-  firm: firmSchema.describe('The player’s firm at the start.'),
-  model: modelSchema.describe('Model parameters; every other constant is fixed in the model.'),
-  segments: listOf(segmentSchema, LIMITS.segments, 'segments').describe('Market segments; each product line serves one.'),
-  products: listOf(productSchema, LIMITS.products, 'product lines').describe('The firm’s product lines.'),
-  accounts: listOf(accountSchema, LIMITS.accounts, 'accounts').describe('The firm’s customers at the start.'),
-  market: marketSchema.describe('The pool of prospects from which new accounts are won.'),
-  moves: moveTuningsSchema.describe('Every move, whether it is offered and how it responds to effort.'),
-  events: listOf(eventSchema, LIMITS.events, 'events').describe('Scripted events: a trigger and its effects.'),
-  dispute: disputeSchema.optional().describe('The discontinuation dispute; needed when an event has a "dispute" effect.'),
-  scoring: scoringSchema.describe('Balanced-scorecard weights, targets and par.'),
-  debrief: listOf(text(), LIMITS.debrief, 'notes').describe('Notes shown in the debrief.'),
-}).describe('A Marketing & Sales scenario: the firm, its market, the moves on offer, events and scoring.');
+function scenarioSchemaFor(form: MoneyForm) {
+  const money = moneyIn(form);
+  return mapping({
+    id: id().describe('Unique id of the scenario; replays and scoreboards refer to it.'),
+    version: intIn(1, 1_000_000).describe('Version of this scenario; raise it when the content changes.'),
+    currency: expecting(z.string().regex(CURRENCY_PATTERN), 'a currency code: three capital letters (ISO 4217), such as USD, EUR or GBP')
+      .optional()
+      .describe(
+        `The currency money is shown in (ISO 4217, e.g. USD, EUR, GBP). When set, every amount in the file is written in it with cents as decimals (price: 18.50); without it, amounts are whole cents (price: 1850), shown in ${DEFAULT_CURRENCY}.`,
+      ),
+    title: title().describe('Title shown on the scenario list.'),
+    briefing: text().describe('What the player reads before the first quarter.'),
+    objectives: listOf(text(), LIMITS.objectives, 'objectives').describe('Learning objectives, shown in the briefing and debrief.'),
+    defaultSeed: intIn(0, 2 ** 31 - 1).describe('Seed used when none is given; groups in a workshop share it.'),
+    quarters: intIn(LIMITS.quarters.min, LIMITS.quarters.max).describe('Number of quarters (turns) in a game.'),
+    effortBudget: intIn(LIMITS.effortBudget.min, LIMITS.effortBudget.max).describe(
+      'Effort points the player splits between moves each quarter.',
+    ),
+    firm: firmSchema(money).describe('The player’s firm at the start.'),
+    model: modelSchema.describe('Model parameters; every other constant is fixed in the model.'),
+    segments: listOf(segmentSchema, LIMITS.segments, 'segments').describe('Market segments; each product line serves one.'),
+    products: listOf(productSchema(money), LIMITS.products, 'product lines').describe('The firm’s product lines.'),
+    accounts: listOf(accountSchema, LIMITS.accounts, 'accounts').describe('The firm’s customers at the start.'),
+    market: marketSchema.describe('The pool of prospects from which new accounts are won.'),
+    moves: moveTuningsSchema.describe('Every move, whether it is offered and how it responds to effort. May be left out, as may any move in it: a move left out is offered, with its default curve.'),
+    events: listOf(eventSchema(money), LIMITS.events, 'events').describe('Scripted events: a trigger and its effects.'),
+    dispute: disputeSchema.optional().describe('The discontinuation dispute; needed when an event has a "dispute" effect.'),
+    scoring: scoringSchema(money).describe('Balanced-scorecard weights, targets and par.'),
+    debrief: listOf(text(), LIMITS.debrief, 'notes').describe('Notes shown in the debrief.'),
+  })
+    .superRefine((data, ctx) => {
+      // The money form: whole cents, or currency units when the file sets its currency.
+      const form = moneyFormOf(data);
+      const currency = data.currency ?? DEFAULT_CURRENCY;
+      for (const { field, path, value } of moneyValues(data)) {
+        if (typeof value !== 'number') continue;
+        const problem = moneyProblem(value, field, form, currency);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [...path], message: problem, input: value });
+      }
+    })
+    .describe('A Marketing & Sales scenario: the firm, its market, the moves on offer, events and scoring.');
+}
+
+/** The schema per money form: the same judgement, in the words of the form the file is written in. */
+export const scenarioSchemas = { cents: scenarioSchemaFor('cents'), units: scenarioSchemaFor('units') } as const;
+/** The schema of the documented form, for editors, docs and tests; its judgement is every form's. */
+export const scenarioSchema = scenarioSchemas.units;
 
 // --- drift guard: the schema's type and the model's type must be the same -----------------
 

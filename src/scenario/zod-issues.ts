@@ -22,8 +22,11 @@ type Schema = z.core.$ZodType;
 
 function unwrap(schema: Schema): Schema {
   let s = schema;
-  while (s instanceof z.ZodOptional) s = s.unwrap() as Schema;
-  return s;
+  // Optional and defaulted fields: the value written is judged by the schema inside.
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodPrefault) s = s.unwrap() as Schema;
+    else return s;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

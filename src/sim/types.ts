@@ -180,6 +180,8 @@ export interface ModelParams {
 export interface Scenario {
   id: string;
   version: number;
+  /** ISO 4217 code money is shown in; absent for the default (USD). Amounts are always cents. */
+  currency?: string;
   title: string;
   briefing: string;
   objectives: string[];

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SCHEMA_FILE } from '../../src/scenario/json-schema';
+import { SCHEMA_FILE, SNIPPETS } from '../../src/scenario/json-schema';
 import { loadScenario } from '../../src/scenario/load';
 import { SCHEMA_KEY, scenarioSchema } from '../../src/scenario/schema';
 import { BASES, addBase, structuralCase } from './corpus';
@@ -17,6 +17,8 @@ import { BASES, addBase, structuralCase } from './corpus';
 const root = new URL('../../', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL(SCHEMA_FILE, root), 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv({ strict: true, allErrors: false });
+// Editors' snippet keyword (yaml-language-server, VS Code): an annotation, not a rule.
+ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
 const validate = ajv.compile(schema);
 
 const scenarioDir = fileURLToPath(new URL('scenarios/', root));
@@ -50,6 +52,29 @@ describe('ajv and our loader agree', () => {
     const ok = validate(data);
     expect(ok, JSON.stringify(validate.errors)).toBe(true);
     expect(loadScenario(readFileSync(scenarioDir + file, 'utf8'), file).ok).toBe(true);
+  });
+
+  it('every snippet the schema offers editors is valid where it goes, and the loader accepts it there', () => {
+    const text = readFileSync(scenarioDir + 'two-hats.yaml', 'utf8');
+    const twoHats = parse(text) as Record<string, unknown[]> & { moves: Record<string, unknown>; segments: { id: string }[] };
+    const snippetsAt = (node: Record<string, unknown>) => node.defaultSnippets as { body: unknown }[];
+    const properties = schema.properties as Record<string, Record<string, Record<string, unknown>>>;
+    for (const list of ['products', 'accounts', 'events'] as const) {
+      const [snippet] = snippetsAt(properties[list]!.items as Record<string, unknown>);
+      expect(snippet!.body).toEqual(SNIPPETS[list].body);
+      const data = structuredClone(twoHats);
+      // The snippets name each other and a segment called office, as a new file would.
+      data.products = [...data.products!, SNIPPETS.products.body];
+      if (list !== 'products') data[list] = [...data[list]!, snippet!.body];
+      expect(validate(data), `${list}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(loadScenario(JSON.stringify(data), 'snippet.json').ok, list).toBe(true);
+    }
+    const moves = properties.moves!.properties as Record<string, Record<string, unknown>>;
+    for (const [kind, move] of Object.entries(moves)) {
+      const data = structuredClone(twoHats);
+      data.moves = { ...data.moves, [kind]: snippetsAt(move)[0]!.body };
+      expect(validate(data), `${kind}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
   });
 
   it('ajv accepts the loader test fixtures', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkMeaning, lineCanLose, meaningIssues } from '../../src/balance/meaning';
+import { convertToUnits } from '../../src/cli/money-units';
 import { SCREEN_LIMITS } from '../../src/scenario/screen-limits';
 import type { Scenario } from '../../src/sim/types';
 import { shippedScenarioPath } from '../support/scenarios';
@@ -125,8 +126,25 @@ describe('money written in currency units instead of cents', () => {
         column: 12,
         path: 'products[0].price',
         severity: 'warning',
-        message: '24 is 0.24 in currency units, less than one: money is written in cents, so 24.00 is written 2400',
+        message:
+          '24 is 0.24 in currency units, less than one currency unit: money is written in cents, so 24.00 is written 2400; or set "currency: USD" and write amounts in currency units',
       }),
+    ]);
+  });
+
+  it('in a file written in currency units, warns at a price under one unit and at an amount 100× off beside the rest', () => {
+    const converted = convertToUnits(text, 'm.yaml');
+    if (!converted.ok) throw new Error(converted.message);
+    expect(checkMeaning(converted.text, 'm.yaml', scenarioOf(converted.text), { seeds: 0 })).toEqual([]);
+    const line = converted.text.split('\n').indexOf('    price: 24') + 1;
+    const slipped = mutate(converted.text, line, 'price: 24', 'price: 0.24');
+    const issues = checkMeaning(slipped, 'm.yaml', scenarioOf(slipped), { seeds: 0 });
+    expect(issues.map((i) => [i.line, i.path, i.message])).toEqual([
+      [line, 'products[0].price', '0.24 USD, less than one USD: is it 100× off? This file writes money in USD with cents as decimals (currency: USD)'],
+    ]);
+    const cheapCost = mutate(converted.text, line + 2, 'fixedCost: 3000', 'fixedCost: 30');
+    expect(checkMeaning(cheapCost, 'm.yaml', scenarioOf(cheapCost), { seeds: 0 }).map((i) => i.message)).toEqual([
+      expect.stringMatching(/^30\.00 USD a quarter is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: is it 100× off\? This file writes money in USD/),
     ]);
   });
 
@@ -141,7 +159,7 @@ describe('money written in currency units instead of cents', () => {
       [105, 'scoring.targets.revenue', 'warning'],
       [105, 'scoring.targets.customerEquity', 'warning'],
     ]);
-    expect(issues[1]!.message).toMatch(/^3000 \(30\.00 a quarter\) is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: money is written in cents, so 3000\.00 is written 300000$/);
+    expect(issues[1]!.message).toMatch(/^3000 \(30\.00 a quarter\) is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: money is written in cents, so 3000\.00 is written 300000; or set "currency: USD" and write amounts in currency units$/);
   });
 });
 

@@ -55,8 +55,8 @@ describe('scenario schema', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('requires a tuning for every move kind of the model, and no other', () => {
-    const moves = scenarioSchema.shape.moves.shape;
+  it('has a tuning, with a default, for every move kind of the model, and no other', () => {
+    const moves = scenarioSchema.shape.moves.unwrap().shape;
     expect(Object.keys(moves).sort()).toEqual([...MOVE_KINDS].sort());
     const kinds: readonly MoveKind[] = MOVE_KINDS;
     expect(kinds.length).toBeGreaterThan(0);
