@@ -1,13 +1,16 @@
 // The words an LMS records of a finished game (cmi.comments, src/app/lms.ts): a few lines an
 // instructor reads in the LMS's report — the score against par and what the LMS's score means,
-// the scorecard, the totals and the dispute's course, in the final results screen's own words
-// (final-view.ts), so the LMS and the screen never tell two stories.
+// the scorecard, the totals, the dispute's course and the result code — in the final results
+// screen's own words (final-view.ts), so the LMS and the screen never tell two stories.
 import type { GameState, Scenario } from '../sim/index';
 import { finalView } from './final-view';
 import { formatPoints } from './format';
 
-/** The summary of a finished game; `lmsScore` is the score the LMS records (0–100), `mastery` the one par maps to. */
-export function lmsSummary(scenario: Scenario, game: GameState, lmsScore: number, mastery: number): string {
+/**
+ * The summary of a finished game; `lmsScore` is the score the LMS records (0–100), `mastery` the one
+ * par maps to, `code` the game's result code (an instructor checks it with npm run verify-results).
+ */
+export function lmsSummary(scenario: Scenario, game: GameState, lmsScore: number, mastery: number, code: string | null): string {
   const view = finalView(scenario, game);
   const passed = view.total >= view.par;
   return [
@@ -16,6 +19,7 @@ export function lmsSummary(scenario: Scenario, game: GameState, lmsScore: number
     `Scorecard: ${view.rows.map((row) => `${row.label} ${row.points} ${row.weight}`).join('; ')}.`,
     view.totals,
     view.dispute,
+    code === null ? null : `Result code (npm run verify-results replays it): ${code}`,
   ]
     .filter((line): line is string => line !== null)
     .join('\n');

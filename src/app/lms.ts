@@ -135,7 +135,7 @@ export function lmsResult(scenario: Scenario, game: GameState, steps: readonly S
     raw,
     min: LMS_SCORE_MIN,
     max: LMS_SCORE_MAX,
-    summary: lmsSummary(scenario, game, raw, LMS_MASTERY_SCORE).slice(0, SCORM12_LIMITS.comments),
+    summary: lmsSummary(scenario, game, raw, LMS_MASTERY_SCORE, code).slice(0, SCORM12_LIMITS.comments),
     code,
   };
 }

@@ -4,7 +4,7 @@
 // summary, result code) within SCORM 1.2's limits, the session's finish, and a page with no LMS,
 // where nothing is called and nothing fails.
 import fc from 'fast-check';
-import { Scorm12API } from 'scorm-again/scorm12';
+import { Scorm12API } from 'scorm-again';
 import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_LEARNER,
@@ -163,6 +163,8 @@ describe('the LMS session', () => {
       expect(comments).toBe(result.summary);
       expect(comments).toContain(`${twoHats.title}, seed ${played.state.seed}:`);
       expect(comments).toContain(`par ${twoHats.scoring.par}`);
+      expect(comments).toContain(`LMS score ${lmsScore(total(played), twoHats.scoring.par).toFixed(1)} of 100`);
+      expect(comments.split('\n').at(-1)).toBe(`Result code (npm run verify-results replays it): ${runtime.LMSGetValue('cmi.suspend_data')}`);
       const code = runtime.LMSGetValue('cmi.suspend_data');
       const verified = verifyResultCode(code, twoHats);
       expect(verified.ok && verified.group).toBe('Lopez, Ana');
