@@ -22,5 +22,6 @@ export function lmsSummary(scenario: Scenario, game: GameState, lmsScore: number
     code === null ? null : `Result code (npm run verify-results replays it): ${code}`,
   ]
     .filter((line): line is string => line !== null)
-    .join('\n');
+    // One line: some LMSs check CMIString4096 with a pattern whose '.' matches no line break.
+    .join(' ');
 }
