@@ -1,6 +1,9 @@
 // How a problem in a scenario file is reported: the issue record every checker produces,
 // its one-line form (the `file:line:col: error:` shape editors and CI logs link to), and the
 // small wording helpers that make messages say what was expected and what was found.
+import { excerptLines, type Excerpt } from './excerpt.ts';
+
+export type { Excerpt };
 
 export interface ScenarioIssue {
   file: string;
@@ -14,16 +17,23 @@ export interface ScenarioIssue {
   message: string;
   /** The loader reports only errors; the meaning checks of `check-scenarios` add warnings. */
   severity: 'error' | 'warning';
+  /** The line pointed at, to show with a caret under the column; absent when the issue is about no one line. */
+  excerpt?: Excerpt;
 }
 
 export type Path = readonly (string | number)[];
 
 /** An issue before the file name is attached. */
-export type Located = Omit<ScenarioIssue, 'file' | 'severity'>;
+export type Located = Omit<ScenarioIssue, 'file' | 'severity'> & {
+  /** About the file as a whole (its size), not about the line it points at: shown with no excerpt. */
+  wholeFile?: boolean;
+};
 
+/** The `file:line:col: error: path: message` line, then the offending line and a caret under the column when the issue has them. */
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.path === '' ? '' : `${issue.path}: `;
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.severity}: ${where}${issue.message}`;
+  const head = `${issue.file}:${issue.line}:${issue.column}: ${issue.severity}: ${where}${issue.message}`;
+  return issue.excerpt ? [head, ...excerptLines(issue.line, issue.excerpt)].join('\n') : head;
 }
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;

@@ -115,6 +115,15 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (c === 0x22) return i + 1;
+    if (c === 0x0a || c === 0x0d) {
+      // JSON text ends on its line (this is the first line break since it opened), so a line
+      // break in it is most often a closing quote left out.
+      const column = start - text.lastIndexOf('\n', start);
+      return {
+        offset: i,
+        message: `JSON syntax: the text in double quotes that opens in column ${column} of this line runs into the line's end; put a closing " where it ends (a line break inside text is written \\n)`,
+      };
+    }
     if (c < 0x20) {
       return { offset: i, message: 'JSON syntax: a line break or control character inside text; write it as an escape such as \\n' };
     }

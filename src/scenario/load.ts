@@ -2,6 +2,7 @@
 // with file, line, column, field and what was expected. Nothing here throws for bad input
 // and nothing half-loaded ever comes out: the game, the tools and the tests all load this way.
 import type { Scenario } from '../sim/types';
+import { excerptAt, Lines } from './excerpt.ts';
 import { formatIssue, formatPath, type Located, type Path, type ScenarioIssue } from './issues.ts';
 import { SCHEMA_KEY, scenarioSchema } from './schema.ts';
 import { semanticIssues } from './semantic.ts';
@@ -28,9 +29,9 @@ export function loadScenario(text: string, fileName: string): LoadResult {
     located = result.issues;
   } catch (error) {
     // A bug of ours, not the file's; still a report, never a crash in front of a class.
-    located = [{ line: 1, column: 1, path: '', message: `internal error while checking this file: ${String(error)}` }];
+    located = [{ line: 1, column: 1, path: '', wholeFile: true, message: `internal error while checking this file: ${String(error)}` }];
   }
-  return { ok: false, errors: finish(located, fileName) };
+  return { ok: false, errors: finish(located, fileName, text) };
 }
 
 type Checked = { ok: true; scenario: Scenario } | { ok: false; issues: Located[] };
@@ -68,11 +69,17 @@ function place(source: ParsedSource, issue: PathIssue): Located {
   return { line, column, path: formatPath(issue.path), message: issue.message };
 }
 
-function finish(located: Located[], file: string): ScenarioIssue[] {
+function finish(located: Located[], file: string, text: string): ScenarioIssue[] {
+  let lines: Lines | undefined;
   const sorted = located
     .map((issue, order) => ({ issue, order }))
     .sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.order - b.order)
-    .map(({ issue }) => ({ file, ...issue, severity: 'error' as const }));
+    .map(({ issue: { wholeFile, ...issue } }): ScenarioIssue => {
+      // Positions count from after a byte order mark, as the parser does.
+      lines ??= new Lines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      const excerpt = wholeFile ? undefined : excerptAt(lines, issue.line, issue.column);
+      return { file, ...issue, severity: 'error', ...(excerpt ? { excerpt } : {}) };
+    });
   if (sorted.length <= MAX_ISSUES) return sorted;
   const shown = sorted.slice(0, MAX_ISSUES);
   const next = sorted[MAX_ISSUES]!;

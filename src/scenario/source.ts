@@ -18,7 +18,8 @@ import {
   type Node,
 } from 'yaml';
 import { jsonSyntaxError } from './json-syntax.ts';
-import { formatNumber, formatPath, quote, type Located, type Path } from './issues.ts';
+import { describeFound, formatNumber, formatPath, quote, type Located, type Path } from './issues.ts';
+import { diagnoseYamlSyntax } from './yaml-syntax.ts';
 
 /** Files above this are refused unread: a scenario is a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -85,6 +86,7 @@ export function parseSource(rawText: string, json: boolean): SourceResult {
           line: 1,
           column: 1,
           path: '',
+          wholeFile: true,
           message: `the file is larger than ${formatNumber(MAX_FILE_BYTES)} bytes (1 MiB), the limit for a scenario file`,
         },
       ],
@@ -115,7 +117,22 @@ export function parseSource(rawText: string, json: boolean): SourceResult {
     issues.push(at(docs[1]!.range[0], 'a scenario file holds one YAML document; remove this second one (and the "---" before it)'));
   }
   if (!doc) return { ok: false, issues: [at(0, 'the file is empty; expected a scenario')] };
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  if (doc.errors.length > 0 || lexed.unclosedQuotes.length > 0) {
+    // One slip in YAML misleads the parser about everything after it: one message, the first.
+    const { line, column, message } = diagnoseYamlSyntax(
+      text,
+      doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: yamlMessage(e.code, e.message) })),
+      lexed.unclosedQuotes,
+      (offset) => {
+        const p = lineCounter.linePos(offset);
+        return { line: Math.max(p.line, 1), column: p.col };
+      },
+    );
+    const first = { line, column, path: '', message };
+    const before = issues.filter((i) => i.line < line || (i.line === line && i.column < column));
+    return { ok: false, issues: before.length > 0 ? [before[0]!] : [first] };
+  }
+  for (const error of doc.warnings) {
     issues.push(at(error.pos[0], yamlMessage(error.code, error.message)));
   }
   if (issues.length > 0) return { ok: false, issues };
@@ -164,13 +181,16 @@ function yamlMessage(code: string, message: string): string {
 function lexAndParse(
   text: string,
   lineCounter: LineCounter,
-): { ok: true; tokens: CST.Token[] } | { ok: false; offset: number; message: string } {
+): { ok: true; tokens: CST.Token[]; unclosedQuotes: number[] } | { ok: false; offset: number; message: string } {
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
   const tokens: CST.Token[] = [];
+  const unclosedQuotes: number[] = [];
   let count = 0;
   let depth = 0;
   for (const lexeme of new Lexer().lex(text)) {
+    // Only a quoted text's lexeme starts with a quote; the parser's offset is where it starts.
+    if ((lexeme[0] === '"' || lexeme[0] === "'") && !closedQuote(lexeme)) unclosedQuotes.push(parser.offset);
     if (++count > MAX_TOKENS) {
       return {
         ok: false,
@@ -184,7 +204,22 @@ function lexAndParse(
     for (const token of parser.next(lexeme)) tokens.push(token);
   }
   for (const token of parser.end()) tokens.push(token);
-  return { ok: true, tokens };
+  return { ok: true, tokens, unclosedQuotes };
+}
+
+/** Whether a quoted text's lexeme ends with its closing quote (not an escaped one). */
+function closedQuote(lexeme: string): boolean {
+  const mark = lexeme[0]!;
+  if (lexeme.length < 2 || lexeme[lexeme.length - 1] !== mark) return false;
+  let run = 0;
+  if (mark === '"') {
+    // The closing " must not be escaped: an even number of backslashes before it.
+    for (let i = lexeme.length - 2; i > 0 && lexeme[i] === '\\'; i--) run++;
+    return run % 2 === 0;
+  }
+  // In single quotes '' is one quote: the text closes on an odd run of quotes.
+  for (let i = lexeme.length - 1; i > 0 && lexeme[i] === "'"; i--) run++;
+  return run % 2 === 1;
 }
 
 function tooDeep(): string {
@@ -252,28 +287,25 @@ class Converter {
       value = node.value;
     } else if (isMap(node)) {
       const object: Record<string, unknown> = {};
-      // Each key's offset, and whether its value is a list.
-      const seen = new Map<string, { offset: number; list: boolean }>();
+      // Each key's offset, and what kind of value it has.
+      const seen = new Map<string, { offset: number; kind: ValueKind; value: unknown }>();
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         const keyOffset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
-        const list = isSeq(pair.value as Node | null);
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          // Two lists under one key are most often one list written in two places (a second
-          // `events:` block): keeping one would lose the other's items.
-          const advice = earlier.list && list ? 'merge the two lists into one' : 'keep one';
-          this.problems.push({
-            offset: keyOffset,
-            message: `field ${quote(key)} is given twice in this mapping (first on line ${this.lineOf(earlier.offset)}); ${advice}`,
-            path: [...path, key],
-          });
-        }
-        seen.set(key, { offset: keyOffset, list });
         path.push(key);
         const child = this.convert(pair.value as Node | null, path);
         path.pop();
+        const kind = kindOf(child);
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          this.problems.push({
+            offset: keyOffset,
+            message: `field ${quote(key)} is given twice in this mapping (first on line ${this.lineOf(earlier.offset)}); ${this.twiceAdvice(earlier, { offset: keyOffset, kind, value: child })}`,
+            path: [...path, key],
+          });
+        }
+        seen.set(key, { offset: keyOffset, kind, value: child });
         size += this.sizeOf(pair.value as Node | null);
         // defineProperty, so a "__proto__" key is data (and later an unknown field), never a prototype.
         Object.defineProperty(object, key, { value: child, enumerable: true, writable: true, configurable: true });
@@ -298,6 +330,21 @@ class Converter {
       entry.size = size;
     }
     return value;
+  }
+
+  /**
+   * What to do about a key given twice. Two lists (or two mappings) under one key are most often
+   * one written in two places (a second `events:` block): keeping one would lose the other's
+   * items, so they are to be merged. Two plain values leave it unclear which one is meant.
+   */
+  private twiceAdvice(first: { offset: number; kind: ValueKind; value: unknown }, second: { offset: number; kind: ValueKind; value: unknown }): string {
+    const firstLine = this.lineOf(first.offset);
+    const secondLine = this.lineOf(second.offset);
+    if (first.kind === second.kind && first.kind !== 'value') {
+      const what = first.kind === 'list' ? ['lists', 'items', 'list'] : ['mappings', 'fields', 'mapping'];
+      return `merge the two ${what[0]} into one: move the ${what[1]} under line ${secondLine} into the ${what[2]} under line ${firstLine} and delete line ${secondLine}`;
+    }
+    return `keep one: which of the two counts (${describeFound(first.value)} on line ${firstLine}, ${describeFound(second.value)} on line ${secondLine}) is ambiguous`;
   }
 
   private sizeOf(node: Node | null): number {
@@ -329,6 +376,12 @@ class Converter {
     this.aliasTargets.set(node, entry.node);
     return entry.value;
   }
+}
+
+type ValueKind = 'list' | 'mapping' | 'value';
+
+function kindOf(value: unknown): ValueKind {
+  return Array.isArray(value) ? 'list' : typeof value === 'object' && value !== null ? 'mapping' : 'value';
 }
 
 function nodeOffset(node: Node | null | undefined, fallback: number): number {

@@ -294,6 +294,10 @@ describe('the SCORM 1.2 package', () => {
     expect(Number(report.raw)).toBeLessThan(LMS_MASTERY_SCORE);
     await frame.waitForFunction(() => window.marketingAndSales.settled(), undefined, { timeout: 15_000 });
     await screenshot(page, 'scorm-lms-custom-final-results');
+    // The LMS removes the course's frame (its own Exit button): that too finishes the session.
+    await page.evaluate(() => document.getElementById('sco')!.remove());
+    await page.waitForFunction(() => (window as unknown as { lmsCalls: string[] }).lmsCalls.includes('LMSFinish'));
+    expect((await committed(page)).exit).toBe('');
     expect(problems).toEqual([]);
   });
 

@@ -77,12 +77,16 @@ describe('check-scenarios', () => {
     expect(stdout).toMatch(/warning: scoring\.par: no bot reached par \(70\) in 10 seeds each; first the causes: scoring\.targets\.revenue is out of reach \(the best bot's median reaches \d+% of it\); only if par is still out of reach after those, lower par/);
   });
 
-  it('exits 1 and prints every error as file:line:col: error: path: message', () => {
+  it('exits 1 and prints every error as file:line:col: error: path: message, the line under it with a caret at the column', () => {
     const { code, stdout } = run('check-scenarios.ts', [broken]);
     expect(code).toBe(1);
     expect(stdout.trim().split('\n')).toEqual([
       `${broken}:10:11: error: quarters: expected a whole number from 4 to 20, found 25`,
+      '10 | quarters: 25',
+      '   |           ^',
       `${broken}:33:12: error: products[0].price: expected a whole number of cents from 1 to 100,000,000,000, found the text "2400"`,
+      '33 |     price: "2400"',
+      '   |            ^',
     ]);
   });
 

@@ -51,6 +51,13 @@ export function checkCase(c: Case, tally: Tally): void {
       expect(Number.isInteger(e.line) && e.line >= 1, `${c.kind}: line ${e.line} in ${e.message}`).toBe(true);
       expect(Number.isInteger(e.column) && e.column >= 1, `${c.kind}: column ${e.column} in ${e.message}`).toBe(true);
       expect(e.message.length).toBeGreaterThan(0);
+      if (e.excerpt) {
+        // The line shown is safe (no control character reaches a terminal or the page) and the caret is on it.
+        const chars = [...e.excerpt.lineText];
+        expect(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(e.excerpt.lineText), `${c.kind}: a control character in ${JSON.stringify(e.excerpt)}`).toBe(false);
+        expect(e.excerpt.column >= 1 && e.excerpt.column <= chars.length + 1, `${c.kind}: caret off the line in ${JSON.stringify(e.excerpt)}`).toBe(true);
+        expect(chars.length).toBeLessThanOrEqual(102);
+      }
     }
   }
   tally.cases++;

@@ -366,12 +366,12 @@ describe('semantic errors', () => {
 });
 
 describe('syntax errors', () => {
-  it('YAML syntax error is positioned', () => {
+  it('YAML syntax error is positioned where the mistake is: an unclosed quote where it opens', () => {
     expectOneIssue(errorsOf(mutate(base, 13, 'name: Minimal Ltd', 'name: "Minimal Ltd')), {
       line: 13,
-      column: 21,
+      column: 9,
       path: '',
-      message: 'YAML syntax: Missing closing "quote',
+      message: 'YAML syntax: the text in double quotes opened here is never closed',
     });
   });
 
@@ -396,7 +396,9 @@ describe('syntax errors', () => {
 
   it('a key given twice, and the advice to keep one', () => {
     const errors = errorsOf(mutate(base, 15, 'collaboration: 0.5', 'collaboration: 0.5\n  cash: 5'));
-    expect(errors.map((e) => e.message)).toEqual(['field "cash" is given twice in this mapping (first on line 14); keep one']);
+    expect(errors.map((e) => e.message)).toEqual([
+      'field "cash" is given twice in this mapping (first on line 14); keep one: which of the two counts (1,000,000 on line 14, 5 on line 16) is ambiguous',
+    ]);
   });
 
   it('a list given twice, with the advice to merge the lists, not to keep one (which would lose events)', () => {
