@@ -91,10 +91,12 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
  * rather than cents (100× too small): the trap of a product table typed in dollars.
  */
 const MONEY_SLIP_SHARE = 0.01;
+/** A price this many times its unit cost looks like one of the two typed in the other unit. */
+const PRICE_COST_SLIP = 50;
 
 /** `cents` as the currency units an author meant, e.g. 54 → "0.54". */
 function units(cents: number): string {
-  return (cents / 100).toFixed(2);
+  return (cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 function checkMoney(scenario: Scenario, form: MoneyForm, warn: (path: Path, message: string) => void): void {
@@ -113,10 +115,19 @@ function checkMoney(scenario: Scenario, form: MoneyForm, warn: (path: Path, mess
     return units * p.price;
   });
   const firmRevenue = lineRevenue.reduce((sum, r) => sum + r, 0);
+  // A price flagged explains the rest: what the accounts buy is measured at list price.
+  let priceFlagged = false;
   scenario.products.forEach((p, i) => {
     if (p.price < 100) {
+      priceFlagged = true;
       const written = form === 'cents' ? `${p.price} is ${units(p.price)} in currency units` : `${units(p.price)} ${currency}`;
       warn(['products', i, 'price'], `${written}, less than one ${form === 'cents' ? 'currency unit' : currency}: ${inCents(p.price)}`);
+    } else if (p.unitCost > 0 && p.price > PRICE_COST_SLIP * p.unitCost) {
+      priceFlagged = true;
+      warn(
+        ['products', i, 'price'],
+        `${amount(p.price, ' a unit')} is ${Math.round(p.price / p.unitCost)}× its unit cost of ${units(p.unitCost)}: is the price or the unit cost 100× off? (${form === 'cents' ? 'money in this file is in whole cents' : `this file writes money in ${currency} with cents as decimals`})`,
+      );
     } else if (p.fixedCost > 0 && p.fixedCost < MONEY_SLIP_SHARE * lineRevenue[i]!) {
       warn(
         ['products', i, 'fixedCost'],
@@ -124,7 +135,7 @@ function checkMoney(scenario: Scenario, form: MoneyForm, warn: (path: Path, mess
       );
     }
   });
-  if (scenario.products.every((p) => p.price >= 100) && firmRevenue > 0) {
+  if (!priceFlagged && firmRevenue > 0) {
     const perQuarter = `the ${units(firmRevenue)} a quarter the accounts buy at list price`;
     if (scenario.firm.overhead > 0 && scenario.firm.overhead < MONEY_SLIP_SHARE * firmRevenue) {
       warn(['firm', 'overhead'], `${amount(scenario.firm.overhead, ' a quarter')} is under 1% of ${perQuarter}: ${inCents(scenario.firm.overhead)}`);

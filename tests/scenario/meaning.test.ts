@@ -142,9 +142,14 @@ describe('money written in currency units instead of cents', () => {
     expect(issues.map((i) => [i.line, i.path, i.message])).toEqual([
       [line, 'products[0].price', '0.24 USD, less than one USD: is it 100× off? This file writes money in USD with cents as decimals (currency: USD)'],
     ]);
+    // A price typed in cents (100× too big) is named at the price, not at the costs it dwarfs.
+    const centsPrice = mutate(converted.text, line, 'price: 24', 'price: 2400');
+    expect(checkMeaning(centsPrice, 'm.yaml', scenarioOf(centsPrice), { seeds: 0 }).map((i) => [i.line, i.path, i.message])).toEqual([
+      [line, 'products[0].price', '2,400.00 USD a unit is 185× its unit cost of 13.00: is the price or the unit cost 100× off? (this file writes money in USD with cents as decimals)'],
+    ]);
     const cheapCost = mutate(converted.text, line + 2, 'fixedCost: 3000', 'fixedCost: 30');
     expect(checkMeaning(cheapCost, 'm.yaml', scenarioOf(cheapCost), { seeds: 0 }).map((i) => i.message)).toEqual([
-      expect.stringMatching(/^30\.00 USD a quarter is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: is it 100× off\? This file writes money in USD/),
+      expect.stringMatching(/^30\.00 USD a quarter is under 1% of the \d{1,3}(,\d{3})*\.\d\d a quarter the accounts buy of this line at list price: is it 100× off\? This file writes money in USD/),
     ]);
   });
 
@@ -159,7 +164,7 @@ describe('money written in currency units instead of cents', () => {
       [105, 'scoring.targets.revenue', 'warning'],
       [105, 'scoring.targets.customerEquity', 'warning'],
     ]);
-    expect(issues[1]!.message).toMatch(/^3000 \(30\.00 a quarter\) is under 1% of the [\d.]+ a quarter the accounts buy of this line at list price: money is written in cents, so 3000\.00 is written 300000; or set "currency: USD" and write amounts in currency units$/);
+    expect(issues[1]!.message).toMatch(/^3000 \(30\.00 a quarter\) is under 1% of the \d{1,3}(,\d{3})*\.\d\d a quarter the accounts buy of this line at list price: money is written in cents, so 3,000\.00 is written 300000; or set "currency: USD" and write amounts in currency units$/);
   });
 });
 
