@@ -262,7 +262,7 @@ function playChecks(scenario: Scenario, options: MeaningOptions, possible: boole
     if (loss) causes.push(`the firm loses money in every quarter (see the warning at ${formatPath(lossPath(scenario, loss))})`);
     for (const below of partsBelowPar(scenario, played)) {
       if (below.part === 'profit' && loss) continue;
-      const at = warnPartBelowPar(below, par, warn);
+      const at = warnPartBelowPar(below, par, options.moneyForm ?? 'cents', warn);
       causes.push(
         below.target && below.target.reached >= 1
           ? `${at} is out of reach (the best bot's median reaches ${Math.round((100 * below.target.reached) / below.target.current)}% of it)`
@@ -309,14 +309,16 @@ function warnLoss(scenario: Scenario, loss: LossEveryQuarter, warn: (path: Path,
 }
 
 /** Warns at the part's target (a money part) or weight (the others); returns where, as a path. */
-function warnPartBelowPar(below: PartBelowPar, par: number, warn: (path: Path, message: string) => void): string {
+function warnPartBelowPar(below: PartBelowPar, par: number, form: MoneyForm, warn: (path: Path, message: string) => void): string {
+  // A target to write as the file writes money: whole cents, or currency units.
+  const written = (cents: number) => (form === 'cents' ? `${cents} (${units(cents)})` : `${cents / 100}`);
   if (below.target) {
     const path: Path = ['scoring', 'targets', below.part];
     const t = below.target;
     warn(
       path,
       t.reached >= 1
-        ? `out of reach: the best bot (${below.bot}) reaches ${units(t.reached)} at its median, ${Math.round((100 * t.reached) / t.current)}% of this target (${below.points.toFixed(1)} points against par ${par}); a target of about ${t.forPar} (${units(t.forPar!)}) would score par's points`
+        ? `out of reach: the best bot (${below.bot}) reaches ${units(t.reached)} at its median, ${Math.round((100 * t.reached) / t.current)}% of this target (${below.points.toFixed(1)} points against par ${par}); a target of about ${written(t.forPar!)} would score par's points`
         : `out of reach: even the best bot's median (${below.bot}) is ${units(t.reached)}, not above zero; a lower target cannot help — the firm's costs and margins can`,
     );
     return formatPath(path);

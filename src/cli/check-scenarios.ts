@@ -5,10 +5,11 @@
 // exit 0 when no file has one, 1 when any has (or cannot be read), 2 for a usage mistake.
 // Whatever the input, the output is a report, never a stack trace.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { formatIssue, loadScenario } from '../scenario/load';
+import { formatIssue, isJsonFileName, loadScenario } from '../scenario/load';
+import { DEFAULT_CURRENCY, moneyFormOf, type MoneyForm } from '../scenario/money';
 import { MEANING_SEEDS, checkMeaning } from '../balance/meaning';
 import { firstQuarter, medianScores, playBotGames, suggestPar, type BotGames } from '../balance/tuning';
-import { MAX_FILE_BYTES } from '../scenario/source';
+import { MAX_FILE_BYTES, parseSource } from '../scenario/source';
 import type { Scenario } from '../sim/types';
 
 const USAGE = `usage: npm run check-scenarios -- [--seeds N] FILE...
@@ -86,13 +87,16 @@ const TARGET_NAMES = { profit: 'profit', revenue: 'revenue', customerEquity: 'cu
  * What the scenario plays like, under the ok line: quarter 1 under the balanced bot, the bots'
  * median scores, and a suggested par and targets (src/balance/tuning.ts defines each).
  */
-function playsLike(scenario: Scenario, played: BotGames): string[] {
+function playsLike(scenario: Scenario, played: BotGames, form: MoneyForm): string[] {
   const lines: string[] = [];
+  // A figure to write in the file, as it writes money: whole cents (with the amount beside), or currency units.
+  const written = (cents: number) => (form === 'cents' ? `${cents}` : `${cents / 100}`);
+  const currency = form === 'units' || scenario.currency ? `, ${scenario.currency ?? DEFAULT_CURRENCY}` : '';
   const q1 = firstQuarter(scenario, played);
   if (q1) {
     const name = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
     const perLine = q1.lines.map((l) => `${name(l.product)} revenue ${money(l.revenue)}, margin ${money(l.margin)}${l.revenue > 0 ? ` (${percent(l.margin / l.revenue)})` : ''}, profit ${money(l.profit)}`);
-    lines.push(`quarter 1 under the balanced bot (mean of ${q1.seeds} seeds): ${perLine.join('; ')}; overhead ${money(q1.overhead)}; firm profit ${money(q1.profit)}, cash ${money(q1.cash)} at the quarter's end`);
+    lines.push(`quarter 1 under the balanced bot (mean of ${q1.seeds} seeds${currency}): ${perLine.join('; ')}; overhead ${money(q1.overhead)}; firm profit ${money(q1.profit)}, cash ${money(q1.cash)} at the quarter's end`);
   }
   const par = suggestPar(scenario, played);
   lines.push(`median final score over ${played.seeds} seeds: ${medianScores(played).map((m) => `${m.bot} ${(m.median + 0).toFixed(1).replace(/^-0\.0$/, '0.0')}`).join(', ')}${par ? `; par ${par.current} is reached by the balanced bot in ${percent(par.currentShare)} of seeds` : ''}`);
@@ -100,8 +104,8 @@ function playsLike(scenario: Scenario, played: BotGames): string[] {
     lines.push(`suggested par: ${par.suggested} (the balanced bot's median score, rounded down: it reaches par in about half the seeds)${par.suggested === Math.floor(par.current) ? ', as now' : `; now ${par.current}`}`);
     const targets = par.targets.map((t) =>
       t.suggested === null
-        ? `${TARGET_NAMES[t.part]} none (no bot's median is above zero: ${money(t.reached)} at best, by ${t.bot}; now ${t.current})`
-        : `${TARGET_NAMES[t.part]} ${t.suggested} (${t.bot}'s median, ${money(t.suggested)}; now ${t.current}, reached ${percent(t.reached / t.current)})`,
+        ? `${TARGET_NAMES[t.part]} none (no bot's median is above zero: ${money(t.reached)} at best, by ${t.bot}; now ${written(t.current)})`
+        : `${TARGET_NAMES[t.part]} ${written(t.suggested)} (${t.bot}'s median${form === 'cents' ? `, ${money(t.suggested)}` : ''}; now ${written(t.current)}, reached ${percent(t.reached / t.current)})`,
     );
     lines.push(`suggested targets (the best bot's median on each, so its typical game scores 100 points there): ${targets.join('; ')}${par.suggestedWithTargets !== null ? `; with these targets the suggested par is ${par.suggestedWithTargets}` : ''}`);
   }
@@ -156,7 +160,11 @@ function main(argv: string[]): number {
       if (errors > 0) failed++;
       else {
         console.log(`${file}: ok (${summary(result.scenario)})${warned > 0 ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}`);
-        if (played) for (const line of playsLike(result.scenario, played)) console.log(`  ${line}`);
+        if (played) {
+          const parsed = parseSource(read.text, isJsonFileName(file));
+          const form = parsed.ok ? moneyFormOf(parsed.source.data) : 'cents';
+          for (const line of playsLike(result.scenario, played, form)) console.log(`  ${line}`);
+        }
       }
     } else {
       for (const issue of result.errors) console.log(formatIssue(issue));

@@ -1,7 +1,7 @@
 // The command-line tools as a user runs them: exit codes, the report lines, and no stack
 // trace for any input.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,18 @@ describe('check-scenarios', () => {
     expect(targets).toContain(`profit ${suggestion.targets[0]!.suggested} (`);
   });
 
+  it('writes the suggested targets as the file writes money: in currency units when it sets its currency', () => {
+    const file = fileURLToPath(new URL('../../scenarios/two-hats.yaml', import.meta.url));
+    const scenario = scenarioOf(readFileSync(file, 'utf8'), file);
+    const { code, stdout } = run('check-scenarios.ts', ['--seeds', '5', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^  quarter 1 under the balanced bot \(mean of 5 seeds, USD\): /m);
+    const targets = stdout.split('\n').find((l) => l.startsWith('  suggested targets'))!;
+    expect(targets).toMatch(new RegExp(`profit \\d+ \\([a-z-]+'s median; now ${scenario.scoring.targets.profit / 100}, reached \\d+%\\)`));
+    const suggestion = suggestPar(scenario, playBotGames(scenario, 5))!;
+    expect(targets).toContain(`revenue ${suggestion.targets[1]!.suggested! / 100} (`);
+  });
+
   it('tells a draft that loses money every quarter where, before "lower par"', () => {
     const file = join(dir, 'loss.yaml');
     writeFileSync(file, mutate(fixture('minimal.yaml'), 17, 'overhead: 200000', 'overhead: 5000000'));
@@ -73,7 +85,7 @@ describe('check-scenarios', () => {
     writeFileSync(file, text);
     const { code, stdout } = run('check-scenarios.ts', ['--seeds', '10', file]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/target\.yaml:\d+:\d+: warning: scoring\.targets\.revenue: out of reach: the best bot \(adaptive\) reaches [\d.]+ at its median, \d+% of this target/);
+    expect(stdout).toMatch(/target\.yaml:\d+:\d+: warning: scoring\.targets\.revenue: out of reach: the best bot \(adaptive\) reaches [\d,.]+ at its median, \d+% of this target/);
     expect(stdout).toMatch(/warning: scoring\.par: no bot reached par \(70\) in 10 seeds each; first the causes: scoring\.targets\.revenue is out of reach \(the best bot's median reaches \d+% of it\); only if par is still out of reach after those, lower par/);
   });
 

@@ -63,7 +63,7 @@ describe('par advice follows the cause', () => {
     const ws = warnings(s);
     const loss = ws.find((w) => w.startsWith('firm.overhead: the firm loses money in every quarter'));
     expect(loss, ws.join('\n')).toBeDefined();
-    expect(loss).toMatch(/fixed costs exceed the margins: the lines earn [\d.]+ a quarter over their unit costs, but their fixed costs take 4000\.00 and the overhead 50000\.00/);
+    expect(loss).toMatch(/fixed costs exceed the margins: the lines earn [\d,.]+ a quarter over their unit costs, but their fixed costs take 4,000\.00 and the overhead 50,000\.00/);
     expect(loss).toMatch(/Decaf sells below its unit cost/);
     const par = parWarning(ws)!;
     expect(par).toBeDefined();
@@ -87,7 +87,7 @@ describe('par advice follows the cause', () => {
     s.scoring.targets.revenue *= 10;
     const ws = warnings(s);
     const target = ws.find((w) => w.startsWith('scoring.targets.revenue: out of reach'));
-    expect(target, ws.join('\n')).toMatch(/the best bot \([a-z-]+\) reaches [\d.]+ at its median, \d+% of this target \([\d.]+ points against par 70\); a target of about \d+ \([\d.]+\) would score par's points/);
+    expect(target, ws.join('\n')).toMatch(/the best bot \([a-z-]+\) reaches [\d,.]+ at its median, \d+% of this target \([\d.]+ points against par 70\); a target of about \d+ \([\d,.]+\) would score par's points/);
     const percent = Number(/, (\d+)% of this target/.exec(target!)![1]);
     expect(percent).toBeGreaterThan(5);
     expect(percent).toBeLessThan(25);
