@@ -4,9 +4,10 @@
 // the game's own site — and shows either its errors (line, column, field) or a preview to play.
 // Every text from a file is set as text (textContent through h()), never parsed as markup.
 import Phaser from 'phaser';
-import { formatPrice } from '../src/app/format';
 import { openFile, openUrl, type OpenedScenario } from '../src/app/open-file';
+import { scenarioPreview } from '../src/app/scenario-preview';
 import type { Opened } from '../src/app/session';
+import { excerptLines } from '../src/scenario/excerpt';
 import type { Scenario } from '../src/sim/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -14,6 +15,8 @@ import { SCENES } from './keys';
 import { COLOURS, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
+import { moreBelow } from './ui/scroll-more';
+import { tabs } from './ui/tabs';
 
 /** What the scene shows: the shipped list (no data), a file being read, or what a file gave. */
 export interface ScenarioSelectData {
@@ -146,6 +149,8 @@ export class ScenarioSelect extends BaseScene {
               e.path === '' ? null : h('code', { class: 'issue-path', text: e.path }),
               e.path === '' ? null : h('span', { text: ': ' }),
               h('span', { class: 'issue-message', text: e.message }),
+              // The offending line and a caret under the column, as the CLI prints them; set as text.
+              e.excerpt ? h('pre', { class: 'issue-excerpt', attrs: { 'aria-label': `Line ${e.line} of the file, a caret under column ${e.column}` }, text: excerptLines(e.line, e.excerpt).join('\n') }) : null,
             ]),
           ),
         ),
@@ -157,35 +162,87 @@ export class ScenarioSelect extends BaseScene {
     this.place(40, 630, WIDTH - 80, 64, h('div', { class: 'footer-actions' }, [this.openButton('Open another file…', 'primary')]));
   }
 
-  /** A file that loads: what it is about, its product lines and accounts, and Play. */
+  /**
+   * A file that loads: what it is about, the events, the dispute and the scoring on pages of the
+   * left panel (tabs), every product line and account in the right one (it scrolls), and Play.
+   * The words are src/app/scenario-preview.ts's.
+   */
   private showPreview(g: Phaser.GameObjects.Graphics, scenario: Scenario, fileName: string): void {
     const { session } = app();
+    const view = scenarioPreview(scenario, fileName);
     this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [
-      h('div', { class: 'preview-title' }, [this.heading('h1', scenario.title), h('p', { class: 'meta', text: `From the file “${fileName}” · ${scenario.quarters} quarters · ${scenario.firm.name} · ${scenario.effortBudget} effort points a quarter` })]),
+      h('div', { class: 'preview-title' }, [this.heading('h1', view.title), h('p', { class: 'meta', text: view.meta })]),
       this.backButton(),
     ]));
     drawPanel(g, { x: 40, y: 100, w: 700, h: 510 }, COLOURS.panel, COLOURS.joint);
     drawPanel(g, { x: 760, y: 100, w: 480, h: 510 }, COLOURS.panel, COLOURS.sales);
-    const briefing = h('section', { class: 'preview-scroll', attrs: { 'aria-label': 'Briefing and objectives', tabindex: '0' } }, [
-      h('h2', { text: 'Briefing' }),
-      h('p', { class: 'preview-briefing', text: scenario.briefing }),
-      h('h3', { text: 'What you will learn' }),
-      h('ul', {}, scenario.objectives.map((o) => h('li', { text: o }))),
+    const { dispute, scoring } = view;
+    const pages = tabs('What the scenario holds', [
+      {
+        label: 'Briefing',
+        content: h('section', { attrs: { 'aria-label': 'Briefing and objectives' } }, [
+          h('h2', { text: 'Briefing' }),
+          h('p', { class: 'preview-briefing', text: view.briefing }),
+          h('h3', { text: 'What you will learn' }),
+          h('ul', {}, view.objectives.map((o) => h('li', { text: o }))),
+        ]),
+      },
+      {
+        label: view.eventsHeading,
+        content: h('section', { attrs: { 'aria-label': 'Events' } }, [
+          h('h2', { text: view.eventsHeading }),
+          view.noEvents === null ? null : h('p', { text: view.noEvents }),
+          h('ol', { class: 'preview-events' }, view.events.map((e) =>
+            h('li', {}, [
+              h('h3', { text: e.title }),
+              h('p', { class: 'preview-trigger', text: e.trigger }),
+              h('ul', {}, e.effects.map((f) => h('li', { text: f }))),
+            ]),
+          )),
+        ]),
+      },
+      {
+        label: 'Dispute',
+        content: h('section', { attrs: { 'aria-label': 'The dispute' } }, [
+          h('h2', { text: dispute.heading }),
+          ...('none' in dispute
+            ? [h('p', { text: dispute.none })]
+            : [
+                h('p', { class: 'preview-dispute-summary', text: dispute.summary }),
+                ...dispute.leads.map((lead) => h('div', { class: `preview-lead preview-lead-${lead.side}` }, [h('h3', { text: lead.heading }), h('p', { text: lead.argument })])),
+                h('p', { class: 'meta', text: dispute.opens }),
+              ]),
+        ]),
+      },
+      {
+        label: 'Scoring and par',
+        content: h('section', { attrs: { 'aria-label': 'Scoring and par' } }, [
+          h('h2', { text: scoring.heading }),
+          h('p', { class: 'meta', text: scoring.intro }),
+          h('table', { class: 'preview-score', attrs: { 'aria-label': 'The scorecard' } }, [
+            h('thead', {}, [h('tr', {}, [h('th', { text: 'Part', attrs: { scope: 'col' } }), h('th', { text: 'Weight', attrs: { scope: 'col' } }), h('th', { text: 'What it measures, and its target', attrs: { scope: 'col' } })])]),
+            h('tbody', {}, scoring.rows.map((r) => h('tr', { class: r.counts ? '' : 'not-counted' }, [h('th', { text: r.name, attrs: { scope: 'row' } }), h('td', { class: 'weight', text: r.weight }), h('td', { text: r.measure })]))),
+          ]),
+          h('p', { class: 'scorecard-par', text: scoring.par }),
+        ]),
+      },
     ]);
-    this.place(64, 116, 652, 478, briefing);
+    this.place(64, 112, 652, 486, pages);
     const side = h('section', { class: 'preview-scroll', attrs: { 'aria-label': 'Product lines and accounts', tabindex: '0' } }, [
-      h('h2', { text: `Product lines (${scenario.products.length})` }),
-      h('ul', { class: 'preview-list' }, scenario.products.map((p) =>
-        h('li', {}, [h('span', { class: 'preview-name', text: p.name }), h('span', { class: 'preview-figure', text: `${formatPrice(p.price)} a unit` })]),
+      h('h2', { text: view.productsHeading }),
+      h('ul', { class: 'preview-list' }, view.products.map((p) =>
+        h('li', {}, [h('span', { class: 'preview-name', text: p.name }), h('span', { class: 'preview-figure', text: p.figure })]),
       )),
-      h('h2', { text: `Accounts (${scenario.accounts.length}, ${scenario.accounts.filter((a) => a.key).length} key)` }),
-      h('ul', { class: 'preview-list' }, scenario.accounts.map((a) =>
+      h('h2', { text: view.accountsHeading }),
+      h('ul', { class: 'preview-list preview-accounts' }, view.accounts.map((a) =>
         h('li', {}, [
           h('span', { class: 'preview-name', text: a.name }),
-          a.key ? h('span', { class: 'key-marker', text: '★ key account' }) : null,
+          a.marker === null ? null : h('span', { class: 'key-marker', text: a.marker }),
+          h('span', { class: 'preview-detail', text: a.detail }),
         ]),
       )),
     ]);
+    moreBelow(side);
     this.place(784, 116, 432, 478, side);
     const seed = h('input', { attrs: { id: 'seed-opened', type: 'number', min: '0', step: '1', value: String(scenario.defaultSeed), inputmode: 'numeric' } });
     this.place(40, 630, WIDTH - 80, 64, h('div', { class: 'footer-actions' }, [

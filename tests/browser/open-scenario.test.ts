@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatPrice } from '../../src/app/format';
-import { literal, loadFile, nameOf } from '../support/scenarios';
+import { formatMoney, formatPrice } from '../../src/app/format';
+import { literal, loadFile, loadShipped, nameOf, shippedScenarioPath } from '../support/scenarios';
 import { launchChromium } from './chromium';
 import { commitUnspent, expectNothingCut, openGame, screenshot, waitForScene, type GamePage } from './support';
 
@@ -15,6 +15,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, im
 // What the preview shows of the valid fixture is read from it, through the game's loader.
 const valid = loadFile(fixture('valid.yaml'));
 const classic = valid.products.find((p) => p.id === 'classic')!;
+// A shipped file with a dispute, events and more accounts than the panel shows at once.
+const divisions = loadShipped('divisions');
 const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 
 async function toScenarioSelect(page: Page): Promise<void> {
@@ -112,13 +114,118 @@ describe('opening a scenario file in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'This scenario file has errors' }).waitFor();
     const items = page.getByRole('list', { name: 'Errors in the file' }).getByRole('listitem');
     await expect.poll(() => items.count()).toBe(1);
-    expect(await items.first().innerText()).toMatch(/^line 19, column 11 — quarters: expected a whole number from 4 to 20, found the text "ten"$/);
+    // The error, then the offending line with a caret under the column, in a fixed-width font.
+    expect(await items.first().innerText()).toMatch(/^line 19, column 11 — quarters: expected a whole number from 4 to 20, found the text "ten"\s*19 \| quarters: ten\n {3}\| {11}\^$/);
+    const excerpt = items.first().locator('pre.issue-excerpt');
+    expect(await excerpt.textContent()).toBe('19 | quarters: ten\n   |           ^');
+    expect(await excerpt.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
     await screenshot(page, 'open-scenario-errors');
     await expectNothingCut(page, 'the error list');
     // Keyboard: the way back is reachable by Tab and works with Enter.
     await page.getByRole('button', { name: 'Back to the scenarios' }).first().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Choose a scenario' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a YAML syntax error once, on the mis-indented line, with that line under it', async () => {
+    const { page, problems } = await start();
+    await toScenarioSelect(page);
+    const text = readFileSync(fixture('valid.yaml'), 'utf8').split('\n');
+    const at = text.findIndex((l) => l.startsWith('  - id: taqueria'));
+    const sibling = at + 2; // 1-based: the "name:" line above the one indented one space too far
+    text[at + 2] = ` ${text[at + 2]}`;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open scenario file…' }).click();
+    await (await chooser).setFiles({ name: 'indented.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text.join('\n')) });
+    await page.getByRole('heading', { level: 1, name: 'This scenario file has errors' }).waitFor();
+    const items = page.getByRole('list', { name: 'Errors in the file' }).getByRole('listitem');
+    await expect.poll(() => items.count()).toBe(1);
+    const item = await items.first().innerText();
+    expect(item).toContain(`line ${at + 3}, column 6 — YAML indentation: this line is indented 1 space too far (5 spaces, where line ${sibling} has 4); indent it like line ${sibling}`);
+    expect(await items.first().locator('pre.issue-excerpt').textContent()).toBe(`${at + 3} | ${text[at + 2]}\n${' '.repeat(String(at + 3).length)} |      ^`);
+    await screenshot(page, 'open-scenario-syntax-error');
+    await expectNothingCut(page, 'a syntax error');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the offending line of a hostile file as text', async () => {
+    const { page, problems } = await start();
+    await toScenarioSelect(page);
+    const text = readFileSync(fixture('hostile.yaml'), 'utf8').replace(/^title: T1 /m, 'title: "T1 ');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open scenario file…' }).click();
+    await (await chooser).setFiles({ name: 'hostile-broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    await page.getByRole('heading', { level: 1, name: 'This scenario file has errors' }).waitFor();
+    const excerpt = page.getByRole('list', { name: 'Errors in the file' }).locator('pre.issue-excerpt');
+    await expect.poll(() => excerpt.count()).toBe(1);
+    expect(await excerpt.textContent()).toContain(`title: "T1 ${PAYLOAD}`);
+    expect(await excerpt.locator('*').count()).toBe(0);
+    await expectNoMarkupRan(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('previews every account, the events, the dispute and the scoring with par, by mouse and keyboard', async () => {
+    const { page, problems } = await start();
+    await toScenarioSelect(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open scenario file…' }).click();
+    await (await chooser).setFiles(shippedScenarioPath('divisions'));
+    await page.getByRole('heading', { level: 1, name: divisions.title }).waitFor();
+    await screenshot(page, 'open-scenario-preview-briefing');
+    await expectNothingCut(page, 'the preview (briefing)');
+
+    // Every account is in the list, and the last one is reached by the keyboard: the list scrolls.
+    const side = page.getByRole('region', { name: 'Product lines and accounts' });
+    const last = divisions.accounts[divisions.accounts.length - 1]!;
+    const lastItem = side.getByRole('listitem').filter({ hasText: last.name });
+    await expect.poll(() => side.innerText()).toContain(last.name);
+    const inView = async () => {
+      const [box, item] = [await side.boundingBox(), await lastItem.boundingBox()];
+      return box !== null && item !== null && item.y >= box.y && item.y + item.height <= box.y + box.height + 1;
+    };
+    expect(await inView()).toBe(false);
+    // A cue says there is more below while there is (and a click on it scrolls on)…
+    await expect.poll(() => side.locator('.more-below.shown').count()).toBe(1);
+    await side.locator('.more-below span').click();
+    await expect.poll(() => side.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    // …and the keyboard reaches the end of the list.
+    await side.focus();
+    await page.keyboard.press('End');
+    await expect.poll(inView).toBe(true);
+    await expect.poll(() => side.locator('.more-below.shown').count()).toBe(0);
+    await screenshot(page, 'open-scenario-preview-last-account');
+
+    // The pages: by mouse…
+    await page.getByRole('tab', { name: /^Events/ }).click();
+    const events = page.getByRole('region', { name: 'Events' });
+    const hybrid = divisions.events.find((e) => e.id === 'hybrid-work')!;
+    await expect.poll(() => events.innerText()).toContain(hybrid.title);
+    expect(await events.innerText()).toContain('In quarter 6');
+    expect(await events.innerText()).toContain(`When ${nameOf(divisions.products, 'print-supplies')} has lost money 3 quarters in a row`);
+    await screenshot(page, 'open-scenario-preview-events');
+    await expectNothingCut(page, 'the preview (events)');
+
+    // …and by keyboard: the arrow key moves to the next tab and shows its page.
+    await page.getByRole('tab', { name: /^Events/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Dispute' }).getAttribute('aria-selected')).toBe('true');
+    const dispute = page.getByRole('region', { name: 'The dispute' });
+    const disputeText = await dispute.innerText();
+    expect(disputeText).toContain(nameOf(divisions.products, divisions.dispute!.product));
+    expect(disputeText).toContain(nameOf(divisions.accounts, divisions.dispute!.account));
+    expect(disputeText).toContain(`Marketing: ${divisions.dispute!.marketing.name}`);
+    expect(disputeText).toContain(`Sales: ${divisions.dispute!.sales.name}`);
+    expect(await page.getByRole('region', { name: 'Events' }).count()).toBe(0);
+    await screenshot(page, 'open-scenario-preview-dispute');
+    await expectNothingCut(page, 'the preview (dispute)');
+
+    await page.keyboard.press('ArrowRight');
+    const scoring = page.getByRole('region', { name: 'Scoring and par' });
+    await expect.poll(() => scoring.innerText()).toContain(`Par: ${divisions.scoring.par} points`);
+    expect(await scoring.innerText()).toContain(`${formatMoney(divisions.scoring.targets.profit)} scores 100`);
+    await screenshot(page, 'open-scenario-preview-scoring');
+    await expectNothingCut(page, 'the preview (scoring)');
     expect(problems).toEqual([]);
   });
 
