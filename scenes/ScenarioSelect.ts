@@ -113,7 +113,8 @@ export class ScenarioSelect extends BaseScene {
     if (list.length === 0 || catalogue.problems.length > 0) {
       const problems = h('div', { class: 'alert', attrs: { role: 'alert' } }, [
         h('p', { text: 'Some shipped scenario files could not be loaded:' }),
-        h('ul', {}, catalogue.problems.slice(0, 6).map((p) => h('li', { text: p }))),
+        // Each problem is formatIssue's text: the error line, then the offending line and its caret.
+        h('ul', {}, catalogue.problems.slice(0, 6).map((p) => h('li', { class: 'catalogue-problem', text: p }))),
       ]);
       this.place(40, 560, WIDTH - 80, 140, problems);
     }
