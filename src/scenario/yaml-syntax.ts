@@ -49,11 +49,18 @@ export function diagnoseYamlSyntax(text: string, errors: readonly YamlSyntaxErro
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 
   if (first.code === 'TAB_AS_INDENT' || TAB_INDENT.test(lines[at.line - 1] ?? '')) return tabIssue(lines, at.line);
+  // A tab on the line after can be what the parser tripped over at the end of this one.
+  let after = at.line + 1;
+  while (after <= lines.length && lines[after - 1]!.trim() === '') after++;
+  if (TAB_INDENT.test(lines[after - 1] ?? '')) return tabIssue(lines, after);
 
   const early = earlyClose(text, first.offset, pos);
   if (early) return early;
 
-  const shapes = lineShapes(lines, Math.min(lines.length, at.line + 20));
+  const slips: BlockSlip[] = [];
+  const shapes = lineShapes(lines, Math.min(lines.length, at.line + 20), slips);
+  const slip = slips.find((s) => s.line <= at.line + 1);
+  if (slip) return blockSlip(lines, slip);
   for (const candidate of [at.line, nextShaped(shapes, at.line)]) {
     if (candidate === undefined) continue;
     const found = misindented(shapes, candidate);
@@ -64,6 +71,27 @@ export function diagnoseYamlSyntax(text: string, errors: readonly YamlSyntaxErro
     if (found) return found;
   }
   return { line: at.line, column: at.column, message: first.message };
+}
+
+/** The line that breaks a block text's indentation: the slipped line, or the first line when it alone is deeper than the rest. */
+function blockSlip(lines: readonly string[], slip: BlockSlip): SyntaxIssue {
+  const indentOf = (n: number) => {
+    const l = lines[n - 1] ?? '';
+    return l.length - l.trimStart().length;
+  };
+  let next = slip.line + 1;
+  while (next <= lines.length && lines[next - 1]!.trim() === '') next++;
+  let between = slip.first + 1;
+  while (between < slip.line && lines[between - 1]!.trim() === '') between++;
+  // The first line alone is deeper, and the lines after it agree with each other: the first one slipped.
+  // (Or, with no line after to agree, the slipped line is where a text conventionally starts: two spaces in from its field.)
+  const firstSlipped = between === slip.line && ((next <= lines.length && indentOf(next) === slip.indent) || slip.indent === indentOf(slip.start) + 2);
+  const [line, n, target, like] = firstSlipped ? [slip.first, slip.firstIndent, slip.indent, slip.line] : [slip.line, slip.indent, slip.firstIndent, slip.first];
+  return {
+    line,
+    column: n + 1,
+    message: `YAML indentation: this line of the text begun on line ${slip.start} is indented ${plural(Math.abs(n - target), 'space')} too ${n > target ? 'far' : 'little'} (${plural(n, 'space')}, where line ${like} has ${target}); indent it like line ${like}: every line of a text after | or > starts in the column of its first line, or deeper`,
+  };
 }
 
 /** Text in quotes that closes early, more text right after it: most often an apostrophe in 'single quotes'. */
@@ -122,19 +150,27 @@ interface Shape {
 const KEY = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#[\]{},"'|>!&*%@`?][^#]*?)[ \t]*:(?=[ \t]|$)/;
 
 /** Line shapes for lines 1..upTo (index = line number), read the way a YAML block is written. */
-function lineShapes(lines: readonly string[], upTo: number): (Shape | null)[] {
+function lineShapes(lines: readonly string[], upTo: number, slips: BlockSlip[] = []): (Shape | null)[] {
   const shapes: (Shape | null)[] = [null];
   let blockParent: number | null = null;
+  let blockStart = 0;
+  let block: { start: number; first: number; firstIndent: number } | null = null;
   const state = { quote: null as string | null, depth: 0 };
   for (let n = 1; n <= upTo; n++) {
     const line = lines[n - 1]!;
     const indent = line.length - line.trimStart().length;
     if (blockParent !== null) {
       if (line.trim() === '' || indent > blockParent) {
+        // A block text's lines all start in the column of its first line (or deeper).
+        if (line.trim() !== '') {
+          if (block === null) block = { start: blockStart, first: n, firstIndent: indent };
+          else if (indent < block.firstIndent) slips.push({ line: n, indent, ...block });
+        }
         shapes.push(null);
         continue;
       }
       blockParent = null;
+      block = null;
     }
     if (state.quote !== null || state.depth > 0) {
       scan(line, 0, state, true);
@@ -164,7 +200,11 @@ function lineShapes(lines: readonly string[], upTo: number): (Shape | null)[] {
       while (line[value] === ' ' || line[value] === '\t') value++;
       const rest = line.slice(value);
       if (rest === '' || rest.startsWith('#') || /^[&!]\S*\s*(?:#.*)?$/.test(rest)) opens = true;
-      else if (/^[|>]/.test(rest)) blockParent = indent;
+      else if (/^[|>]/.test(rest)) {
+        blockParent = indent;
+        blockStart = n;
+        block = null;
+      }
       else scan(line, value, state, false);
     } else if (cols.length === 0) {
       // A line that is neither a key nor a list item: the rest of a text begun above.
@@ -172,12 +212,25 @@ function lineShapes(lines: readonly string[], upTo: number): (Shape | null)[] {
       continue;
     } else if (/^[|>]/.test(afterDashes)) {
       blockParent = indent;
+      blockStart = n;
+      block = null;
     } else {
       scan(line, at, state, false);
     }
     shapes.push({ indent, cols, opens, dash: cols[0]!.dash });
   }
   return shapes;
+}
+
+/** A line of a block text (after `|` or `>`) indented less than the text's first line, which ends the text there. */
+interface BlockSlip {
+  line: number;
+  indent: number;
+  /** The line with the `|` or `>`. */
+  start: number;
+  /** The text's first line, and its indentation. */
+  first: number;
+  firstIndent: number;
 }
 
 /** Follows quotes and [ ] / { } from `from` to the line's end (or a comment), so lines they span are known. */
@@ -257,11 +310,44 @@ function misindented(shapes: readonly (Shape | null)[], m: number): SyntaxIssue 
   if (!best) return null;
   const [target, { line: like }] = best;
   const n = shape.indent;
+  // The level was set by the first line of its block, and this line and the next agree on
+  // another: the first line is the one out of line (a block's first line sets its column).
+  const first = shapes[like]!;
+  if (like === p && first.cols.some((c) => c.col === target) && firstOfBlock(shapes, like)) {
+    // Moved by the difference, would the first line line up with this one and the block's
+    // convention (two spaces deeper than its parent), or with the line after this one too?
+    const moved = first.indent + n - target;
+    const parent = levelsAt(shapes, like);
+    const parentCol = parent ? Math.max(...shapes[parent.p]!.cols.map((c) => c.col)) : -2;
+    const next = nextShaped(shapes, m);
+    const agreed = next !== undefined && shapes[next]!.indent === n;
+    if (moved > parentCol && (agreed || moved === parentCol + 2)) {
+      const off = plural(Math.abs(n - target), 'space');
+      return {
+        line: like,
+        column: first.indent + 1,
+        message: `YAML indentation: this line is indented ${off} too ${moved < first.indent ? 'far' : 'little'} (${plural(first.indent, 'space')}, where ${moved === 0 ? 'none' : moved} would line it up with line ${m}${agreed ? ' and the lines after it' : ''}); ${moved === 0 ? 'start it at the beginning of the line' : `indent it ${plural(moved, 'space')}`}: ${first.dash ? 'the items of one list start in the same column' : 'the fields of one mapping start in the same column'}`,
+      };
+    }
+  }
+  return indentIssue(m, n, target, like, n > target && like === p, shape.dash);
+}
+
+/** Whether line `q` is the first line of its block: nothing above it, or the line above opens a block it is deeper than. */
+function firstOfBlock(shapes: readonly (Shape | null)[], q: number): boolean {
+  let p = q - 1;
+  while (p >= 1 && !shapes[p]) p--;
+  if (p < 1) return true;
+  const above = shapes[p]!;
+  return above.opens && shapes[q]!.indent > above.cols[above.cols.length - 1]!.col;
+}
+
+/** Line `m`, indented `n` spaces, should be indented `target` like line `like`. */
+function indentIssue(m: number, n: number, target: number, like: number, hasValue: boolean, dash: boolean): SyntaxIssue {
   const off = plural(Math.abs(n - target), 'space');
-  const reason =
-    n > target && like === p
-      ? `a line indented deeper than the one above it is read as part of it, and line ${like} already has its value`
-      : shape.dash
+  const reason = hasValue
+    ? `a line indented deeper than the one above it is read as part of it, and line ${like} already has its value`
+    : dash
         ? 'the items of one list start in the same column'
         : 'the fields of one mapping start in the same column';
   return {

@@ -5,7 +5,7 @@
 // unclosed quote was reported at the end of the file, and a doubled `firm:` was told to keep one.
 import { describe, expect, it } from 'vitest';
 import { excerptAt, excerptLines, Lines, EXCERPT_WIDTH } from '../../src/scenario/excerpt';
-import { formatIssue, type ScenarioIssue } from '../../src/scenario/load';
+import { formatIssue, loadScenario, type ScenarioIssue } from '../../src/scenario/load';
 import { errorsOf, fixture, mutate } from './helpers';
 
 const base = fixture('minimal.yaml');
@@ -73,6 +73,56 @@ describe('a line indented one space off', () => {
     const error = theError(block.replace('\nquarters: 8', '\n quarters: 8'));
     expect(error).toMatchObject({ line: 13, column: 2 });
     expect(error.message).toContain('indent it like line 12');
+  });
+
+  it('blames the first line of a block when it alone is out of line with the lines after it', () => {
+    const field = theError(mutate(base, 13, '  name', '   name'));
+    expect(field).toMatchObject({ line: 13, column: 4 });
+    expect(field.message).toBe(
+      'YAML indentation: this line is indented 1 space too far (3 spaces, where 2 would line it up with line 14 and the lines after it); indent it 2 spaces: the fields of one mapping start in the same column',
+    );
+    const item = theError(mutate(base, 41, '  - id: clinic', '   - id: clinic'));
+    expect(item).toMatchObject({ line: 41, column: 4 });
+    expect(item.message).toContain('(3 spaces, where 2 would line it up with line 42 and the lines after it); indent it 2 spaces: the items of one list start in the same column');
+    const top = theError(mutate(base, 3, 'id: minimal', ' id: minimal'));
+    expect(top).toMatchObject({ line: 3, column: 2 });
+    expect(top.message).toContain('start it at the beginning of the line');
+  });
+
+  it('a line of a block text (after | or >) indented less than its first line', () => {
+    const text = mutate(base, 6, 'briefing: A small firm with two product lines and two accounts.', 'briefing: >-\n  A small firm with two product lines\n  and two accounts.');
+    const error = theError(mutate(text, 8, '  and two', ' and two'));
+    expect(error).toMatchObject({ line: 8, column: 2 });
+    expect(error.message).toBe(
+      'YAML indentation: this line of the text begun on line 6 is indented 1 space too little (1 space, where line 7 has 2); indent it like line 7: every line of a text after | or > starts in the column of its first line, or deeper',
+    );
+    const first = theError(mutate(text, 7, '  A small', '   A small'));
+    expect(first).toMatchObject({ line: 7, column: 4 });
+    expect(first.message).toContain('indented 1 space too far (3 spaces, where line 8 has 2); indent it like line 8');
+  });
+
+  it('any line of the fixture indented one space off, either way, or with a tab: one error, on that line, unless the file still reads', () => {
+    const lines = base.split('\n');
+    const wrong: string[] = [];
+    let checked = 0;
+    lines.forEach((line, i) => {
+      if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+      const slips = [` ${line}`, line.startsWith(' ') ? line.slice(1) : null, line.startsWith('  ') ? `\t${line.slice(2)}` : null];
+      for (const slipped of slips) {
+        if (slipped === null) continue;
+        const copy = [...lines];
+        copy[i] = slipped;
+        const result = loadScenario(copy.join('\n'), 'slip.yaml');
+        if (result.ok) continue;
+        checked++;
+        const [first, ...rest] = result.errors;
+        if (rest.length > 0 || first!.line !== i + 1 || !first!.message.startsWith('YAML indentation: ')) {
+          wrong.push(`line ${i + 1} as ${JSON.stringify(slipped)}: ${result.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join(' | ')}`);
+        }
+      }
+    });
+    expect(checked).toBeGreaterThan(250);
+    expect(wrong).toEqual([]);
   });
 
   it('Windows line ends change nothing', () => {
