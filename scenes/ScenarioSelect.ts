@@ -4,6 +4,7 @@
 // the game's own site — and shows either its errors (line, column, field) or a preview to play.
 // Every text from a file is set as text (textContent through h()), never parsed as markup.
 import Phaser from 'phaser';
+import { useCurrencyOf } from '../src/app/format';
 import { openFile, openUrl, type OpenedScenario } from '../src/app/open-file';
 import { scenarioPreview } from '../src/app/scenario-preview';
 import type { Opened } from '../src/app/session';
@@ -169,6 +170,7 @@ export class ScenarioSelect extends BaseScene {
    * The words are src/app/scenario-preview.ts's.
    */
   private showPreview(g: Phaser.GameObjects.Graphics, scenario: Scenario, fileName: string): void {
+    useCurrencyOf(scenario);
     const { session } = app();
     const view = scenarioPreview(scenario, fileName);
     this.place(40, 24, WIDTH - 80, 64, h('div', { class: 'screen-header' }, [

@@ -4,7 +4,8 @@
 import type { Scenario } from '../sim/types';
 import { excerptAt, Lines } from './excerpt.ts';
 import { formatIssue, formatPath, type Located, type Path, type ScenarioIssue } from './issues.ts';
-import { SCHEMA_KEY, scenarioSchema } from './schema.ts';
+import { inCents, moneyFormOf } from './money.ts';
+import { SCHEMA_KEY, scenarioSchemas } from './schema.ts';
 import { semanticIssues } from './semantic.ts';
 import { parseSource, type ParsedSource } from './source.ts';
 import { translateIssues, type PathIssue } from './zod-issues.ts';
@@ -44,13 +45,16 @@ function check(text: string, json: boolean): Checked {
   const data = withoutSchemaKey(source.data);
   if (!data.ok) return { ok: false, issues: [place(source, data.issue)] };
 
-  const result = scenarioSchema.safeParse(data.value);
+  const schema = scenarioSchemas[moneyFormOf(data.value)];
+  const result = schema.safeParse(data.value);
   if (!result.success) {
-    return { ok: false, issues: translateIssues(result.error.issues, scenarioSchema, data.value).map((i) => place(source, i)) };
+    return { ok: false, issues: translateIssues(result.error.issues, schema, data.value).map((i) => place(source, i)) };
   }
-  const semantic = semanticIssues(result.data);
+  const money = inCents(result.data);
+  if (!money.ok) return { ok: false, issues: money.issues.map((i) => place(source, { ...i, at: 'value' })) };
+  const semantic = semanticIssues(money.scenario);
   if (semantic.length > 0) return { ok: false, issues: semantic.map((i) => place(source, i)) };
-  return { ok: true, scenario: result.data };
+  return { ok: true, scenario: money.scenario };
 }
 
 function withoutSchemaKey(data: unknown): { ok: true; value: unknown } | { ok: false; issue: PathIssue } {

@@ -224,12 +224,13 @@ describe('structural errors', () => {
     });
   });
 
-  it('every move kind must be tuned', () => {
-    expectOneIssue(errorsOf(removeLines(base, 76)), {
-      line: 64,
-      column: 3,
-      path: 'moves.alignment',
-      message: 'missing field "alignment"',
+  it('a move left out is offered with its default curve; a wrong curve is still an error', () => {
+    expect(scenarioOf(removeLines(base, 76)).moves.alignment).toEqual({ enabled: true, response: { a: 0.15, b: 0, c: 2, d: 4 } });
+    expectOneIssue(errorsOf(mutate(base, 76, 'a: 0.15', 'a: 1.5')), {
+      line: 76,
+      column: 46,
+      path: 'moves.alignment.response.a',
+      message: 'expected a number from 0 to 1, found 1.5',
     });
   });
 
