@@ -133,8 +133,8 @@ dispute:
 scoring:
   weights: { profit: 3, revenue: 1, customerEquity: 2, portfolioHealth: 1, collaboration: 1 }
   # Over the whole game (profit, revenue) or at its end (customer equity): each scores 100 points.
-  targets: { profit: 60000, revenue: 400000, customerEquity: 250000 }
-  par: 70   # the total a good game reaches; check-scenarios suggests one
+  targets: { profit: 93000, revenue: 320000, customerEquity: 350000 }
+  par: 58   # the total a good game reaches; check-scenarios suggests one
 debrief:
   - Marketing built goodwill that kept leads coming; sales turned those leads into accounts.
 `;
