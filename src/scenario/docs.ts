@@ -37,6 +37,8 @@ function isObjectNode(node: Node): boolean {
 export function describeType(node: Node): string {
   if (Array.isArray(node.anyOf) || Array.isArray(node.oneOf)) return 'one of the forms below';
   if (node.title === MONEY_TITLE) return 'money (see [Money](#money))';
+  const shared = sharedName(node);
+  if (shared !== undefined) return `mapping (see \`${shared}\`, shared)`;
   if (typeof node.const === 'string') return `exactly \`${node.const}\``;
   if (Array.isArray(node.enum)) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   const min = typeof node.minimum === 'number' ? node.minimum : undefined;
@@ -90,6 +92,12 @@ function sameShape(a: unknown, b: unknown): boolean {
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
+/** The name of the shared definition a node refers to (`$ref`, or draft-07's `allOf: [{ $ref }]` beside a description). */
+function sharedName(node: Node): string | undefined {
+  const ref = typeof node.$ref === 'string' ? node.$ref : Array.isArray(node.allOf) && node.allOf.length === 1 ? (node.allOf[0] as Node).$ref : undefined;
+  return typeof ref === 'string' ? ref.replace(/^#\/definitions\//, '') : undefined;
+}
+
 function collect(node: Node, path: string, sections: Section[]): void {
   const properties = node.properties as Record<string, Node>;
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
@@ -134,10 +142,20 @@ function collect(node: Node, path: string, sections: Section[]): void {
   }
 }
 
+/** What each shared shape is, where the schema gives it no description of its own. */
+const SHARED_DESCRIPTIONS: Record<string, string> = {
+  responseCurve: 'A response curve (ADBUDG): every move’s `response` has these fields.',
+  anchorRange: 'A range of hidden anchor strength, drawn per seed: a purchase’s `anchor` and the dispute’s.',
+};
+
 function fieldTables(): string {
   const sections: Section[] = [];
   const schema = scenarioJsonSchema() as Node;
   collect(schema, 'scenario', sections);
+  // Shapes used in several places are documented once, under their own name.
+  for (const [name, definition] of Object.entries((schema.definitions ?? {}) as Record<string, Node>)) {
+    collect({ ...definition, description: definition.description ?? SHARED_DESCRIPTIONS[name] ?? '' }, name, sections);
+  }
   const out: string[] = [];
   for (const section of sections) {
     out.push(`#### \`${section.path}\``, '');

@@ -81,7 +81,7 @@ const responseCurveSchema = mapping({
   b: ratio().describe('Response with no effort at all (0–1).'),
   c: intIn(1, 4).describe('Shape: a whole number 1–4; above 1 gives an S-curve (slow start, then a surge).'),
   d: positiveUpTo(10_000).describe('Half-saturation: when effort to the power c equals d, the response is halfway from b to a.'),
-});
+}).meta({ id: 'responseCurve' });
 
 const moveTuningSchema = (kind: MoveKind) => {
   const { response, meaning, suggested } = MOVE_DEFAULTS[kind];
@@ -142,7 +142,7 @@ const moveTuningsSchema = mapping(
 const anchorRangeSchema = mapping({
   min: ratio().describe('Lowest possible anchor strength (0–1).'),
   max: ratio().describe('Highest possible anchor strength (0–1); not below min.'),
-});
+}).meta({ id: 'anchorRange' });
 
 const productSchema = (money: Money) =>
   mapping({

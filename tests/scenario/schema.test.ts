@@ -38,6 +38,16 @@ describe('scenario schema', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
+  it('writes shapes used in several places once, as shared definitions the fields refer to', () => {
+    const schema = scenarioJsonSchema() as Record<string, any>;
+    expect(Object.keys(schema.definitions).sort()).toEqual(['anchorRange', 'responseCurve']);
+    const refOf = (node: Record<string, any>) => node.$ref ?? node.allOf?.[0]?.$ref;
+    for (const kind of MOVE_KINDS) expect(refOf(schema.properties.moves.properties[kind].properties.response)).toBe('#/definitions/responseCurve');
+    expect(refOf(schema.properties.accounts.items.properties.buys.items.properties.anchor)).toBe('#/definitions/anchorRange');
+    expect(refOf(schema.properties.dispute.properties.anchor)).toBe('#/definitions/anchorRange');
+    expect(Object.keys(schema.definitions.responseCurve.properties)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('describes every field', () => {
     const undescribed: string[] = [];
     const walk = (node: unknown, path: string): void => {
