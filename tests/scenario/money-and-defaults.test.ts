@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertToUnits, unitsText } from '../../src/cli/money-units';
 import { scenarioHash } from '../../src/replay/replay';
+import { scenarioJsonSchema } from '../../src/scenario/json-schema';
+import { MONEY_FIELDS } from '../../src/scenario/money';
 import { MOVE_DEFAULTS } from '../../src/scenario/move-defaults';
+import { MONEY_TITLE } from '../../src/scenario/schema';
 import { MOVE_KINDS } from '../../src/sim/index';
 import { shippedScenarioPath } from '../support/scenarios';
 import { errorsOf, expectOneIssue, fixture, mutate, scenarioOf } from './helpers';
@@ -20,6 +23,22 @@ function inUnits(text: string, currency?: string): string {
 }
 
 describe('money in currency units', () => {
+  it('the table of money fields lists every money field of the schema, and nothing else', () => {
+    const found: string[] = [];
+    const walk = (node: Record<string, any>, path: string[], when?: string): void => {
+      if (node.title === MONEY_TITLE) found.push([...path, when ? `(type ${when})` : ''].join('.'));
+      for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, any>)) walk(child, [...path, key], when);
+      if (node.items) {
+        const branches = (node.items.oneOf ?? node.items.anyOf) as Record<string, any>[] | undefined;
+        if (branches) for (const branch of branches) walk(branch, [...path, '*'], branch.properties?.type?.const);
+        else walk(node.items, [...path, '*'], when);
+      }
+    };
+    walk(scenarioJsonSchema(), []);
+    const table = MONEY_FIELDS.map((f) => [...f.path, f.when ? `(type ${f.when.value})` : ''].join('.'));
+    expect(found.sort()).toEqual(table.sort());
+  });
+
   it('loads to the same scenario, with the same content hash, as the file in cents', () => {
     const cents = scenarioOf(base);
     const units = inUnits(base);
