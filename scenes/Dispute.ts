@@ -146,7 +146,7 @@ export class Dispute extends BaseScene {
     drawPanel(g, { x: 16, y: STAGE_Y, w: WIDTH - 32, h: STAGE_H });
     const area = { x: 36, y: STAGE_Y + 12, w: WIDTH - 72, h: STAGE_H - 22 };
     // Every account that buys the line, not only the one sales speaks for.
-    const buyers = `Who buys ${m.productName} now, by share of its units: ${lineBuyersText(lineBuyers(before))}.`;
+    const buyers = `Who buys ${m.productName} now, by share of its units: ${lineBuyersText(lineBuyers(scenario, before))}.`;
     if (stage === 'marketingCase' || stage === 'salesCase' || stage === 'findings') {
       const text =
         stage === 'marketingCase'

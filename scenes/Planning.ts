@@ -403,7 +403,7 @@ export class Planning extends BaseScene {
   }
 
   private drawAccounts(context: GameFlowContext): void {
-    const view = accountPage(context.game, this.accountPage, ACCOUNTS_PER_PAGE);
+    const view = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE);
     this.accountPage = view.page;
     this.accountList.replaceChildren(
       ...view.accounts.map((a) =>
@@ -457,7 +457,7 @@ export class Planning extends BaseScene {
     // Collaboration meter under the firm's figures.
     drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 131, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, COLOURS.joint);
     // Relationship meters beside each account shown.
-    const accounts = accountPage(context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
+    const accounts = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;
     accounts.forEach((a, i) => {
       const column = Math.floor(i / ACCOUNTS_PER_COLUMN);

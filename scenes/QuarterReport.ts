@@ -7,6 +7,7 @@ import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format
 import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { animationRuns } from '../src/app/hook';
 import { quarterCauses } from '../src/debrief/index';
+import { accountNames } from '../src/scenario/account-names';
 import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -129,7 +130,8 @@ export class QuarterReport extends BaseScene {
     axis(CHART_B, history.map((r) => r.customerEquity));
 
     // ----- Right: what happened, product-line profit, account relationships.
-    const names = new Map(game.accounts.map((a) => [a.id, a.name]));
+    // The names the player reads: a won account's from the scenario's pool (src/scenario/account-names.ts).
+    const names = accountNames(scenario, game);
     const ordinary = ordinaryLosses(game, record);
     const happened: string[] = [
       `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
@@ -160,7 +162,7 @@ export class QuarterReport extends BaseScene {
       sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
       h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),
-      sr('Account relationships', active.map((a) => `${a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
+      sr('Account relationships', active.map((a) => `${names.get(a.id) ?? a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));
 
     // ----- The charts are drawn once, at their final values, into the scene's backdrop. Only

@@ -22,6 +22,7 @@ import {
   churnProbability,
   lifetimeValue,
 } from '../sim/model';
+import { accountNames } from '../scenario/account-names';
 import { DISPUTE_OPTION_TEXT, disputeRefusalText } from './dispute-text';
 import { formatMoney, formatPercent, formatPrice, formatSignedMoney } from './format';
 
@@ -105,11 +106,12 @@ export interface LineBuyer {
 }
 
 /** Every active account that buys the disputed line, biggest buyer first: dropping it touches them all. */
-export function lineBuyers(game: GameState): LineBuyer[] {
+export function lineBuyers(scenario: Scenario, game: GameState): LineBuyer[] {
   const product = game.dispute!.product;
+  const names = accountNames(scenario, game);
   const buyers = game.accounts.flatMap((a) => {
     const units = a.active ? (a.buys.find((b) => b.product === product)?.units ?? 0) : 0;
-    return units > 0 ? [{ name: a.name, key: a.key, units }] : [];
+    return units > 0 ? [{ name: names.get(a.id) ?? a.name, key: a.key, units }] : [];
   });
   const total = buyers.reduce((sum, b) => sum + b.units, 0);
   return buyers.sort((a, b) => b.units - a.units).map((b) => ({ name: b.name, key: b.key, share: total > 0 ? b.units / total : 0 }));

@@ -17,6 +17,7 @@ import {
   type QuarterRecord,
   type Scenario,
 } from '../sim/index';
+import { accountNames } from '../scenario/account-names';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
 import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
@@ -55,7 +56,8 @@ export interface MoveControls {
 /** The scenario's enabled moves of each side; targets are the active lines and accounts. */
 export function moveControls(scenario: Scenario, game: GameState): MoveControls {
   const products = game.products.filter((p) => p.active).map((p) => ({ id: p.id, name: productName(scenario, p.id) }));
-  const accounts = game.accounts.filter((a) => a.active).map((a) => ({ id: a.id, name: a.name }));
+  const names = accountNames(scenario, game);
+  const accounts = game.accounts.filter((a) => a.active).map((a) => ({ id: a.id, name: names.get(a.id) ?? a.name }));
   const control = (kind: MoveKind): MoveControl => {
     const info = MOVE_INFO[kind];
     const label = moveLabel(kind);
@@ -166,7 +168,10 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
     budgetText: `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`,
     undoEnabled: snapshot.can({ type: 'UNDO' }),
     commitEnabled: snapshot.can({ type: 'COMMIT' }),
-    rejection: context.rejection ? refusalText(context.rejection) : null,
+    // A lost account's name in a refusal is the model's; the player knows it by the name shown.
+    rejection: context.rejection
+      ? refusalText(context.rejection.code === 'account-lost' ? { ...context.rejection, name: accountNames(context.scenario, context.game).get(context.rejection.account) ?? context.rejection.name } : context.rejection)
+      : null,
     moves,
     projection: projection(context),
   };
@@ -242,15 +247,16 @@ export interface AccountPageView {
 }
 
 /** One page of the active accounts (`perPage` a page), key accounts starred. */
-export function accountPage(game: GameState, page: number, perPage: number): AccountPageView {
+export function accountPage(scenario: Scenario, game: GameState, page: number, perPage: number): AccountPageView {
   const active = game.accounts.filter((a) => a.active);
+  const names = accountNames(scenario, game);
   const pages = Math.max(1, Math.ceil(active.length / perPage));
   const shownPage = Math.min(page, pages - 1);
   const shown = active.slice(shownPage * perPage, (shownPage + 1) * perPage);
   return {
     page: shownPage,
     pages,
-    accounts: shown.map((a) => ({ name: `${a.key ? '★ ' : ''}${a.name}`, relationship: a.relationship, relationshipText: formatPercent(a.relationship) })),
+    accounts: shown.map((a) => ({ name: `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`, relationship: a.relationship, relationshipText: formatPercent(a.relationship) })),
     range: `${shownPage * perPage + 1}–${shownPage * perPage + shown.length} of ${active.length}`,
     previousEnabled: shownPage > 0,
     nextEnabled: shownPage < pages - 1,

@@ -63,6 +63,7 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
   scenario.segments.forEach((s, i) => fit(['segments', i, 'name'], 'segments[].name', s.name));
   scenario.products.forEach((p, i) => fit(['products', i, 'name'], 'products[].name', p.name));
   scenario.accounts.forEach((a, i) => fit(['accounts', i, 'name'], 'accounts[].name', a.name));
+  scenario.segments.forEach((s, i) => s.accountNames?.forEach((n, j) => fit(['segments', i, 'accountNames', j], 'segments[].accountNames[]', n)));
   scenario.events.forEach((e, i) => {
     fit(['events', i, 'title'], 'events[].title', e.title);
     e.effects.forEach((effect, j) => {

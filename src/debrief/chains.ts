@@ -103,7 +103,7 @@ function originLinks(scenario: Scenario, game: ReplayedGame, product: string, q:
         break;
       }
       case 'phase-out':
-        text = `You chose to phase out ${name} in ${Q(at)}, with a migration plan for ${accountNames(game.final).get(d.account) ?? d.account}`;
+        text = `You chose to phase out ${name} in ${Q(at)}, with a migration plan for ${accountNames(scenario, game.final).get(d.account) ?? d.account}`;
         break;
     }
     if (d.jointMeetingQuarter !== null) text += ' after a joint meeting';
@@ -142,7 +142,7 @@ function linesToTrace(game: ReplayedGame, q: number): string[] {
 
 function lossLinks(scenario: Scenario, game: ReplayedGame, q: number): ChainLink[] {
   const played = game.quarters[q - 1]!;
-  const names = accountNames(game.final);
+  const names = accountNames(scenario, game.final);
   const links: ChainLink[] = [];
   // Losses a lost anchor added risk to come first: they continue the decision's chain.
   const losses = [...played.record.losses].sort((a, b) => Number(b.anchorChurn > 0) - Number(a.anchorChurn > 0));
@@ -175,11 +175,11 @@ function lossLinks(scenario: Scenario, game: ReplayedGame, q: number): ChainLink
   return links;
 }
 
-function wonLink(game: ReplayedGame, q: number): ChainLink | null {
+function wonLink(scenario: Scenario, game: ReplayedGame, q: number): ChainLink | null {
   const played = game.quarters[q - 1]!;
   const r = played.record;
   if (r.newAccounts.length === 0) return null;
-  const names = accountNames(game.final);
+  const names = accountNames(scenario, game.final);
   const slots = new Map(game.final.accounts.map((a, i) => [a.id, i] as const));
   let revenue = 0;
   for (const id of r.newAccounts) revenue += r.accountRevenue[slots.get(id)!] ?? 0;
@@ -352,7 +352,7 @@ export function chainFor(scenario: Scenario, game: ReplayedGame, q: number, meas
   const links: ChainLink[] = [];
   for (const product of linesToTrace(game, q)) links.push(...originLinks(scenario, game, product, q));
   links.push(...lossLinks(scenario, game, q));
-  const won = wonLink(game, q);
+  const won = wonLink(scenario, game, q);
   if (won) links.push(won);
   links.push(...lineLinks(scenario, game, q, measure, change));
   links.push(...eventLinks(scenario, game, q, measure));

@@ -12,7 +12,7 @@ export function buildDisputeSummary(scenario: Scenario, game: ReplayedGame): Dis
   const d = game.final.dispute;
   const spec = scenario.dispute;
   if (d === null || spec === undefined) return null;
-  const names = accountNames(game.final);
+  const names = accountNames(scenario, game.final);
   const account = game.final.accounts.find((a) => a.id === d.account);
   const lostIn = account?.lostInQuarter ?? null;
   const lossRecord = lostIn === null ? undefined : game.quarters[lostIn - 1]?.record.losses.find((l) => l.account === d.account);

@@ -1,6 +1,7 @@
 // Words and numbers for the debrief's sentences: money, percentages, lists, and the names of
 // lines, accounts and dispute choices. One place, so every sentence reads the same figure the
 // same way and the tests can format a record's figure exactly as the text does.
+import { accountNames as namesShown } from '../scenario/account-names';
 import { exactText, unitsText } from '../scenario/currency';
 import type { DisputeOption, GameState, Scenario } from '../sim/index';
 
@@ -48,9 +49,13 @@ export function segmentName(scenario: Scenario, id: string): string {
   return scenario.segments.find((s) => s.id === id)?.name ?? id;
 }
 
-/** Account names by id; the final state lists every account the game ever had (won ones appended). */
-export function accountNames(state: GameState): Map<string, string> {
-  return new Map(state.accounts.map((a) => [a.id, a.name] as const));
+/**
+ * Account names by id, as the player reads them (won accounts named from the scenario's pools,
+ * src/scenario/account-names.ts); the final state lists every account the game ever had (won
+ * ones appended).
+ */
+export function accountNames(scenario: Scenario, state: GameState): Map<string, string> {
+  return namesShown(scenario, state);
 }
 
 /**

@@ -29,7 +29,7 @@ function disputeLabels(scenario: Scenario, played: PlayedQuarter, names: Map<str
 }
 
 export function buildTimeline(scenario: Scenario, game: ReplayedGame): TimelineQuarter[] {
-  const names = accountNames(game.final);
+  const names = accountNames(scenario, game.final);
   const nameOf = (id: string) => names.get(id) ?? id;
   return game.quarters.map((played) => {
     const r = played.record;

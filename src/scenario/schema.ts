@@ -36,6 +36,7 @@ export const LIMITS = {
   debrief: { min: 0, max: 20 },
   prospects: { min: 0, max: 200 },
   buys: { min: 1, max: 12 },
+  accountNames: { min: 1, max: 200 },
 } as const;
 
 const id = () =>
@@ -178,6 +179,11 @@ const segmentSchema = mapping({
   id: id().describe('Unique id of the market segment.'),
   name: title().describe('Name shown to the player.'),
   demand: numIn(0, 10).describe('Demand multiplier at the start (1 = normal, 0–10).'),
+  accountNames: listOf(title(), LIMITS.accountNames, 'names')
+    .optional()
+    .describe(
+      'Names for the accounts won in this segment (the segment of the first line a won account buys), given out in this order, each at most once. May be left out: won accounts then take names from the game’s own list of business names, and once a list runs out a numbered name ("Retail account 3"). Each name must differ from every other name in the file’s lists and from the accounts’ names.',
+    ),
 });
 
 const marketSchema = mapping({

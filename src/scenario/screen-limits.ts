@@ -13,6 +13,7 @@ export const SCREEN_LIMITS = [
   { field: 'segments[].name', screen: 'market panel column', max: 24 },
   { field: 'products[].name', screen: 'product-line table column', max: 24 },
   { field: 'accounts[].name', screen: 'account table column', max: 24 },
+  { field: 'segments[].accountNames[]', screen: 'account table column', max: 24 },
   { field: 'events[].title', screen: 'event banner, one line', max: 60 },
   { field: 'events[].effects[].text', screen: 'news card, three lines', max: 210 },
   { field: 'dispute.marketing.argument', screen: 'dispute screen, one half each side', max: 420 },

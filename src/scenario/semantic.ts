@@ -51,6 +51,32 @@ export function semanticIssues(scenario: Scenario): PathIssue[] {
 
   range(['market', 'newAccountSize'], scenario.market.newAccountSize);
 
+  // The names for won accounts: none blank, none given twice (in any segment's list) and none an
+  // account of the file has already, so no two accounts of a game can be shown alike.
+  const accountNamed = new Map<string, number>();
+  scenario.accounts.forEach((account, i) => {
+    const k = account.name.trim().toLowerCase();
+    if (!accountNamed.has(k)) accountNamed.set(k, i);
+  });
+  const poolNamed = new Map<string, string>();
+  scenario.segments.forEach((segment, i) => {
+    segment.accountNames?.forEach((name, j) => {
+      const path = ['segments', i, 'accountNames', j] as const;
+      const k = name.trim().toLowerCase();
+      if (k === '') {
+        report(path, 'expected a name with at least one letter or digit, found only spaces');
+        return;
+      }
+      const account = accountNamed.get(k);
+      const earlier = poolNamed.get(k);
+      if (account !== undefined) {
+        report(path, `${quote(name)} is already the name of accounts[${account}]; a won account needs a name of its own`);
+      } else if (earlier !== undefined) {
+        report(path, `duplicate account name ${quote(name)}; ${earlier} already has it (names are compared without case)`);
+      } else poolNamed.set(k, `segments[${i}].accountNames[${j}]`);
+    });
+  });
+
   scenario.events.forEach((event, i) => {
     const trigger = event.trigger;
     if ('quarter' in trigger) {

@@ -84,6 +84,11 @@ export interface SegmentSpec {
   name: string;
   /** Demand multiplier at the start (1 = normal). */
   demand: number;
+  /**
+   * Names for the accounts won in this segment, in the order they are given out. Words only:
+   * the model never reads them (src/scenario/account-names.ts names won accounts on screen).
+   */
+  accountNames?: string[];
 }
 
 /** The pool from which prospecting wins new accounts. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineBuyers, lineBuyersText } from '../../src/app/dispute-view';
 import { botNamed, playBot, playSteps, type GameState } from '../../src/sim/index';
+import { accountNames } from '../../src/scenario/account-names';
 import { loadShipped } from '../support/scenarios';
 
 const scenario = loadShipped('two-hats');
@@ -19,10 +20,12 @@ describe('who buys the disputed line', () => {
   it('lists every active buyer of the line with its share of the units, the shares adding to one', () => {
     const game = atDispute();
     expect(game.dispute?.status).toBe('open');
-    const buyers = lineBuyers(game);
+    const buyers = lineBuyers(scenario, game);
     const product = game.dispute!.product;
     const expected = game.accounts.filter((a) => a.active && (a.buys.find((b) => b.product === product)?.units ?? 0) > 0);
-    expect(buyers.map((b) => b.name).sort()).toEqual(expected.map((a) => a.name).sort());
+    // Each by the name the player reads (a won account's from the names pool, not "New account N").
+    const names = accountNames(scenario, game);
+    expect(buyers.map((b) => b.name).sort()).toEqual(expected.map((a) => names.get(a.id)).sort());
     expect(buyers.reduce((sum, b) => sum + b.share, 0)).toBeCloseTo(1, 9);
     expect(buyers.map((b) => b.share)).toEqual([...buyers.map((b) => b.share)].sort((a, b) => b - a));
     // The account the dispute is about is among them.

@@ -89,12 +89,12 @@ describe('the planning view', () => {
   it('pages the accounts and keeps the page within those there are', () => {
     const { game } = planning().getSnapshot().context;
     const many: GameState = { ...game, accounts: Array.from({ length: 20 }, (_, i) => ({ ...game.accounts[0]!, id: `a${i}`, name: `Account ${i}`, active: true, key: i === 0 })) };
-    const first = accountPage(many, 0, 14);
+    const first = accountPage(scenario, many, 0, 14);
     expect(first.accounts).toHaveLength(14);
     expect(first.accounts[0]!.name).toBe('★ Account 0');
     expect(first.range).toBe('1–14 of 20');
     expect([first.previousEnabled, first.nextEnabled]).toEqual([false, true]);
-    const beyond = accountPage(many, 5, 14);
+    const beyond = accountPage(scenario, many, 5, 14);
     expect(beyond.page).toBe(1);
     expect(beyond.range).toBe('15–20 of 20');
     expect([beyond.previousEnabled, beyond.nextEnabled]).toEqual([true, false]);

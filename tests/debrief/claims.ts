@@ -10,6 +10,7 @@ import {
 } from '../../src/sim/model';
 import { playSteps, reactionOf, stateHash, type GameState, type QuarterRecord, type Scenario, type Step } from '../../src/sim/index';
 import { money, type ChainLink, type Debrief, type Swing } from '../../src/debrief/index';
+import { accountName as shownName } from '../../src/scenario/account-names';
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -51,7 +52,7 @@ function checkLink(scenario: Scenario, state: GameState, steps: readonly Step[],
       expect(f, where).toEqual({ ordinaryChurn: loss.ordinaryChurn, anchorChurn: loss.anchorChurn, revenueBefore: loss.revenueBefore });
       const account = state.accounts.find((a) => a.id === link.account)!;
       expect(account.lostInQuarter, where).toBe(q);
-      expect(link.text, where).toContain(account.name);
+      expect(link.text, where).toContain(shownName(scenario, state, account.id));
       if (link.text.includes('was an anchor')) {
         expect(loss.anchorChurn, where).toBeGreaterThan(0);
         expect(loss.anchorProduct, where).toBe(link.product);
@@ -94,7 +95,7 @@ function checkLink(scenario: Scenario, state: GameState, steps: readonly Step[],
       expect(f.leadsBefore, where).toBe(rp.leads);
       expect(f.collaborationBefore, where).toBe(rp.collaboration);
       expect(f.prospectingPoints, where).toBe(movePoints(steps, 'prospecting', q - 1, q));
-      for (const id of r.newAccounts) expect(link.text, where).toContain(state.accounts.find((a) => a.id === id)!.name);
+      for (const id of r.newAccounts) expect(link.text, where).toContain(shownName(scenario, state, id));
       break;
     }
     case 'line-change':
@@ -236,7 +237,8 @@ export function checkDebrief(scenario: Scenario, seed: number, steps: readonly S
   const where = `${scenario.id} seed ${seed}`;
   expect(debrief.stateHash, where).toBe(stateHash(state));
   expect(debrief.score, where).toEqual(records[records.length - 1]!.score);
-  const nameOf = (id: string) => state.accounts.find((a) => a.id === id)!.name;
+  // The names the player reads: a won account's from the scenario's pool or the default one.
+  const nameOf = (id: string) => shownName(scenario, state, id);
 
   // Timeline: the records, quarter by quarter.
   expect(debrief.timeline.length, where).toBe(records.length);
