@@ -14,7 +14,7 @@ import {
   type Debrief as DebriefData,
   type Fork,
 } from '../src/debrief/index';
-import { formatMoney, formatPercent, formatPoints, formatSignedMoney, formatSignedPoints } from '../src/app/format';
+import { formatMoney, formatPercent, formatPoints, formatShortMoney, formatSignedMoney, formatSignedPoints } from '../src/app/format';
 import type { FinalDisputeOption } from '../src/sim/index';
 import { DISPUTE_OPTION_TEXT } from '../src/app/dispute-text';
 import { BaseScene } from './base';
@@ -105,7 +105,8 @@ function download(name: string, text: string): void {
 const quarterLabels = (d: DebriefData) => d.timeline.map((t) => `Q${t.quarter}`);
 const disputeMarker = (d: DebriefData) =>
   d.dispute?.decidedInQuarter ? { index: d.dispute.decidedInQuarter - 1, label: `Dispute: ${d.dispute.decision ?? 'open'}` } : null;
-const kilo = (cents: number) => `${cents < 0 ? '−' : ''}$${Math.round(Math.abs(cents) / 100_000)}k`;
+/** The money axes' figures, abbreviated in the scenario's currency ("$1.04M", "$148K") so they fit beside the chart. */
+const kilo = formatShortMoney;
 
 function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLElement | null): HTMLElement[] {
   const parts: HTMLElement[] = [];
@@ -154,11 +155,11 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
         { name: 'Joint', colour: CHART_COLOURS.joint, values: d.timeline.map((t) => t.effort.joint) },
       ]),
       lineChart({ title: 'Revenue and profit', labels, marker, format: kilo }, [
-        { name: 'Revenue', colour: CHART_COLOURS.marketing, values: d.timeline.map((t) => t.revenue) },
-        { name: 'Profit', colour: CHART_COLOURS.loss, values: d.timeline.map((t) => t.profit) },
+        { name: 'Revenue', colour: CHART_COLOURS.revenue, values: d.timeline.map((t) => t.revenue) },
+        { name: 'Profit', colour: CHART_COLOURS.profit, values: d.timeline.map((t) => t.profit) },
       ]),
       lineChart({ title: 'Customer equity', labels, marker, format: kilo }, [
-        { name: 'Customer equity', colour: CHART_COLOURS.joint, values: d.timeline.map((t) => t.customerEquity) },
+        { name: 'Customer equity', colour: CHART_COLOURS.customerEquity, values: d.timeline.map((t) => t.customerEquity) },
       ]),
     ]),
   ]));

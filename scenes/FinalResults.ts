@@ -10,19 +10,16 @@ import { recordSoloGame } from '../src/app/local-board';
 import { finishedGameCode, ghostFigures } from '../src/app/results';
 import { readWorkshop, withCodes, writeWorkshop } from '../src/app/workshop';
 import type { GameState, Scenario, Step } from '../src/sim/index';
-import type { ScoreRun } from '../src/sim/score';
 import { BaseScene } from './base';
 import { openLazy } from './lazy';
 import { app } from './context';
 import { SCENES } from './keys';
 import { openBoard } from './board';
-import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
+import { COLOURS, COUNT_UP_MS, FIGURE_COLOUR, MEANING, WIDTH } from './theme';
 import { announce, button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
 import { qrCanvas } from './ui/qr';
 
-/** A bar's colour says which run its component counts for: sales' short run, marketing's long run, the joint average. */
-const RUN_COLOUR: Record<ScoreRun, number> = { short: COLOURS.sales, long: COLOURS.marketing, average: COLOURS.joint };
 
 export class FinalResults extends BaseScene {
   constructor() {
@@ -81,11 +78,12 @@ export class FinalResults extends BaseScene {
       view.rows.forEach((row, i) => {
         bars.fillStyle(COLOURS.line, 1);
         bars.fillRect(area.x, area.y + i * area.rowH, area.w, 14);
-        bars.fillStyle(RUN_COLOUR[row.run], 1);
+        // Each figure's bar in the figure's own colour, as on the quarter report and in the debrief.
+        bars.fillStyle(FIGURE_COLOUR[row.key], 1);
         bars.fillRect(area.x, area.y + i * area.rowH, area.w * row.bar * t, 14);
       });
       const parX = area.x + area.w * view.parAt;
-      bars.lineStyle(3, COLOURS.ink, 1);
+      bars.lineStyle(3, MEANING.par, 1);
       bars.lineBetween(parX, area.y - 12, parX, area.y + view.rows.length * area.rowH - 20);
       total.textContent = formatPoints(view.total * t);
     };
@@ -94,7 +92,7 @@ export class FinalResults extends BaseScene {
     this.onCleanup(() => tween.remove());
 
     const band = { x: 16, y: 548, w: WIDTH - 32, h: 160 };
-    drawPanel(g, band, COLOURS.panel, COLOURS.purple);
+    drawPanel(g, band, COLOURS.panel, COLOURS.muted);
     const playAs = app().session.playAs;
     try {
       if (playAs?.group) this.showResultCode(band, scenario, game, steps, playAs.group, playAs.mode === 'hot-seat');

@@ -28,7 +28,7 @@ import { BaseScene } from './base';
 import { TOUR_DONE_KEY, app } from './context';
 import { SCENES } from './keys';
 import { ICONS } from './Preloader';
-import { COLOURS, TWEEN_MS, WIDTH } from './theme';
+import { COLOURS, MEANING, TWEEN_MS, WIDTH } from './theme';
 import { banner } from './ui/banner';
 import { announce, button, focusSoon, h } from './ui/dom';
 import { drawMeter, drawPanel, type Rect } from './ui/draw';
@@ -455,7 +455,7 @@ export class Planning extends BaseScene {
       drawMeter(g, { x: MARKETING.x + 12 + 312, y: tableY + i * TABLE_ROW_H + 10, w: 64, h: 10 }, p.goodwill, p.active ? COLOURS.marketing : COLOURS.muted);
     });
     // Collaboration meter under the firm's figures.
-    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 131, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, COLOURS.joint);
+    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 131, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
     // Relationship meters beside each account shown.
     const accounts = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;

@@ -3,7 +3,7 @@
 // as the debrief reads them), with the history charted, the product lines'
 // profit, the accounts' relationships and the accounts won and lost; the score and each part's
 // move on the strip under the figures, and the quarter's events (a lost key account an alert) as banners.
-import { formatMoney, formatPercent, formatSignedMoney } from '../src/app/format';
+import { formatMoney, formatPercent, formatShortMoney, formatSignedMoney } from '../src/app/format';
 import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { animationRuns } from '../src/app/hook';
 import { quarterCauses } from '../src/debrief/index';
@@ -12,7 +12,7 @@ import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
 import { app } from './context';
 import { SCENES } from './keys';
-import { COLOURS, COUNT_UP_MS, WIDTH } from './theme';
+import { COLOURS, COUNT_UP_MS, MEANING, WIDTH } from './theme';
 import { banner } from './ui/banner';
 import { button, h } from './ui/dom';
 import { drawLineChart, drawPanel, drawSignedBars, type Rect } from './ui/draw';
@@ -27,7 +27,9 @@ const RIGHT: Rect = { x: 652, y: 224, w: 612, h: 484 };
 const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 170 };
 const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 320, w: LEFT.w - 80, h: 140 };
 const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 262, w: RIGHT.w - 40, h: 64 };
-const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 408, w: RIGHT.w - 40, h: 66 };
+/** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
+const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 400, w: RIGHT.w - 40, h: 42 };
+const ACCOUNT_LABEL_H = 14;
 
 export class QuarterReport extends BaseScene {
   constructor() {
@@ -54,16 +56,17 @@ export class QuarterReport extends BaseScene {
     placeGhostPanel(this, scenario, game.seed, quarter, 420, 14, 590, 60);
 
     // ----- Headline figures that count up from the quarter before.
-    const cards: { label: string; from: number; to: number; el: HTMLElement }[] = [
-      { label: 'Revenue', from: before?.revenue ?? 0, to: record.revenue, el: h('strong') },
-      { label: 'Profit', from: before?.profit ?? 0, to: record.profit, el: h('strong') },
-      { label: 'Cash', from: before?.cash ?? scenario.firm.cash, to: record.cash, el: h('strong') },
-      { label: 'Customer equity', from: before?.customerEquity ?? 0, to: record.customerEquity, el: h('strong') },
+    // Each figure's card in the figure's own colour (theme.ts MEANING), as its line below and in the debrief.
+    const cards: { label: string; from: number; to: number; el: HTMLElement; colour: number }[] = [
+      { label: 'Revenue', from: before?.revenue ?? 0, to: record.revenue, el: h('strong'), colour: MEANING.revenue },
+      { label: 'Profit', from: before?.profit ?? 0, to: record.profit, el: h('strong'), colour: MEANING.profit },
+      { label: 'Cash', from: before?.cash ?? scenario.firm.cash, to: record.cash, el: h('strong'), colour: MEANING.cash },
+      { label: 'Customer equity', from: before?.customerEquity ?? 0, to: record.customerEquity, el: h('strong'), colour: MEANING.customerEquity },
     ];
     const cardW = (WIDTH - 32 - 3 * 16) / 4;
     cards.forEach((card, i) => {
       const rect = { x: 16 + i * (cardW + 16), y: CARD_Y, w: cardW, h: CARD_H };
-      drawPanel(g, rect, COLOURS.panel, i === 3 ? COLOURS.purple : i === 1 ? COLOURS.gain : COLOURS.sky);
+      drawPanel(g, rect, COLOURS.panel, card.colour);
       const change = before || card.label === 'Cash' ? formatSignedMoney(card.to - card.from) : '';
       // The final figure is what assistive tech reads; the counting is for the eye.
       this.place(rect.x + 16, rect.y + 8, rect.w - 32, rect.h - 12, h('div', { class: 'kpi', attrs: { role: 'group', 'aria-label': `${card.label}: ${formatMoney(card.to)}${change ? `, ${change} on the quarter before` : ''}` } }, [
@@ -115,11 +118,12 @@ export class QuarterReport extends BaseScene {
       h('p', { class: 'legend' }, [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })]),
       sr('Customer equity per quarter', history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`)),
     ]));
+    // The axis' figures abbreviated ("$1.04M"), so even a large firm's fits the room left of the chart.
     const axis = (rect: Rect, values: number[]) => {
       const max = Math.max(1, ...values);
       const min = Math.min(0, ...values);
-      this.place(LEFT.x + 4, rect.y - 8, 50, 20, h('span', { class: 'axis', text: formatMoney(max), attrs: { 'aria-hidden': 'true' } }));
-      this.place(LEFT.x + 4, rect.y + rect.h - 12, 50, 20, h('span', { class: 'axis', text: formatMoney(min), attrs: { 'aria-hidden': 'true' } }));
+      this.place(LEFT.x + 2, rect.y - 8, rect.x - LEFT.x - 6, 20, h('span', { class: 'axis value', text: formatShortMoney(max), attrs: { 'aria-hidden': 'true' } }));
+      this.place(LEFT.x + 2, rect.y + rect.h - 12, rect.x - LEFT.x - 6, 20, h('span', { class: 'axis value', text: formatShortMoney(min), attrs: { 'aria-hidden': 'true' } }));
     };
     // The quarters along the bottom, so a first quarter's lone point reads as the start of a line.
     for (const rect of [CHART_A, CHART_B]) {
@@ -170,8 +174,8 @@ export class QuarterReport extends BaseScene {
     // and the numbers. The canvas stays as it is, so the game loop can sleep through the
     // animation: every WebGL frame costs a full redraw, which software WebGL cannot do at 60 a second.
     const charts = this.add.graphics();
-    drawLineChart(charts, CHART_A, [{ values: history.map((r) => r.revenue), colour: COLOURS.sky }, { values: history.map((r) => r.profit), colour: COLOURS.gain }], scenario.quarters);
-    drawLineChart(charts, CHART_B, [{ values: history.map((r) => r.customerEquity), colour: COLOURS.purple }], scenario.quarters);
+    drawLineChart(charts, CHART_A, [{ values: history.map((r) => r.revenue), colour: MEANING.revenue }, { values: history.map((r) => r.profit), colour: MEANING.profit }], scenario.quarters);
+    drawLineChart(charts, CHART_B, [{ values: history.map((r) => r.customerEquity), colour: MEANING.customerEquity }], scenario.quarters);
     drawSignedBars(charts, BARS, products.map((l) => l.profit), 1);
     const slot = RELATIONS.w / Math.max(active.length, 1);
     charts.fillStyle(COLOURS.line, 1);
@@ -180,6 +184,17 @@ export class QuarterReport extends BaseScene {
       const height = RELATIONS.h * a.relationship;
       charts.fillStyle(a.key ? COLOURS.salesDeep : COLOURS.sales, 1);
       charts.fillRect(RELATIONS.x + i * slot + slot * 0.15, RELATIONS.y + RELATIONS.h - height, Math.max(2, slot * 0.7), height);
+    });
+    // Each bar's account named under it, cut with an ellipsis where the name is longer than its
+    // room (the full name on hover and in the list for screen readers). Many accounts take two
+    // staggered rows, so each name has two bars' width.
+    const labelRows = slot >= 72 ? 1 : 2;
+    const labelW = Math.min(RELATIONS.w, slot * labelRows) - 4;
+    active.forEach((a, i) => {
+      const row = i % labelRows;
+      const centre = RELATIONS.x + i * slot + slot / 2;
+      const x = Math.max(RELATIONS.x - 8, Math.min(RELATIONS.x + RELATIONS.w + 8 - labelW, centre - labelW / 2));
+      this.place(x, RELATIONS.y + RELATIONS.h + 3 + row * ACCOUNT_LABEL_H, labelW, ACCOUNT_LABEL_H, h('span', { class: a.key ? 'account-label key-account' : 'account-label', text: names.get(a.id) ?? a.name, attrs: { 'aria-hidden': 'true', title: names.get(a.id) ?? a.name } }));
     });
     const step = (t: number) => {
       for (const cover of covers) cover.style.transform = `scaleX(${1 - t})`;

@@ -1,6 +1,8 @@
 // Small charts drawn as inline SVG in the DOM (not on the canvas): they scale with the page,
 // print crisply (the debrief's print-to-PDF), and carry a text alternative for screen readers.
-// Colours are the palette's (theme.ts), written as CSS colours.
+// Colours are the palette's (theme.ts MEANING), written as CSS colours.
+import { COLOURS, MEANING, css } from '../theme';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -9,19 +11,34 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
   return node;
 }
 
+/** The palette's meanings as CSS colours, and the chart's own greys. */
 export const CHART_COLOURS = {
-  marketing: '#0072b2',
-  sales: '#e69f00',
-  joint: '#009e73',
-  loss: '#d55e00',
-  ink: '#1d2430',
-  muted: '#5a6474',
-  grid: '#d9d4c7',
-  purple: '#cc79a7',
-} as const;
+  ...(Object.fromEntries(Object.entries(MEANING).map(([meaning, colour]) => [meaning, css(colour)])) as { [K in keyof typeof MEANING]: string }),
+  ink: css(COLOURS.ink),
+  muted: css(COLOURS.muted),
+  grid: css(COLOURS.line),
+};
 
-/** Text in a series' colour must stay readable on white: the sales orange is too light for text. */
-const textColour = (colour: string) => (colour === CHART_COLOURS.sales ? '#8f4a00' : colour);
+const luminance = (rgb: number[]): number => {
+  const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+
+/**
+ * Text in a series' colour stays readable on white: a light colour (the sales orange, the revenue
+ * sky) is darkened, keeping its hue, until it has a 4.5:1 contrast.
+ */
+export function textColour(colour: string): string {
+  let rgb = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  while (1.05 / (luminance(rgb) + 0.05) < 4.5) rgb = rgb.map((c) => Math.floor(c * 0.92));
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function legendEntry(x: number, name: string, colour: string): SVGTextElement {
+  const legend = el('text', { x, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: textColour(colour), 'font-weight': 700 });
+  legend.textContent = name;
+  return legend;
+}
 
 export interface ChartSeries {
   name: string;
@@ -80,7 +97,7 @@ function frame(options: ChartOptions, min: number, max: number, description: str
   const finish = (): SVGSVGElement => {
     if (!marker) return svg;
     const mx = x(marker.index) - slot / 2;
-    svg.append(el('line', { x1: mx, x2: mx, y1: plot.y - MARKER_BAND, y2: plot.y + plot.h, stroke: CHART_COLOURS.purple, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
+    svg.append(el('line', { x1: mx, x2: mx, y1: plot.y - MARKER_BAND, y2: plot.y + plot.h, stroke: CHART_COLOURS.muted, 'stroke-width': 2, 'stroke-dasharray': '5 4' }));
     const leftward = mx > plot.x + plot.w / 2;
     const t = el('text', { x: leftward ? mx - 4 : mx + 4, y: plot.y - 5, 'text-anchor': leftward ? 'end' : 'start', 'font-size': 11, fill: CHART_COLOURS.ink });
     t.classList.add('marker-label');
@@ -107,9 +124,7 @@ export function lineChart(options: ChartOptions, series: ChartSeries[]): SVGSVGE
     const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     svg.append(el('polyline', { points, fill: 'none', stroke: s.colour, 'stroke-width': 2.5, ...(s.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
     s.values.forEach((v, i) => svg.append(el('circle', { cx: x(i), cy: y(v), r: 2.5, fill: s.colour })));
-    const legend = el('text', { x: (options.width ?? 380) - PAD.right - k * 120, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: textColour(s.colour), 'font-weight': 700 });
-    legend.textContent = s.name;
-    svg.append(legend);
+    svg.append(legendEntry((options.width ?? 380) - PAD.right - k * 120, s.name, s.colour));
   });
   return finish();
 }
@@ -130,9 +145,7 @@ export function stackedBars(options: ChartOptions, series: ChartSeries[]): SVGSV
     }
   });
   series.forEach((s, k) => {
-    const legend = el('text', { x: (options.width ?? 380) - PAD.right - k * 80, y: 16, 'text-anchor': 'end', 'font-size': 12, fill: textColour(s.colour), 'font-weight': 700 });
-    legend.textContent = s.name;
-    svg.append(legend);
+    svg.append(legendEntry((options.width ?? 380) - PAD.right - k * 80, s.name, s.colour));
   });
   return finish();
 }

@@ -63,7 +63,7 @@ export function startTour(
     frame.fillRect(0, step.rect.y + step.rect.h, WIDTH, HEIGHT);
     frame.fillRect(0, step.rect.y, step.rect.x, step.rect.h);
     frame.fillRect(step.rect.x + step.rect.w, step.rect.y, WIDTH, step.rect.h);
-    frame.lineStyle(4, COLOURS.purple, 1);
+    frame.lineStyle(4, COLOURS.focus, 1);
     frame.strokeRoundedRect(step.rect.x - 2, step.rect.y - 2, step.rect.w + 4, step.rect.h + 4, 12);
     counter.textContent = words.counter(i + 1, steps.length);
     title.textContent = step.title;

@@ -4,7 +4,7 @@
 // (a group's result code, or the local scoreboard of solo play). No Phaser: the scene lays it out.
 import type { Scoreboard } from '../scoreboard/index';
 import type { GameState, Scenario } from '../sim/index';
-import type { ScoreRun } from '../sim/score';
+import type { ScoreComponent, ScoreRun } from '../sim/score';
 import { DISPUTE_OPTION_TEXT } from './dispute-text';
 import { formatMoney, formatPoints } from './format';
 import type { GhostFigures } from './results';
@@ -14,6 +14,8 @@ import { SCORE_COMPONENT_WORDS } from './score-words';
 export const BAR_MAX_POINTS = 150;
 
 export interface ScoreRowView {
+  /** The score card's figure this row is, which also names its colour. */
+  key: ScoreComponent;
   label: string;
   run: ScoreRun;
   weight: string;
@@ -54,6 +56,7 @@ export function finalView(scenario: Scenario, game: GameState): FinalView {
     totalAria: `Total score ${formatPoints(card.total)}, par ${par}: ${verdict}`,
     parAt: par / BAR_MAX_POINTS,
     rows: SCORE_COMPONENT_WORDS.map(({ key, label, run }) => ({
+      key,
       label,
       run,
       weight: `× ${weights[key]}`,

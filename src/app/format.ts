@@ -3,6 +3,7 @@
 import { exactText, unitsText } from '../scenario/currency';
 
 export { displayCurrency, useCurrencyOf } from '../scenario/currency';
+import { displayCurrency } from '../scenario/currency';
 import type { Cents } from '../sim/index';
 
 /** Whole currency units, in the scenario's currency; a loss with a true minus sign, as every signed figure on screen has: "−$6,373". */
@@ -10,6 +11,27 @@ export function formatMoney(cents: Cents): string {
   // `|| 0`: a loss under half a unit rounds to −0, which would print as "-$0".
   const units = Math.round(cents / 100) || 0;
   return units < 0 ? `−${unitsText(-units)}` : unitsText(units);
+}
+
+let shortFormat: { code: string; format: Intl.NumberFormat } | null = null;
+
+/**
+ * Money abbreviated to three significant figures, for a chart's axis where the full figure
+ * would not fit: "$1.04M", "$148K", "−$6.37K", "$950".
+ */
+export function formatShortMoney(cents: Cents): string {
+  const code = displayCurrency();
+  if (shortFormat?.code !== code) {
+    let format: Intl.NumberFormat;
+    try {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, notation: 'compact', maximumSignificantDigits: 3 });
+    } catch {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+    }
+    shortFormat = { code, format };
+  }
+  const units = Math.round(cents / 100) || 0;
+  return units < 0 ? `−${shortFormat.format.format(-units)}` : shortFormat.format.format(units);
 }
 
 /** Prices are small enough that cents matter. */

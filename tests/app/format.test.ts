@@ -1,7 +1,7 @@
 // The screen's figures: a negative reads with a true minus sign (U+2212) everywhere, money and
 // points alike, and nothing rounds to a signed zero.
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPoints, formatSignedMoney, formatSignedPoints } from '../../src/app/format';
+import { formatMoney, formatPoints, formatShortMoney, formatSignedMoney, formatSignedPoints } from '../../src/app/format';
 
 describe('screen formats', () => {
   it('writes money in whole dollars, a loss with a minus sign', () => {
@@ -20,5 +20,13 @@ describe('screen formats', () => {
     expect(formatSignedPoints(3.44)).toBe('+3.4');
     expect(formatSignedPoints(-12.5)).toBe('−12.5');
     expect(formatSignedPoints(0.01)).toBe('±0.0');
+  });
+
+  it('abbreviates money for a chart axis to three figures, so a large firm’s figure still fits', () => {
+    expect(formatShortMoney(103_929_000)).toBe('$1.04M');
+    expect(formatShortMoney(14_802_100)).toBe('$148K');
+    expect(formatShortMoney(-637_300)).toBe('−$6.37K');
+    expect(formatShortMoney(95_000)).toBe('$950');
+    expect(formatShortMoney(-40)).toBe('$0');
   });
 });

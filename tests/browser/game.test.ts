@@ -107,6 +107,13 @@ describe('the game in Chromium', () => {
         for (const [label, shown] of kpis) expect(label).toMatch(new RegExp(`^[A-Za-z ]+: ${shown!.replace(/[$+]/g, '\\$&')}(, [+−]|$)`));
         await screenshot(page, 'scene-quarter-report');
         await expectNothingCut(page, 'the quarter report');
+        // Every account's relationship bar is named, and the value axes show their figures whole
+        // (abbreviated, "$148K"), never cut.
+        const accountCount = await page.getByRole('list', { name: 'Account relationships' }).getByRole('listitem').count();
+        expect(await page.locator('.account-label').count()).toBe(accountCount);
+        const axes = await page.locator('.axis.value').evaluateAll((els) => els.map((el) => ({ text: el.textContent, fits: el.scrollWidth <= el.clientWidth })));
+        expect(axes).toHaveLength(4);
+        for (const axis of axes) expect(axis).toEqual({ text: expect.stringMatching(/^−?\$\d+(\.\d+)?[KMB]?$/), fits: true });
       }
       const next = page.getByRole('button', { name: /^(Plan quarter|Hear the dispute|See the final results)/ });
       const label = await next.innerText();
@@ -164,6 +171,29 @@ describe('the game in Chromium', () => {
     await expectNothingCut(page, 'the debrief');
     expect(await doc.locator('svg.chart .marker-label').count()).toBe(3);
     await expectChartsClear(page, 'the debrief');
+    // One colour per meaning: the debrief draws profit, revenue and customer equity in the colours
+    // the quarter report's legend gives them (the page's --colour-* properties), and profit is not the sales colour.
+    const chartColours = await page.evaluate(() => {
+      // Both read as the browser computes them ("rgb(51, 34, 136)"): the built CSS writes "#328".
+      const rgb = (colour: string | null | undefined) => {
+        const probe = document.createElement('span');
+        probe.style.color = colour ?? '';
+        document.body.append(probe);
+        const computed = getComputedStyle(probe).color;
+        probe.remove();
+        return computed;
+      };
+      const meant = (name: string) => rgb(`var(--colour-${name})`);
+      const stroke = (chart: string, n: number) => rgb(document.querySelectorAll(`svg.chart[aria-label^="${chart}"] polyline`)[n]?.getAttribute('stroke'));
+      return {
+        revenue: [stroke('Revenue and profit', 0), meant('revenue')],
+        profit: [stroke('Revenue and profit', 1), meant('profit')],
+        customerEquity: [stroke('Customer equity', 0), meant('customer-equity')],
+        sales: meant('sales'),
+      };
+    });
+    for (const [drawn, meant] of [chartColours.revenue, chartColours.profit, chartColours.customerEquity]) expect(drawn).toBe(meant);
+    expect(chartColours.profit[0]).not.toBe(chartColours.sales);
     // The game met first, then kept the line: keeping it at once is an alternative, and says so.
     expect(await doc.getByRole('group', { name: 'Replay the dispute another way' }).getByRole('button').allInnerTexts()).toEqual([
       'What if: discontinue now',
