@@ -93,11 +93,11 @@ describe('naming won accounts', () => {
     expect(numbered.length).toBe(lines.length - 1 - (DEFAULT_ACCOUNT_NAMES.length - 1));
   });
 
-  it('default names are unique, trimmed and fit the account table (24 characters)', () => {
+  it('default names are unique, trimmed and short enough for the planning screen’s account list (18 characters)', () => {
     expect(new Set(DEFAULT_ACCOUNT_NAMES.map((n) => n.toLowerCase())).size).toBe(DEFAULT_ACCOUNT_NAMES.length);
     for (const name of DEFAULT_ACCOUNT_NAMES) {
       expect(name.trim()).toBe(name);
-      expect([...name].length).toBeLessThanOrEqual(24);
+      expect([...name].length).toBeLessThanOrEqual(18);
       expect(name).not.toMatch(/^New account/);
     }
     // Enough for every prospect of the shipped scenarios without numbering.
