@@ -3,6 +3,7 @@
 // every time, never one name twice in a game; and the file's new field, segments[].accountNames,
 // checked with line and column like every other field. A file without it loads as before.
 import { describe, expect, it } from 'vitest';
+import { checkMeaning } from '../../src/balance/meaning';
 import { DEFAULT_ACCOUNT_NAMES, accountName, accountNames } from '../../src/scenario/account-names';
 import { createGame, type AccountState, type GameState, type Scenario } from '../../src/sim/index';
 import { scenarioHash } from '../../src/replay/replay';
@@ -149,6 +150,15 @@ describe('the accountNames field', () => {
     expectAt(withPool('[Lakeside, Tower, lakeside]'), 27, 'lakeside', 'segments[0].accountNames[2]', 'duplicate account name "lakeside"; segments[0].accountNames[0] already has it');
     const both = mutate(withPool('[Lakeside, Tower]'), 28, '{ id: night, name: Night shifts, demand: 0.8 }', '{ id: night, name: Night shifts, demand: 0.8, accountNames: [Tower] }');
     expectAt(both, 28, 'Tower', 'segments[1].accountNames[0]', 'duplicate account name "Tower"; segments[0].accountNames[1] already has it');
+  });
+
+  it('a name longer than the account table shows is a warning of check-scenarios, with line and column', () => {
+    const long = 'Northbridge Cooperative Bank';
+    const text = withPool(`[Lakeside, ${long}]`);
+    const warnings = checkMeaning(text, 'test.yaml', scenarioOf(text), { seeds: 2 }).filter((i) => i.path === 'segments[0].accountNames[1]');
+    expect(warnings).toEqual([
+      expect.objectContaining({ line: 27, column: columnOf(text, 27, long), severity: 'warning', message: '28 characters; at most 24 fit the account table column (the rest wraps or is cut)' }),
+    ]);
   });
 
   it('a name an account of the file has already', () => {
