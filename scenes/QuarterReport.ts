@@ -189,11 +189,12 @@ export class QuarterReport extends BaseScene {
     // room (the full name on hover and in the list for screen readers). Many accounts take two
     // staggered rows, so each name has two bars' width.
     const labelRows = slot >= 72 ? 1 : 2;
-    const labelW = Math.min(RELATIONS.w, slot * labelRows) - 4;
+    const labelW = Math.min(RELATIONS.w, slot * labelRows) - 6;
     active.forEach((a, i) => {
       const row = i % labelRows;
       const centre = RELATIONS.x + i * slot + slot / 2;
-      const x = Math.max(RELATIONS.x - 8, Math.min(RELATIONS.x + RELATIONS.w + 8 - labelW, centre - labelW / 2));
+      // Centred on its bar; the first and last may reach into the panel's margin, never past it.
+      const x = Math.max(RIGHT.x + 2, Math.min(RIGHT.x + RIGHT.w - 2 - labelW, centre - labelW / 2));
       this.place(x, RELATIONS.y + RELATIONS.h + 3 + row * ACCOUNT_LABEL_H, labelW, ACCOUNT_LABEL_H, h('span', { class: a.key ? 'account-label key-account' : 'account-label', text: names.get(a.id) ?? a.name, attrs: { 'aria-hidden': 'true', title: names.get(a.id) ?? a.name } }));
     });
     const step = (t: number) => {
