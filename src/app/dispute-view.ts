@@ -117,10 +117,20 @@ export function lineBuyers(scenario: Scenario, game: GameState): LineBuyer[] {
   return buyers.sort((a, b) => b.units - a.units).map((b) => ({ name: b.name, key: b.key, share: total > 0 ? b.units / total : 0 }));
 }
 
-/** The buyers in one line of words: "Harbor Health (key account) 62%, Lakeside Offices 38%". */
+/** How many buyers the line names; the rest are counted, so the line stays one line on the dispute screen. */
+export const BUYERS_NAMED = 3;
+
+/**
+ * The buyers in one line of words: "Harbor Health (key account) 62%, Lakeside Offices 38%"; past
+ * BUYERS_NAMED (biggest first), the rest as a count with their share: "… and 2 others 9%".
+ */
 export function lineBuyersText(buyers: readonly LineBuyer[]): string {
   if (buyers.length === 0) return 'no active account';
-  return buyers.map((b) => `${b.name}${b.key ? ' (key account)' : ''} ${formatPercent(b.share)}`).join(', ');
+  const named = buyers.length > BUYERS_NAMED + 1 ? buyers.slice(0, BUYERS_NAMED) : buyers;
+  const text = named.map((b) => `${b.name}${b.key ? ' (key account)' : ''} ${formatPercent(b.share)}`).join(', ');
+  if (named.length === buyers.length) return text;
+  const rest = buyers.slice(named.length);
+  return `${text} and ${rest.length} others ${formatPercent(rest.reduce((sum, b) => sum + b.share, 0))}`;
 }
 
 export interface OptionView {

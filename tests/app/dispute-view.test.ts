@@ -36,5 +36,9 @@ describe('who buys the disputed line', () => {
   it('words the list, key accounts marked', () => {
     expect(lineBuyersText([{ name: 'Harbor Health', key: true, share: 0.625 }, { name: 'Lakeside', key: false, share: 0.375 }])).toMatch(/^Harbor Health \(key account\) 6\d(\.\d)?%, Lakeside 3\d(\.\d)?%$/);
     expect(lineBuyersText([])).toBe('no active account');
+    // Past three, the rest are counted with their share, so the line fits the dispute screen.
+    const five = [0.4, 0.2, 0.15, 0.15, 0.1].map((share, i) => ({ name: `Buyer ${i + 1}`, key: false, share }));
+    expect(lineBuyersText(five)).toBe('Buyer 1 40%, Buyer 2 20%, Buyer 3 15% and 2 others 25%');
+    expect(lineBuyersText(five.slice(0, 4))).toBe('Buyer 1 40%, Buyer 2 20%, Buyer 3 15%, Buyer 4 15%');
   });
 });
