@@ -1,9 +1,8 @@
 // How figures read on screen: money from integer cents, ratios as percentages. Presentation
 // only; every figure formatted here comes from the model.
-import { exactText, unitsText } from '../scenario/currency';
+import { compactText, exactText, unitsText } from '../scenario/currency';
 
-export { displayCurrency, useCurrencyOf } from '../scenario/currency';
-import { displayCurrency } from '../scenario/currency';
+export { useCurrencyOf } from '../scenario/currency';
 import type { Cents } from '../sim/index';
 
 /** Whole currency units, in the scenario's currency; a loss with a true minus sign, as every signed figure on screen has: "−$6,373". */
@@ -13,25 +12,13 @@ export function formatMoney(cents: Cents): string {
   return units < 0 ? `−${unitsText(-units)}` : unitsText(units);
 }
 
-let shortFormat: { code: string; format: Intl.NumberFormat } | null = null;
-
 /**
  * Money abbreviated to three significant figures, for a chart's axis where the full figure
  * would not fit: "$1.04M", "$148K", "−$6.37K", "$950".
  */
 export function formatShortMoney(cents: Cents): string {
-  const code = displayCurrency();
-  if (shortFormat?.code !== code) {
-    let format: Intl.NumberFormat;
-    try {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, notation: 'compact', maximumSignificantDigits: 3 });
-    } catch {
-      format = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
-    }
-    shortFormat = { code, format };
-  }
   const units = Math.round(cents / 100) || 0;
-  return units < 0 ? `−${shortFormat.format.format(-units)}` : shortFormat.format.format(units);
+  return units < 0 ? `−${compactText(-units)}` : compactText(units);
 }
 
 /** Prices are small enough that cents matter. */

@@ -8,6 +8,7 @@ interface Formats {
   code: string;
   whole: Intl.NumberFormat;
   exact: Intl.NumberFormat;
+  compact: Intl.NumberFormat;
 }
 
 function formatsFor(code: string): Formats {
@@ -16,6 +17,7 @@ function formatsFor(code: string): Formats {
       code,
       whole: new Intl.NumberFormat('en-US', { style: 'currency', currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0 }),
       exact: new Intl.NumberFormat('en-US', { style: 'currency', currency: code, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      compact: new Intl.NumberFormat('en-US', { style: 'currency', currency: code, notation: 'compact', maximumSignificantDigits: 3 }),
     };
   } catch {
     // Intl shows a well-formed code it does not know as the code itself ("XQZ 6,373"); only a
@@ -32,10 +34,6 @@ export function useCurrencyOf(scenario: { currency?: string }): void {
   if (code !== current.code) current = formatsFor(code);
 }
 
-export function displayCurrency(): string {
-  return current.code;
-}
-
 /** A non-negative amount of whole currency units, thousands separated: "$6,373". */
 export function unitsText(units: number): string {
   return current.whole.format(units);
@@ -44,4 +42,9 @@ export function unitsText(units: number): string {
 /** A non-negative amount in units and cents, for prices: "$32.50". */
 export function exactText(units: number): string {
   return current.exact.format(units);
+}
+
+/** A non-negative amount of whole units to three significant figures, for a chart's axis: "$1.04M". */
+export function compactText(units: number): string {
+  return current.compact.format(units);
 }

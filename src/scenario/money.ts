@@ -97,7 +97,7 @@ export function moneyProblem(value: number, field: MoneyField, form: MoneyForm, 
 }
 
 /** An amount in range as exact integer cents, or why it has fractions of a cent. */
-export function centsOf(value: number, form: MoneyForm): { ok: true; cents: number } | { ok: false; message: string } {
+function centsOf(value: number, form: MoneyForm): { ok: true; cents: number } | { ok: false; message: string } {
   if (form === 'cents') return { ok: true, cents: value };
   const cents = Math.round(value * 100);
   // Two decimals written in a file arrive as the nearest binary fraction (0.29 × 100 = 28.999…).

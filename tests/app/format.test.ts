@@ -1,7 +1,7 @@
 // The screen's figures: a negative reads with a true minus sign (U+2212) everywhere, money and
 // points alike, and nothing rounds to a signed zero.
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPoints, formatShortMoney, formatSignedMoney, formatSignedPoints } from '../../src/app/format';
+import { formatMoney, formatPoints, formatPrice, formatShortMoney, formatSignedMoney, formatSignedPoints, useCurrencyOf } from '../../src/app/format';
 
 describe('screen formats', () => {
   it('writes money in whole dollars, a loss with a minus sign', () => {
@@ -28,5 +28,12 @@ describe('screen formats', () => {
     expect(formatShortMoney(-637_300)).toBe('−$6.37K');
     expect(formatShortMoney(95_000)).toBe('$950');
     expect(formatShortMoney(-40)).toBe('$0');
+  });
+
+  it('shows every form of money in the scenario’s currency once it is set, and USD again for a scenario without one', () => {
+    useCurrencyOf({ currency: 'EUR' });
+    expect([formatMoney(-637_300), formatPrice(3250), formatShortMoney(103_929_000)]).toEqual(['−€6,373', '€32.50', '€1.04M']);
+    useCurrencyOf({});
+    expect([formatMoney(-637_300), formatPrice(3250), formatShortMoney(103_929_000)]).toEqual(['−$6,373', '$32.50', '$1.04M']);
   });
 });
