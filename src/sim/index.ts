@@ -32,3 +32,17 @@ export { playBot, playStep, playSteps, ReplayMismatchError, type Step, type Play
 export { BOTS, botNamed, type Bot } from './bots/strategies';
 export { stateHash } from './state-hash';
 export { projectQuarter, neutralLuck } from './project';
+export {
+  CONTINUATION,
+  FORECAST_FUTURES,
+  fitPlan,
+  followPlan,
+  forecast,
+  forecastMoveEffect,
+  forecastPlan,
+  forecastQuarter,
+  type Band,
+  type Forecast,
+  type ForecastRun,
+  type MoveEffect,
+} from './forecast';

@@ -5,7 +5,7 @@ import { drawLuck } from './random';
 import type { AccountState, GameState, PurchaseState, Scenario } from './types';
 
 /** What createGame reads of a scenario's accounts, worked out once per scenario (scenarios are not changed once loaded). */
-interface AccountLayout {
+export interface AccountLayout {
   /** [account][purchase]: the index of the line bought, or −1 when the scenario has no such line. */
   lines: number[][];
   /** [account][purchase]: whether the purchase is the dispute's (its account and line): its anchor uses the dispute's range and draw. */
@@ -31,7 +31,7 @@ export function intern(text: string): string {
 }
 
 /** The layout of the scenario's accounts: comparing id strings for every purchase of every game was a good part of createGame. */
-function accountLayout(scenario: Scenario): AccountLayout {
+export function accountLayout(scenario: Scenario): AccountLayout {
   let layout = layouts.get(scenario);
   if (layout) return layout;
   const specs = scenario.accounts;
