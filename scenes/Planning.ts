@@ -1,11 +1,13 @@
 // The planning screen: the quarter's effort split between marketing (left, blue) and sales
-// (right, orange), with joint work, the firm's figures and the model's projection between them.
+// (right, orange), with joint work, the firm's figures and the forecast of the plan between them
+// (played off the page's thread by the session's forecast client; drawn as it comes in).
 // Controls are DOM (sliders, steppers, target pickers); budget bar, meters and icons are Phaser.
 // What every part shows, and which controls are open, is src/app/planning-view.ts's; the scene
 // holds only UI state (which target a picker shows, which page of accounts); the draft lives in
 // the actor. Help and the guided first quarter are scenes/ui widgets.
 import Phaser from 'phaser';
 import { planningBanners, scoreSoFar } from '../src/app/goal-view';
+import { forecastPanel, type ForecastRow } from '../src/app/forecast-view';
 import { PLANNING_TOUR, TOUR_WORDS, type TourPart } from '../src/app/help';
 import {
   accountPage,
@@ -48,8 +50,8 @@ const TABLE_ROW_H = 30;
 const ACCOUNT_ROW_H = 26;
 const ACCOUNTS_PER_COLUMN = 7;
 const ACCOUNTS_PER_PAGE = ACCOUNTS_PER_COLUMN * 2;
-/** The foot of the centre column: last quarter's events as banners, then the score so far against par. */
-const CENTRE_FOOT: Rect = { x: CENTRE.x + 12, y: 504, w: CENTRE.w - 24, h: CENTRE.y + CENTRE.h - 8 - 504 };
+/** The foot of the centre column: why an edit was refused, and last quarter's events as banners. */
+const CENTRE_FOOT: Rect = { x: CENTRE.x + 12, y: 618, w: CENTRE.w - 24, h: CENTRE.y + CENTRE.h - 8 - 618 };
 
 /** Where each part the guided first quarter explains is on screen, and which panel stays lit (header, marketing, centre, sales). */
 const TOUR_PLACES: Record<TourPart, { panel: number; rect: Rect }> = {
@@ -58,8 +60,8 @@ const TOUR_PLACES: Record<TourPart, { panel: number; rect: Rect }> = {
   'product-lines': { panel: 1, rect: { x: MARKETING.x, y: MARKETING.y + TABLE_TOP, w: MARKETING.w, h: MARKETING.h - TABLE_TOP } },
   'sales-moves': { panel: 3, rect: { x: SALES.x, y: SALES.y, w: SALES.w, h: TABLE_TOP + 12 } },
   accounts: { panel: 3, rect: { x: SALES.x, y: SALES.y + TABLE_TOP, w: SALES.w, h: SALES.h - TABLE_TOP } },
-  firm: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y, w: CENTRE.w, h: 250 } },
-  forecast: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y + 250, w: CENTRE.w, h: CENTRE.h - 250 } },
+  firm: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y, w: CENTRE.w, h: 160 } },
+  forecast: { panel: 2, rect: { x: CENTRE.x, y: CENTRE.y + 160, w: CENTRE.w, h: CENTRE.h - 160 } },
   actions: { panel: 0, rect: { x: 830, y: 8, w: 434, h: 72 } },
 };
 
@@ -83,7 +85,7 @@ export class Planning extends BaseScene {
   private confirmBar: Phaser.GameObjects.DOMElement | null = null;
   private status!: HTMLElement;
   private firmFigures!: HTMLElement;
-  private projection!: HTMLElement;
+  private forecast!: HTMLElement;
   private productRows: HTMLElement[] = [];
   private accountList!: HTMLElement;
   private accountPager!: HTMLElement;
@@ -168,35 +170,33 @@ export class Planning extends BaseScene {
     this.panels.push(marketing);
     this.place(MARKETING.x + 12, MARKETING.y + 10, MARKETING.w - 24, MARKETING.h - 16, marketing);
 
-    // ----- Centre: the firm, joint work, the projection.
-    this.firmFigures = h('dl', { class: 'figures' });
-    this.projection = h('dl', { class: 'figures projection-figures' });
+    // ----- Centre: the firm and the score so far, joint work, the forecast; last quarter's events
+    // at the foot. All but the forecast change only with the game state, which stays put while
+    // the player plans.
+    this.firmFigures = h('dl', { class: 'figures firm-figures' });
+    this.forecast = h('div', { class: 'forecast', attrs: { 'aria-live': 'off' } });
     this.status = h('p', { class: 'status', attrs: { role: 'status' } });
-    const centre = h('section', { class: 'side centre', attrs: { 'aria-label': 'The firm and the projection' } }, [
+    const soFar = scoreSoFar(scenario, game);
+    const centre = h('section', { class: 'side centre', attrs: { 'aria-label': 'The firm and the forecast' } }, [
       h('h2', { text: 'The firm' }),
       this.firmFigures,
-      h('div', { class: 'moves joint' }, controls.joint.map((c) => this.moveRow(c))),
-      h('h2', { text: 'Commit this and expect…' }),
-      h('p', { class: 'meta', text: 'The model’s own forecast with average luck.' }),
-      this.projection,
-    ]);
-    this.panels.push(centre);
-    this.place(CENTRE.x + 12, CENTRE.y + 10, CENTRE.w - 24, CENTRE.h - 16, centre);
-    // Below the forecast: what last quarter's events were, and where the score stands against par.
-    // Both change only with the game state, which stays put while the player plans.
-    const soFar = scoreSoFar(scenario, game);
-    this.place(CENTRE_FOOT.x, CENTRE_FOOT.y, CENTRE_FOOT.w, CENTRE_FOOT.h, h('div', { class: 'centre-foot' }, [
-      this.status,
-      ...planningBanners(scenario, game).map((b) => banner(b)),
-      h('div', { class: 'score-so-far', attrs: { role: 'group', 'aria-label': soFar.aria } }, [
+      h('div', { class: 'score-so-far', attrs: { role: 'group', 'aria-label': soFar.aria, title: soFar.note } }, [
         h('p', { class: 'score-line', attrs: { 'aria-hidden': 'true' } }, [
           h('span', { class: 'score-term', text: 'Score so far' }),
           h('strong', { text: soFar.score }),
           h('span', { class: 'score-par', text: `par ${soFar.par}` }),
           h('span', { class: soFar.belowPar ? 'score-verdict down' : 'score-verdict', text: soFar.verdict }),
         ]),
-        h('p', { class: 'meta', text: soFar.note, attrs: { 'aria-hidden': 'true' } }),
       ]),
+      h('div', { class: 'moves joint' }, controls.joint.map((c) => this.moveRow(c))),
+      h('h2', { text: 'Commit this and expect…' }),
+      this.forecast,
+    ]);
+    this.panels.push(centre);
+    this.place(CENTRE.x + 12, CENTRE.y + 10, CENTRE.w - 24, CENTRE.h - 16, centre);
+    this.place(CENTRE_FOOT.x, CENTRE_FOOT.y, CENTRE_FOOT.w, CENTRE_FOOT.h, h('div', { class: 'centre-foot' }, [
+      this.status,
+      ...planningBanners(scenario, game).map((b) => banner(b)),
     ]));
 
     // ----- Sales side.
@@ -217,6 +217,7 @@ export class Planning extends BaseScene {
 
     const bus = app().session.bus;
     this.onCleanup(bus.on('snapshot', (snapshot) => this.redraw(snapshot)));
+    this.onCleanup(app().session.forecasts.subscribe(() => this.drawForecast()));
     this.redraw(this.snapshot());
 
     this.cameras.main.fadeIn(TWEEN_MS, 244, 241, 234);
@@ -375,9 +376,56 @@ export class Planning extends BaseScene {
       this.drawAccounts(context);
       this.shownGame = context.game;
     }
-    if (view.projection) this.figure(this.projection, view.projection);
-    else this.projection.replaceChildren(h('p', { text: 'No forecast: the plan is not valid.' }));
+    app().session.forecasts.request(context.scenario, context.game, context.draft);
+    this.drawForecast();
     this.drawDynamic(context, view.split, view.budget);
+  }
+
+  /** The forecast as the client has it now: the figures, the moves' effects, or what it is waiting for. */
+  private drawForecast(): void {
+    const { scenario, game } = this.snapshot().context;
+    const panel = forecastPanel(scenario, game, app().session.forecasts.shown());
+    if (!panel) return;
+    const row = (r: ForecastRow) =>
+      h('div', { class: 'frow', attrs: { role: 'row', 'aria-label': r.aria } }, [
+        h('span', { attrs: { role: 'rowheader' }, text: r.term }),
+        h('span', { class: 'fvalue', attrs: { role: 'cell' }, text: r.value }),
+        h('span', { class: 'frange', attrs: { role: 'cell' }, text: r.range }),
+      ]);
+    const group = (title: string, columns?: readonly [string, string]) =>
+      h('div', { class: 'frow fgroup', attrs: { role: 'row' } }, [
+        h('span', { attrs: { role: 'rowheader' }, text: title }),
+        ...(columns ?? []).map((c) => h('span', { class: 'fhead', attrs: { role: 'columnheader' }, text: c })),
+      ]);
+    const cell = (text: string, down: boolean) => h('span', { class: down ? 'neg' : '', attrs: { role: 'cell' }, text });
+    this.forecast.classList.toggle('stale', panel.status !== null && panel.quarter.length > 0 && panel.status.startsWith('Updating'));
+    const parts = [
+      h('p', { class: 'meta forecast-assumption', text: panel.assumption }),
+      panel.quarter.length > 0
+        ? h('div', { class: 'forecast-table', attrs: { role: 'table', 'aria-label': 'Forecast of this plan' } }, [
+            group('This quarter', panel.columns),
+            ...panel.quarter.map(row),
+            group('End of the game'),
+            ...panel.end.map(row),
+          ])
+        : null,
+      panel.status ? h('p', { class: 'forecast-status', text: panel.status }) : null,
+      panel.effects.length > 0
+        ? h('div', { class: 'effects-table', attrs: { role: 'table', 'aria-label': panel.effectsHeading } }, [
+            h('div', { class: 'erow effects-heading', attrs: { role: 'row' } }, panel.effectsColumns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'rowheader' : 'columnheader' }, text: c }))),
+            ...panel.effects.map((e) =>
+              h('div', { class: 'erow', attrs: { role: 'row', 'aria-label': e.aria } }, [
+                h('span', { class: 'elabel', attrs: { role: 'rowheader' }, text: e.label }),
+                cell(e.now, e.down.now),
+                cell(e.next, e.down.next),
+                cell(e.score, e.down.score),
+              ]),
+            ),
+            panel.moreEffects ? h('p', { class: 'meta', text: panel.moreEffects }) : null,
+          ])
+        : null,
+    ];
+    this.forecast.replaceChildren(...parts.filter((part) => part !== null));
   }
 
   private figure(list: HTMLElement, rows: readonly Figure[]): void {
@@ -455,7 +503,7 @@ export class Planning extends BaseScene {
       drawMeter(g, { x: MARKETING.x + 12 + 312, y: tableY + i * TABLE_ROW_H + 10, w: 64, h: 10 }, p.goodwill, p.active ? COLOURS.marketing : COLOURS.muted);
     });
     // Collaboration meter under the firm's figures.
-    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 131, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
+    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 89, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
     // Relationship meters beside each account shown.
     const accounts = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;

@@ -4,7 +4,8 @@
 // game (and, for information, after every move, on the game's other steps, and on opening the
 // debrief, a what-if fork, the workshop and the scoreboard), the JS heap after five whole games against the
 // first (leaks from scene restarts or listeners), and how long the scoreboard takes to verify
-// 100 result codes pasted into it (each one replayed).
+// 100 result codes pasted into it (each one replayed); and the forecast's band after a move (its
+// worker's answer on the page), with the Long Tasks while it follows a run of moves.
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +157,50 @@ async function main(): Promise<void> {
     await hook.send({ type: 'START' });
     await page.waitForTimeout(1500);
     const idlePlanning = await fps();
+
+    // The forecast: after each of 16 moves, the time until the panel has the new plan's band (from
+    // the move's event to the worker's answer on the page), the time until every move's effect is
+    // in, and the Long Tasks of that stretch. The first forecast (the empty plan's) is in first.
+    await page.waitForFunction(() => window.marketingAndSales.view()?.forecast?.done === true, null, { timeout: 30_000 });
+    const forecastMoves = [
+      ...[1, 2, 3, 4].map((points) => ({ kind: 'campaign', target: 'house-blend', points })),
+      ...[1, 2, 3].map((points) => ({ kind: 'prospecting', points })),
+      { kind: 'closing', points: 2 },
+      { kind: 'relationship', target: 'harbor-health', points: 2 },
+      { kind: 'brand', points: 2 },
+      { kind: 'research', points: 1 },
+      { kind: 'campaign', target: 'espresso-pods', points: 2 },
+      { kind: 'service', target: 'lakeside-offices', points: 2 },
+      { kind: 'closing', points: 3 },
+      { kind: 'improve', target: 'cold-brew', points: 1 },
+      { kind: 'closing', points: 1 },
+    ];
+    const forecastFrom = await now();
+    const bandTimes: number[] = [];
+    const doneTimes: number[] = [];
+    for (const move of forecastMoves) {
+      const [band, done] = (await page.evaluate(`new Promise((resolve) => {
+        const hook = window.marketingAndSales;
+        const start = performance.now();
+        hook.send(${JSON.stringify({ type: 'SET_MOVE', move })});
+        const key = JSON.stringify(hook.view().draft.map((m) => [m.kind, m.target ?? null, m.points, m.price ?? null]));
+        let band = null;
+        (function poll() {
+          const f = hook.view().forecast;
+          if (f && f.plan === key && f.fresh && band === null) band = performance.now() - start;
+          if (f && f.plan === key && f.done) resolve([band ?? performance.now() - start, performance.now() - start]);
+          else setTimeout(poll, 1);
+        })();
+      })`)) as [number, number];
+      bandTimes.push(band);
+      doneTimes.push(done);
+    }
+    const forecastTasks = await longTasksIn([[forecastFrom, await now()]]);
+    const forecastRunner = await page.evaluate(() => window.marketingAndSales.view()?.forecast?.runner);
+    const sortedBand = bandTimes.slice().sort((a, b) => a - b);
+    const sortedDone = doneTimes.slice().sort((a, b) => a - b);
+    const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)]!;
+    for (const move of forecastMoves.slice().reverse()) await hook.send({ type: 'SET_MOVE', move: { ...move, points: 0 } });
     // Every commit (and, for information, every move before one): the first of this fresh tab, then each of a whole game.
     const timed: Timed = { moves: [], commits: [], others: [] };
     await timedSend({ type: 'SET_MOVE', move: { kind: 'prospecting', points: 3 } }, timed.moves);
@@ -204,6 +249,14 @@ async function main(): Promise<void> {
       ['navigation → interactive title', `${toTitle.toFixed(0)} ms`, '≤ 1500 ms', toTitle <= 1500],
       ['idle FPS in Planning (rAF, 3 s)', idlePlanning.toFixed(1), '≥ 55', idlePlanning >= 55],
       ['FPS during the report animation (rAF, 3 s)', reportFps.toFixed(1), '≥ 55', reportFps >= 55],
+      [
+        `forecast band after a move (${bandTimes.length} moves, 200 futures, in the ${forecastRunner}: median / slowest)`,
+        `${median(sortedBand).toFixed(0)} ms / ${sortedBand.at(-1)!.toFixed(0)} ms`,
+        '≤ 100 ms',
+        sortedBand.at(-1)! <= 100 && forecastRunner === 'worker',
+      ],
+      ['forecast with every move’s effect (median / slowest)', `${median(sortedDone).toFixed(0)} ms / ${sortedDone.at(-1)!.toFixed(0)} ms`, 'for information', true],
+      ['longest task on the page while the forecast follows those moves', `${Math.round(Math.max(0, ...forecastTasks))} ms (${forecastTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...forecastTasks) <= 50],
       [`longest task while committing (${timed.commits.length} commits: a fresh tab's first, then a whole game's)`, `${Math.round(Math.max(0, ...commitTasks))} ms (${commitTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...commitTasks) <= 50],
       [`longest task after a move (each of the ${timed.moves.length} moves before them)`, `${Math.round(Math.max(0, ...moveTasks))} ms (${moveTasks.length} long tasks)`, 'for information', true],
       [`longest task on the game's ${timed.others.length} other steps (on from each report, each step of the dispute)`, `${Math.round(Math.max(0, ...otherTasks))} ms (${otherTasks.length} long tasks)`, 'for information', true],

@@ -73,8 +73,8 @@ export const PLANNING_TOUR: readonly { part: TourPart; title: string; text: stri
   { part: 'product-lines', title: 'Product lines', text: 'Last quarter’s revenue and profit per line, and each line’s goodwill: the stock campaigns build and time wears down.' },
   { part: 'sales-moves', title: 'Sales moves', text: 'People and accounts. Choose the account for servicing, relationship calls and referrals. Sales effort pays this quarter and fades when it stops.' },
   { part: 'accounts', title: 'Accounts', text: 'Each account’s relationship. Key accounts carry a star; an account that slips too far may leave.' },
-  { part: 'firm', title: 'The firm and joint work', text: 'Cash, leads, accounts and collaboration. Alignment meetings bring the two leads together; collaboration makes leads convert better.' },
-  { part: 'forecast', title: 'The forecast', text: 'The model’s own forecast of this plan with average luck. It changes as you move points.' },
+  { part: 'firm', title: 'The firm and joint work', text: 'Cash, leads, accounts, collaboration and the score so far against par. Alignment meetings bring the two leads together; collaboration makes leads convert better.' },
+  { part: 'forecast', title: 'The forecast', text: 'The model plays this plan every quarter to the end of the game over 200 possible futures: the expected figures, the range 8 futures in 10 fall in, and what each move adds now, next quarter and to the final score. It follows every change you make.' },
   { part: 'actions', title: 'Help, Undo and Commit', text: 'Help explains every move. Undo steps back through this quarter’s changes. Commit plays the quarter.' },
 ];
 

@@ -4,7 +4,8 @@
 import { phaseOf, type GameFlowEvent, type Phase } from '../flow/index';
 import { shippedScenarios } from './scenarios';
 import { parseReplay, runReplay } from '../replay/replay';
-import type { Scenario } from '../sim/index';
+import type { Forecast, Scenario } from '../sim/index';
+import type { ForecastShown } from './forecast-client';
 import type { GameSession, Opened } from './session';
 
 /** The little of Phaser's Game the hook reads; typed here so src/ never imports Phaser. */
@@ -21,6 +22,12 @@ export interface GameView {
   cash: number;
   history: { quarter: number; revenue: number; profit: number; cash: number }[];
   draft: { kind: string; target?: string; points: number }[];
+  /**
+   * The planning screen's forecast as it stands: the plan it was asked for (planKey), whether its
+   * figures are that plan's yet (`fresh`) and complete (`done`), how long the band and the last
+   * effect took (ms), where it ran, and the figures (src/sim/forecast.ts Forecast, cents and points).
+   */
+  forecast: (Omit<ForecastShown, 'forecast'> & { figures: Forecast | null }) | null;
 }
 
 export interface MarketingAndSalesHook {
@@ -83,6 +90,12 @@ export function animationRuns(): () => void {
   };
 }
 
+function forecastOf(shown: ForecastShown | null): GameView['forecast'] {
+  if (!shown) return null;
+  const { forecast, ...rest } = shown;
+  return { ...rest, figures: forecast };
+}
+
 export const hook: MarketingAndSalesHook = {
   runReplay(scenario, replay) {
     // Only the two numbers: the full state is large and a caller compares hashes, not states.
@@ -113,6 +126,7 @@ export const hook: MarketingAndSalesHook = {
       cash: game.cash,
       history: game.history.map((r) => ({ quarter: r.quarter, revenue: r.revenue, profit: r.profit, cash: r.cash })),
       draft: draft.map((m) => ({ ...m })),
+      forecast: forecastOf(attached!.session.forecasts.shown()),
     };
   },
   listeners() {

@@ -22,6 +22,23 @@ export const MOVE_LABEL: Readonly<Record<MoveKind, string>> = {
   alignment: 'Alignment meeting',
 };
 
+/** Each move's short name, where a table has a narrow column for it (the forecast's effects). */
+export const MOVE_SHORT_LABEL: Readonly<Record<MoveKind, string>> = {
+  campaign: 'Campaign',
+  research: 'Research',
+  improve: 'Improvement',
+  price: 'Price',
+  brand: 'Brand',
+  'portfolio-review': 'Portfolio review',
+  prospecting: 'Prospecting',
+  service: 'Service',
+  relationship: 'Relationship',
+  referrals: 'Referrals',
+  closing: 'Closing',
+  discounting: 'Discounting',
+  alignment: 'Alignment',
+};
+
 /** The sentence a screen shows for a refused move or decision. */
 export function moveRefusalText(refusal: MoveRefusal): string {
   switch (refusal.code) {

@@ -1,8 +1,8 @@
 // What the planning screen shows, worked out from the game flow's snapshot: the move controls of
 // each side (their words and targets), each control's points and whether it can move, the budget
-// split, the firm's figures, the model's forecast of the draft, the product lines and a page of
-// accounts, and the help dialog's text. Whether Undo and Commit are open is the machine's own
-// answer (snapshot.can). No Phaser: the scene only lays this out and sends events.
+// split, the firm's figures, the product lines and a page of accounts, and the help dialog's
+// text (the forecast's panel is src/app/forecast-view.ts). Whether Undo and Commit are open is the
+// machine's own answer (snapshot.can). No Phaser: the scene only lays this out and sends events.
 import { draftMove, lastRecord, remainingBudget, type GameFlowContext, type GameFlowSnapshot, type MoveSlot } from '../flow/index';
 import {
   JOINT_MOVES,
@@ -11,7 +11,6 @@ import {
   PRICE_MAX_SHARE,
   PRICE_MIN_SHARE,
   SALES_MOVES,
-  projectQuarter,
   type GameState,
   type MoveKind,
   type QuarterRecord,
@@ -134,8 +133,6 @@ export interface PlanningView {
   /** Why the last edit or commit was refused, or null. */
   rejection: string | null;
   moves: Map<MoveKind, MoveState>;
-  /** The model's forecast of the draft with average luck, or null when the plan is not valid. */
-  projection: Figure[] | null;
 }
 
 /** The draft as the controls show it; `selected` is the target each picker shows. */
@@ -173,27 +170,7 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
       ? refusalText(context.rejection.code === 'account-lost' ? { ...context.rejection, name: accountNames(context.scenario, context.game).get(context.rejection.account) ?? context.rejection.name } : context.rejection)
       : null,
     moves,
-    projection: projection(context),
   };
-}
-
-function projection(context: GameFlowContext): Figure[] | null {
-  let projected: QuarterRecord;
-  try {
-    projected = projectQuarter(context.scenario, context.game, { moves: context.draft });
-  } catch {
-    return null;
-  }
-  const last = lastRecord(context);
-  const delta = (now: number, before: number | undefined) => (before === undefined ? undefined : formatSignedMoney(now - before));
-  return [
-    { term: 'Revenue', value: formatMoney(projected.revenue), delta: delta(projected.revenue, last?.revenue) },
-    { term: 'Profit', value: formatMoney(projected.profit), delta: delta(projected.profit, last?.profit) },
-    { term: 'Cash after', value: formatMoney(projected.cash) },
-    { term: 'New accounts', value: String(projected.newAccounts.length) },
-    { term: 'Customer equity', value: formatMoney(projected.customerEquity), delta: delta(projected.customerEquity, last?.customerEquity) },
-    { term: 'Collaboration', value: formatPercent(projected.collaboration) },
-  ];
 }
 
 // ---------------------------------------------------------------------------------------

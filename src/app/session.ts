@@ -17,6 +17,7 @@ import {
 } from '../flow/index';
 import type { Scenario, Step } from '../sim/index';
 import { TypedBus } from './bus';
+import { ForecastClient } from './forecast-client';
 import type { PlayAs } from './play-as';
 import { deleteSlot, migrateLegacySave, readSlot, setAside, slotKey, slotKeys, slotOf, writeSlot, type SavedGame, type SlotId } from './save';
 import { DELETE_OPEN_ELSEWHERE, OPEN_ELSEWHERE, SAVE_GONE, rejectedSave, savedAlready, type RejectedSave } from './save-text';
@@ -53,6 +54,8 @@ export type Opened =
 
 export class GameSession {
   readonly bus = new TypedBus<AppEvents>();
+  /** The planning screen's forecast, played off the page's thread (src/app/forecast-client.ts). */
+  readonly forecasts = new ForecastClient();
   private actor: GameFlowActor | null = null;
   private unsubscribeActor: (() => void) | null = null;
   private lastPhase: Phase | null = null;

@@ -31,7 +31,6 @@ export { canonicalJson, hashString, hashValue } from './hash';
 export { playBot, playStep, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';
 export { BOTS, botNamed, type Bot } from './bots/strategies';
 export { stateHash } from './state-hash';
-export { projectQuarter, neutralLuck } from './project';
 export {
   CONTINUATION,
   FORECAST_FUTURES,

@@ -1,0 +1,12 @@
+// The messages between the page and the forecast's worker (src/app/forecast-worker.ts). The game
+// state goes once per quarter; each plan after it names the state it is for by its key.
+import type { Forecast, GameState, Move, Refusal, Scenario } from '../sim/index';
+
+export type ToForecastWorker =
+  | { type: 'game'; key: number; scenario: Scenario; state: GameState }
+  | { type: 'plan'; id: number; key: number; moves: Move[]; futures: number };
+
+export type FromForecastWorker =
+  | { type: 'forecast'; id: number; forecast: Forecast; done: boolean; /** The step's time in the worker, ms. */ workMs: number }
+  | { type: 'refused'; id: number; refusal: Refusal }
+  | { type: 'error'; id: number; message: string };

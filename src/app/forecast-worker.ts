@@ -1,0 +1,53 @@
+// The forecast's worker: plays the plan's futures off the page's thread (DESIGN.md, "The
+// forecast"), so planning never waits on it. Only the newest plan is worked on: between two steps
+// of a job (src/app/forecast-job.ts) the messages that came in are read, and a newer plan replaces
+// the job in hand.
+import { ForecastJob } from './forecast-job';
+import type { FromForecastWorker, ToForecastWorker } from './forecast-protocol';
+import type { GameState, Scenario } from '../sim/index';
+
+const scope = self as unknown as { onmessage: ((event: MessageEvent<ToForecastWorker>) => void) | null; postMessage(message: FromForecastWorker): void };
+
+let game: { key: number; scenario: Scenario; state: GameState } | null = null;
+let job: { id: number; job: ForecastJob } | null = null;
+let scheduled = false;
+
+function pump(): void {
+  scheduled = false;
+  if (job === null) return;
+  const { id } = job;
+  try {
+    const started = performance.now();
+    const result = job.job.step();
+    if (result.kind === 'refused') scope.postMessage({ type: 'refused', id, refusal: result.refusal });
+    else scope.postMessage({ type: 'forecast', id, forecast: result.forecast, done: result.done, workMs: performance.now() - started });
+  } catch (error) {
+    scope.postMessage({ type: 'error', id, message: (error as Error).message });
+    job = null;
+    return;
+  }
+  if (job.job.done) job = null;
+  else schedule();
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // A task of its own: the messages that arrived meanwhile are handled before the next step.
+  setTimeout(pump, 0);
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'game') {
+    game = { key: message.key, scenario: message.scenario, state: message.state };
+    job = null;
+    return;
+  }
+  if (game === null || game.key !== message.key) {
+    scope.postMessage({ type: 'error', id: message.id, message: `plan ${message.id} is for game state ${message.key}, which the worker does not have` });
+    return;
+  }
+  job = { id: message.id, job: new ForecastJob(game.scenario, game.state, message.moves, message.futures) };
+  schedule();
+};
