@@ -219,6 +219,8 @@ export class Planning extends BaseScene {
     this.onCleanup(bus.on('snapshot', (snapshot) => this.redraw(snapshot)));
     this.onCleanup(app().session.forecasts.subscribe(() => this.drawForecast()));
     this.redraw(this.snapshot());
+    // The plan may be the one the client has already (the screen opened again on the same plan).
+    this.drawForecast();
 
     this.cameras.main.fadeIn(TWEEN_MS, 244, 241, 234);
     if (app().wantsTour && game.quarter === 1) this.startTour();
@@ -350,6 +352,9 @@ export class Planning extends BaseScene {
   private redraw(snapshot: GameFlowSnapshot): void {
     if (!snapshot.matches({ quarter: 'planning' })) return;
     const context = snapshot.context;
+    // Asked first, so the worker plays the futures while the page redraws; the panel is drawn
+    // when the client says what it shows (the subscription in create).
+    app().session.forecasts.request(context.scenario, context.game, context.draft);
     const targetOf = new Map(this.rows.map((r) => [r.control.kind, r.target]));
     const view = planningView(snapshot, this.rows.map((r) => r.control), (kind) => targetOf.get(kind)?.value);
     for (const row of this.rows) {
@@ -376,8 +381,6 @@ export class Planning extends BaseScene {
       this.drawAccounts(context);
       this.shownGame = context.game;
     }
-    app().session.forecasts.request(context.scenario, context.game, context.draft);
-    this.drawForecast();
     this.drawDynamic(context, view.split, view.budget);
   }
 

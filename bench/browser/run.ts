@@ -159,8 +159,10 @@ async function main(): Promise<void> {
     const idlePlanning = await fps();
 
     // The forecast: after each of 16 moves, the time until the panel has the new plan's band (from
-    // the move's event to the worker's answer on the page), the time until every move's effect is
-    // in, and the Long Tasks of that stretch. The first forecast (the empty plan's) is in first.
+    // the move's event to the worker's answer on the page) and until every move's effect is in.
+    // Long Tasks are claimed from the moment the move's own frames are drawn (the loop asleep:
+    // software WebGL takes tens of milliseconds a frame, forecast or not) to the last effect: what
+    // the forecast's answers cost the page. The first forecast (the empty plan's) is in first.
     await page.waitForFunction(() => window.marketingAndSales.view()?.forecast?.done === true, null, { timeout: 30_000 });
     const forecastMoves = [
       ...[1, 2, 3, 4].map((points) => ({ kind: 'campaign', target: 'house-blend', points })),
@@ -175,27 +177,31 @@ async function main(): Promise<void> {
       { kind: 'improve', target: 'cold-brew', points: 1 },
       { kind: 'closing', points: 1 },
     ];
-    const forecastFrom = await now();
     const bandTimes: number[] = [];
     const doneTimes: number[] = [];
+    const forecastWindows: [number, number][] = [];
     for (const move of forecastMoves) {
-      const [band, done] = (await page.evaluate(`new Promise((resolve) => {
+      const [band, done, drawn, end] = (await page.evaluate(`new Promise((resolve) => {
         const hook = window.marketingAndSales;
         const start = performance.now();
         hook.send(${JSON.stringify({ type: 'SET_MOVE', move })});
         const key = JSON.stringify(hook.view().draft.map((m) => [m.kind, m.target ?? null, m.points, m.price ?? null]));
         let band = null;
+        let drawn = null;
         (function poll() {
           const f = hook.view().forecast;
-          if (f && f.plan === key && f.fresh && band === null) band = performance.now() - start;
-          if (f && f.plan === key && f.done) resolve([band ?? performance.now() - start, performance.now() - start]);
+          const at = performance.now();
+          if (drawn === null && hook.settled()) drawn = at;
+          if (f && f.plan === key && f.fresh && band === null) band = at - start;
+          if (f && f.plan === key && f.done && drawn !== null) resolve([band ?? at - start, at - start, drawn, at]);
           else setTimeout(poll, 1);
         })();
-      })`)) as [number, number];
+      })`)) as [number, number, number, number];
       bandTimes.push(band);
       doneTimes.push(done);
+      forecastWindows.push([drawn, end]);
     }
-    const forecastTasks = await longTasksIn([[forecastFrom, await now()]]);
+    const forecastTasks = await longTasksIn(forecastWindows);
     const forecastRunner = await page.evaluate(() => window.marketingAndSales.view()?.forecast?.runner);
     const sortedBand = bandTimes.slice().sort((a, b) => a - b);
     const sortedDone = doneTimes.slice().sort((a, b) => a - b);
@@ -256,7 +262,7 @@ async function main(): Promise<void> {
         sortedBand.at(-1)! <= 100 && forecastRunner === 'worker',
       ],
       ['forecast with every move’s effect (median / slowest)', `${median(sortedDone).toFixed(0)} ms / ${sortedDone.at(-1)!.toFixed(0)} ms`, 'for information', true],
-      ['longest task on the page while the forecast follows those moves', `${Math.round(Math.max(0, ...forecastTasks))} ms (${forecastTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...forecastTasks) <= 50],
+      ['longest task on the page from each move’s frames drawn to its forecast’s last effect', `${Math.round(Math.max(0, ...forecastTasks))} ms (${forecastTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...forecastTasks) <= 50],
       [`longest task while committing (${timed.commits.length} commits: a fresh tab's first, then a whole game's)`, `${Math.round(Math.max(0, ...commitTasks))} ms (${commitTasks.length} long tasks)`, '≤ 50 ms', Math.max(0, ...commitTasks) <= 50],
       [`longest task after a move (each of the ${timed.moves.length} moves before them)`, `${Math.round(Math.max(0, ...moveTasks))} ms (${moveTasks.length} long tasks)`, 'for information', true],
       [`longest task on the game's ${timed.others.length} other steps (on from each report, each step of the dispute)`, `${Math.round(Math.max(0, ...otherTasks))} ms (${otherTasks.length} long tasks)`, 'for information', true],
