@@ -86,6 +86,8 @@ export class Planning extends BaseScene {
   private status!: HTMLElement;
   private firmFigures!: HTMLElement;
   private forecast!: HTMLElement;
+  /** The forecast panel's parts, and the words each was last built from. */
+  private forecastParts: { assumption: HTMLElement; table: HTMLElement; status: HTMLElement; effects: HTMLElement; drawn: { table: string; effects: string } } | null = null;
   private productRows: HTMLElement[] = [];
   private accountList!: HTMLElement;
   private accountPager!: HTMLElement;
@@ -103,6 +105,7 @@ export class Planning extends BaseScene {
     const g = this.begin();
     this.rows = [];
     this.confirmBar = null;
+    this.forecastParts = null;
     this.productRows = [];
     this.panels = [];
     this.accountPage = 0;
@@ -384,7 +387,11 @@ export class Planning extends BaseScene {
     this.drawDynamic(context, view.split, view.budget);
   }
 
-  /** The forecast as the client has it now: the figures, the moves' effects, or what it is waiting for. */
+  /**
+   * The forecast as the client has it now: the figures, the moves' effects, or what it is waiting
+   * for. Each part is rebuilt only when its words change: the client speaks several times a plan
+   * (the request, the band, each move's effect), and a move's own frames are busy enough.
+   */
   private drawForecast(): void {
     const { scenario, game } = this.snapshot().context;
     const panel = forecastPanel(scenario, game, app().session.forecasts.shown());
@@ -402,33 +409,51 @@ export class Planning extends BaseScene {
       ]);
     const cell = (text: string, down: boolean) => h('span', { class: down ? 'neg' : '', attrs: { role: 'cell' }, text });
     this.forecast.classList.toggle('stale', panel.status !== null && panel.quarter.length > 0 && panel.status.startsWith('Updating'));
-    const parts = [
-      h('p', { class: 'meta forecast-assumption', text: panel.assumption }),
-      panel.quarter.length > 0
-        ? h('div', { class: 'forecast-table', attrs: { role: 'table', 'aria-label': 'Forecast of this plan' } }, [
-            group('This quarter', panel.columns),
-            ...panel.quarter.map(row),
-            group('End of the game'),
-            ...panel.end.map(row),
-          ])
-        : null,
-      panel.status ? h('p', { class: 'forecast-status', text: panel.status }) : null,
-      panel.effects.length > 0
-        ? h('div', { class: 'effects-table', attrs: { role: 'table', 'aria-label': panel.effectsHeading } }, [
-            h('div', { class: 'erow effects-heading', attrs: { role: 'row' } }, panel.effectsColumns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'rowheader' : 'columnheader' }, text: c }))),
-            ...panel.effects.map((e) =>
-              h('div', { class: 'erow', attrs: { role: 'row', 'aria-label': e.aria } }, [
-                h('span', { class: 'elabel', attrs: { role: 'rowheader' }, text: e.label }),
-                cell(e.now, e.down.now),
-                cell(e.next, e.down.next),
-                cell(e.score, e.down.score),
-              ]),
-            ),
-            panel.moreEffects ? h('p', { class: 'meta', text: panel.moreEffects }) : null,
-          ])
-        : null,
-    ];
-    this.forecast.replaceChildren(...parts.filter((part) => part !== null));
+    if (this.forecastParts === null) {
+      this.forecastParts = { assumption: h('p', { class: 'meta forecast-assumption' }), table: h('div'), status: h('p', { class: 'forecast-status' }), effects: h('div'), drawn: { table: '', effects: '' } };
+      const parts = this.forecastParts;
+      this.forecast.replaceChildren(parts.assumption, parts.table, parts.status, parts.effects);
+    }
+    const parts = this.forecastParts;
+    parts.assumption.textContent = panel.assumption;
+    parts.status.textContent = panel.status ?? '';
+    parts.status.hidden = panel.status === null;
+    const tableKey = JSON.stringify([panel.quarter, panel.end]);
+    if (tableKey !== parts.drawn.table) {
+      parts.drawn.table = tableKey;
+      parts.table.replaceWith(
+        (parts.table =
+          panel.quarter.length > 0
+            ? h('div', { class: 'forecast-table', attrs: { role: 'table', 'aria-label': 'Forecast of this plan' } }, [
+                group('This quarter', panel.columns),
+                ...panel.quarter.map(row),
+                group('End of the game'),
+                ...panel.end.map(row),
+              ])
+            : h('div')),
+      );
+    }
+    const effectsKey = JSON.stringify([panel.effects, panel.moreEffects]);
+    if (effectsKey !== parts.drawn.effects) {
+      parts.drawn.effects = effectsKey;
+      parts.effects.replaceWith(
+        (parts.effects =
+          panel.effects.length > 0
+            ? h('div', { class: 'effects-table', attrs: { role: 'table', 'aria-label': panel.effectsHeading } }, [
+                h('div', { class: 'erow effects-heading', attrs: { role: 'row' } }, panel.effectsColumns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'rowheader' : 'columnheader' }, text: c }))),
+                ...panel.effects.map((e) =>
+                  h('div', { class: 'erow', attrs: { role: 'row', 'aria-label': e.aria } }, [
+                    h('span', { class: 'elabel', attrs: { role: 'rowheader' }, text: e.label }),
+                    cell(e.now, e.down.now),
+                    cell(e.next, e.down.next),
+                    cell(e.score, e.down.score),
+                  ]),
+                ),
+                panel.moreEffects ? h('p', { class: 'meta', text: panel.moreEffects }) : null,
+              ])
+            : h('div')),
+      );
+    }
   }
 
   private figure(list: HTMLElement, rows: readonly Figure[]): void {

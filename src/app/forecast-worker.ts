@@ -4,16 +4,35 @@
 // the job in hand.
 import { ForecastJob } from './forecast-job';
 import type { FromForecastWorker, ToForecastWorker } from './forecast-protocol';
-import type { GameState, Scenario } from '../sim/index';
+import { botNamed, type GameState, type Scenario } from '../sim/index';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<ToForecastWorker>) => void) | null; postMessage(message: FromForecastWorker): void };
 
 let game: { key: number; scenario: Scenario; state: GameState } | null = null;
 let job: { id: number; job: ForecastJob } | null = null;
 let scheduled = false;
+/**
+ * A fresh worker's first plans ran several times slower than later ones (the engine compiles the
+ * model's hot paths as they run), so the first game state also gets a bot's plan played on a few
+ * futures, unseen, in the same small steps: a plan that comes meanwhile goes first.
+ */
+let warmUp: ForecastJob | null = null;
+let warmed = false;
+const WARM_FUTURES = 30;
 
 function pump(): void {
   scheduled = false;
+  if (job === null && warmUp !== null) {
+    try {
+      warmUp.step();
+    } catch {
+      // Only a warm-up: the plans asked for report their own errors.
+      warmUp = null;
+    }
+    if (warmUp?.done) warmUp = null;
+    schedule();
+    return;
+  }
   if (job === null) return;
   const { id } = job;
   try {
@@ -42,6 +61,12 @@ scope.onmessage = (event) => {
   if (message.type === 'game') {
     game = { key: message.key, scenario: message.scenario, state: message.state };
     job = null;
+    if (!warmed) {
+      warmed = true;
+      const plan = botNamed('balanced')?.decide(game.scenario, game.state, () => 0.5).moves ?? [];
+      warmUp = new ForecastJob(game.scenario, game.state, plan, WARM_FUTURES);
+      schedule();
+    }
     return;
   }
   if (game === null || game.key !== message.key) {

@@ -20,7 +20,7 @@ import { effortAvailable } from './effort';
 import { accountLayout } from './init';
 import { NEW_ACCOUNT_MAX_ANCHOR, fix } from './model';
 import { drawLuck, type Luck } from './random';
-import { resolveQuarter } from './resolve/index';
+import { resolveQuarter, resolveValidQuarter } from './resolve/index';
 import type { AccountState, Decision, GameState, Move, Scenario } from './types';
 import { validateMove } from './validate';
 
@@ -188,13 +188,18 @@ function settleByContinuation(scenario: Scenario, state: GameState): GameState {
   return option === undefined ? state : decideDispute(scenario, state, option);
 }
 
-/** Plays `first` this quarter, then the continuation of `plan` to the end; writes future `k`'s figures into `out`. */
+/**
+ * Plays `first` this quarter, then the continuation of `plan` to the end; writes future `k`'s
+ * figures into `out`. The later quarters skip the resolver's own check: fitPlan keeps each move's
+ * rules and the budget, and the plan was checked whole (no move planned twice) when it was played
+ * first, by forecastPlan.
+ */
 function playFuture(scenario: Scenario, start: GameState, first: Decision, plan: readonly Move[], out: FutureOutcomes, k: number): void {
   let state = resolveQuarter(scenario, start, first);
   const played = start.history.length;
   while (!state.finished) {
     if (state.dispute?.status === 'open') state = settleByContinuation(scenario, state);
-    state = resolveQuarter(scenario, state, { moves: fitPlan(scenario, state, plan) });
+    state = resolveValidQuarter(scenario, state, { moves: fitPlan(scenario, state, plan) });
   }
   const history = state.history;
   const now = history[played]!;
