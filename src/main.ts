@@ -19,3 +19,5 @@ hook.attach({ game, session });
 // the LMS; the literal lets every other build drop the branch.
 if (import.meta.env.MODE === 'scorm') startLms(window, session, catalogue.scenarios.map((s) => s.scenario));
 window.marketingAndSales = hook;
+// The forecast's worker loads once the title is up, not on the way into the first quarter.
+window.addEventListener('load', () => setTimeout(() => session.forecasts.prepare(), 500), { once: true });

@@ -105,6 +105,14 @@ export class ForecastClient {
     else this.startOnPage();
   }
 
+  /**
+   * Starts the worker now, before any plan: its script then loads while the server that served the
+   * page is surely there (a game goes on without it), and not on the way into the first quarter.
+   */
+  prepare(): void {
+    if (this.worker === undefined) this.attach(this.makeWorker());
+  }
+
   /** Stops the worker (a new one starts on the next request). */
   close(): void {
     this.worker?.terminate();

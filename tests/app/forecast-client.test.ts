@@ -80,6 +80,22 @@ describe('the forecast client', () => {
     expect(worker.posted.slice(-2).map((m) => m.type)).toEqual(['game', 'plan']);
   });
 
+  it('starts its worker once, when prepared before any plan', () => {
+    let started = 0;
+    const worker = new FakeWorker();
+    const client = new ForecastClient(() => {
+      started++;
+      return worker as unknown as Worker;
+    });
+    client.prepare();
+    client.prepare();
+    expect(started).toBe(1);
+    expect(worker.posted).toEqual([]);
+    client.request(scenario, state, plan);
+    expect(started).toBe(1);
+    expect(worker.posted.map((m) => m.type)).toEqual(['game', 'plan']);
+  });
+
   it('shows the model’s refusal of a plan', () => {
     const worker = new FakeWorker();
     const client = new ForecastClient(() => worker as unknown as Worker);
