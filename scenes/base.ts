@@ -5,6 +5,7 @@ import type { Opened } from '../src/app/session';
 import { lastRecord, phaseOf, type GameFlowSnapshot } from '../src/flow/index';
 import { app } from './context';
 import { SCENES, SCENE_OF_PHASE, type SceneKey } from './keys';
+import { whenSceneLoads } from './lazy';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { button, focusSoon, h, place } from './ui/dom';
 import { Backdrop } from './ui/draw';
@@ -135,6 +136,12 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Follows the game's phase: each phase has its scene, and only one game scene runs at a time. */
   static show(game: Phaser.Game, key: SceneKey, data?: object): void {
+    // A game's scene asked for before its chunk is in (a save continued at once): shown when it is.
+    const loading = game.scene.getScene(key) ? null : whenSceneLoads();
+    if (loading) {
+      void loading.then(() => BaseScene.show(game, key, data));
+      return;
+    }
     for (const scene of game.scene.getScenes(true)) {
       if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
     }

@@ -1,5 +1,6 @@
 // Boots Phaser: the fixed design size scaled to fit (canvas and DOM layer together), WebGL, the
-// scenes (the scoreboard's two load when first opened, scenes/board.ts, and so do the workshop's
+// scenes (the game's own, briefing to debrief, fetched right after the start, scenes/game-scenes.ts;
+// the scoreboard's two load when first opened, scenes/board.ts, and so do the workshop's
 // screens and the live board, scenes/lazy.ts), and the director that follows the game
 // session's phase from scene to scene.
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
@@ -9,19 +10,13 @@ import Phaser from 'phaser';
 import { BaseScene } from './base';
 import { setAppContext, type AppContext } from './context';
 import { Boot } from './Boot';
-import { Briefing } from './Briefing';
-import { Debrief } from './Debrief';
-import { Dispute } from './Dispute';
-import { FinalResults } from './FinalResults';
 import { LiveWait } from './LiveWait';
 import { sleepWhenIdle } from './idle';
-import { Planning } from './Planning';
 import { Preloader } from './Preloader';
-import { QuarterReport } from './QuarterReport';
 import { ScenarioSelect } from './ScenarioSelect';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
-import { setLazyScenes } from './lazy';
+import { loadGameScenes, setLazyScenes } from './lazy';
 import { SCENES } from './keys';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
@@ -48,10 +43,13 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
     input: { keyboard: false },
     banner: false,
     audio: { noAudio: true },
-    scene: [Boot, Preloader, Title, ScenarioSelect, Briefing, Planning, QuarterReport, Dispute, FinalResults, Debrief, LiveWait],
+    scene: [Boot, Preloader, Title, ScenarioSelect, LiveWait],
   });
   // The canvas only draws what the DOM layer already says in words.
   game.events.once(Phaser.Core.Events.READY, () => game.canvas.setAttribute('aria-hidden', 'true'));
+  // The game's own screens (briefing to debrief) as soon as Phaser runs: a chunk of their own,
+  // which the title does not wait for.
+  loadGameScenes(game, () => import('./game-scenes').then((m) => m.GAME_SCENES));
   const idle = sleepWhenIdle(game);
   const bus = context.session.bus;
   bus.on('snapshot', () => {

@@ -1,6 +1,6 @@
 // Scenes that load the first time they are opened, not with the page every trainee loads to
 // start: the workshop's screens (set-up, joining a heat, the hot-seat hand-over) and the live
-// board. Each is a chunk of its own; once loaded it is registered with the game and opened
+// board; and the game's own scenes, fetched as soon as the page is up (loadGameScenes). Each is a chunk of its own; once loaded it is registered with the game and opened
 // directly. (A trainee's whole game, debrief included, loads nothing after the start, so a game
 // goes on when the server that served it is gone.) The loaders are handed in by the game's boot
 // (scenes/game.ts), so the scenes that open these import no scene through this file.
@@ -30,4 +30,26 @@ export function openLazy(from: Phaser.Scene, key: LazyScene, data: object = {}):
     },
     () => announce('This screen could not be loaded: is the game’s server still running? Reload the page and try again.'),
   );
+}
+
+/** The game's own scenes (scenes/game-scenes.ts) while their chunk is on its way; null once registered or before the boot asks. */
+let gameScenesLoading: Promise<void> | null = null;
+
+/** Fetches the game's own scenes and registers them with `game`; a scene shown meanwhile waits for them (whenSceneLoads). */
+export function loadGameScenes(game: Phaser.Game, load: () => Promise<Readonly<Record<string, SceneClass>>>): void {
+  gameScenesLoading = load().then(
+    (scenes) => {
+      for (const [key, scene] of Object.entries(scenes)) if (!game.scene.getScene(key)) game.scene.add(key, scene, false);
+      gameScenesLoading = null;
+    },
+    () => {
+      gameScenesLoading = null;
+      announce('The game’s screens could not be loaded: is the game’s server still running? Reload the page and try again.');
+    },
+  );
+}
+
+/** Resolves once the game's own scenes are registered, or null when nothing is loading (every scene there is can be shown now). */
+export function whenSceneLoads(): Promise<void> | null {
+  return gameScenesLoading;
 }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { formatMoney } from '../../src/app/format';
 import { literal, loadShipped, nameOf } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectChartsClear, expectNothingCut, gameView, openGame, outputDir, planAndCommit, scenes, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const SAVE_KEY = 'marketing-and-sales.save';
 // The texts the game shows from the scenario file are read from it, not written out here.
@@ -220,19 +220,30 @@ describe('the game in Chromium', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });
     // A whole game, dispute and debrief included, loads no script beyond those the page names at
-    // start and the forecast's worker (the scenario-file loader and the QR code libraries load
+    // start and those it fetches as soon as it is up: the game's own scenes (with the chunks they
+    // import) and the forecast's worker (the scenario-file loader and the QR code libraries load
     // only when used).
     const scripts = await page.evaluate(async () => {
-      const html = await (await fetch(new URL('index.html', document.baseURI))).text();
+      const base = document.baseURI;
+      const html = await (await fetch(new URL('index.html', base))).text();
       // Named as a script or as a module the page preloads (a chunk the entry imports).
       const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-      const loaded = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => new URL(n).pathname.endsWith('.js'));
-      return { named, loaded: loaded.map((n) => new URL(n).pathname.slice(new URL(document.baseURI).pathname.length)) };
+      const loaded = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => new URL(n).pathname.endsWith('.js'))
+        .map((n) => new URL(n).pathname.slice(new URL(base).pathname.length));
+      const scenes = loaded.find((n) => n.startsWith('assets/game-scenes-')) ?? null;
+      // The chunks the game's scenes import: `from"./x.js"` in the built chunk.
+      const imported = scenes ? [...(await (await fetch(new URL(scenes, base))).text()).matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]!}`) : [];
+      return { named, loaded, scenes, imported, worker: loaded.find((n) => n.startsWith('assets/forecast-worker-')) ?? null };
     });
     expect(scripts.named.length).toBeGreaterThan(0);
-    const worker = scripts.loaded.filter((name) => /^assets\/forecast-worker-[\w-]+\.js$/.test(name));
-    expect(new Set(worker).size).toBe(1);
-    expect([...new Set(scripts.loaded.filter((name) => !worker.includes(name)))].sort()).toStrictEqual([...scripts.named].sort());
+    expect(scripts.scenes).not.toBeNull();
+    expect(scripts.worker).not.toBeNull();
+    const fetchedAtStart = new Set([...scripts.named, ...scripts.imported, scripts.scenes!, scripts.worker!]);
+    expect([...new Set(scripts.loaded)].filter((name) => !fetchedAtStart.has(name))).toEqual([]);
+    expect(scripts.loaded.some((name) => /^assets\/(load|jsQR|qrcode)-/.test(name))).toBe(false);
     expect(problems).toEqual([]);
   }, 240_000);
 
@@ -420,21 +431,16 @@ describe('the game in Chromium', () => {
       }
     }
     await waitForScene(page, 'Planning');
-    // The same game, and the same forecast once it is in (its timings are the page's own).
-    const shown = async () => {
-      await page.waitForFunction(() => window.marketingAndSales.view()?.forecast?.done === true);
-      const { forecast, ...rest } = (await view(page))!;
-      return { ...rest, forecast: { plan: forecast!.plan, figures: forecast!.figures } };
-    };
-    const before = await shown();
-    expect(before.quarter).toBe(3);
+    // The same game, and the same forecast once it is in.
+    const before = await gameView(page);
+    expect(before?.quarter).toBe(3);
     await page.reload({ waitUntil: 'load' });
     const resume = page.getByRole('button', { name: new RegExp(`^Continue: ${literal(twoHats.title)}, quarter 3 of ${twoHats.quarters}`) });
     await resume.waitFor();
     await screenshot(page, 'scene-title-continue');
     await resume.click();
     await waitForScene(page, 'Planning');
-    expect(await shown()).toEqual(before);
+    expect(await gameView(page)).toEqual(before);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Quarter 3 of 10');
     expect(problems).toEqual([]);
   }, 120_000);

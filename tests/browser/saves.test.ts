@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { OPEN_ELSEWHERE, OPEN_ELSEWHERE_NOTE } from '../../src/app/save-text';
 import { literal, loadShipped } from '../support/scenarios';
 import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, expectNothingCut, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, watchProblems, type GamePage } from './support';
+import { SITTING_KEEPING_THE_LINE, expectNothingCut, gameView, openGame, planAndCommit, screenshot, sendEvents, view, waitForScene, waitForSettled, watchProblems, type GamePage } from './support';
 
 const twoHats = loadShipped('two-hats');
 const soloFounder = loadShipped('solo-founder');
@@ -73,7 +73,7 @@ describe('saves in Chromium', () => {
   it('keeps the solo game saved through a hot-seat workshop on the same scenario and seed', async () => {
     const { page, problems } = await start();
     await playTo(page, 'two-hats', twoHats.defaultSeed, 3);
-    const before = await view(page);
+    const before = await gameView(page);
     await toTitle(page);
 
     // The workshop's hot-seat round, on the solo game's own scenario and seed.
@@ -96,14 +96,14 @@ describe('saves in Chromium', () => {
     expect(await page.getByRole('button', { name: new RegExp(`^Continue: ${literal(twoHats.title)}, quarter 1 of 10, seed ${twoHats.defaultSeed}, hot-seat workshop, Group B`) }).count()).toBe(1);
     await continueButton(page, twoHats.title, `quarter 3 of 10, seed ${twoHats.defaultSeed}, played alone`).click();
     await waitForScene(page, 'Planning');
-    expect(await view(page)).toEqual(before);
+    expect(await gameView(page)).toEqual(before);
     expect(problems).toEqual([]);
   }, 180_000);
 
   it('keeps a game in progress when a new game of another scenario starts, and lists both on the title', async () => {
     const { page, problems } = await start();
     await playTo(page, 'two-hats', 5, 3);
-    const before = await view(page);
+    const before = await gameView(page);
     await toTitle(page);
     await page.getByRole('button', { name: 'New game' }).click();
     await waitForScene(page, 'ScenarioSelect');
@@ -116,7 +116,7 @@ describe('saves in Chromium', () => {
     expect(await view(page)).toBeNull();
     await page.getByRole('button', { name: 'Continue the saved game' }).click();
     await waitForScene(page, 'Planning');
-    expect(await view(page)).toEqual(before);
+    expect(await gameView(page)).toEqual(before);
 
     await toTitle(page);
     await page.getByRole('button', { name: 'New game' }).click();
@@ -130,7 +130,7 @@ describe('saves in Chromium', () => {
     await expect.poll(() => items.locator('.save-title').allInnerTexts()).toEqual([soloFounder.title, twoHats.title]);
     await continueButton(page, twoHats.title, 'quarter 3 of 10, seed 5, played alone').click();
     await waitForScene(page, 'Planning');
-    expect(await view(page)).toEqual(before);
+    expect(await gameView(page)).toEqual(before);
 
     // Asked again, the player starts over: the same slot now holds a new game, the other stays.
     await toTitle(page);
@@ -224,7 +224,7 @@ describe('saves in Chromium', () => {
   it('moves a save of the previous version (one game under one key) into its slot and continues it', async () => {
     const { page, problems } = await start();
     await playTo(page, 'two-hats', 21, 3);
-    const before = await view(page);
+    const before = await gameView(page);
     // What version 2 left in the browser: the same game in its one-key envelope, no slots.
     await page.evaluate((prefix) => {
       const key = Object.keys(localStorage).find((k) => k.startsWith(prefix))!;
@@ -235,7 +235,7 @@ describe('saves in Chromium', () => {
     await toTitle(page);
     await continueButton(page, twoHats.title, 'quarter 3 of 10, seed 21').click();
     await waitForScene(page, 'Planning');
-    expect(await view(page)).toEqual(before);
+    expect(await gameView(page)).toEqual(before);
     expect(await page.evaluate(() => localStorage.getItem('marketing-and-sales.save'))).toBeNull();
     expect(problems).toEqual([]);
   }, 120_000);
@@ -277,7 +277,7 @@ describe('saves in Chromium', () => {
     await screenshot(second, 'scene-select-open-elsewhere');
 
     // The first tab goes back to its title: the game is free, and continues in the second.
-    const before = await view(first);
+    const before = await gameView(first);
     await first.reload({ waitUntil: 'load' });
     await waitForScene(first, 'Title');
     // The player switches back to the second tab (a tab in the background draws no frames).
@@ -286,7 +286,7 @@ describe('saves in Chromium', () => {
     await waitForScene(second, 'Title');
     await continueButton(second, twoHats.title, 'quarter 2 of 10').click();
     await waitForScene(second, 'Planning');
-    expect(await view(second)).toEqual(before);
+    expect(await gameView(second)).toEqual(before);
     expect(firstProblems).toEqual([]);
     expect(secondProblems).toEqual([]);
   }, 120_000);

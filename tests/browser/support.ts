@@ -27,7 +27,11 @@ export function watchProblems(page: Page, baseUrl: string): string[] {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // A request the page's own navigation cancels (a reload while the game's scenes or the forecast's
+  // worker are still on their way) is aborted, not failed.
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
@@ -53,6 +57,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export const view = (page: Page) => page.evaluate(() => window.marketingAndSales.view());
+
+/**
+ * What the game shows, to compare across a reload or another tab: on planning, once the forecast
+ * is in, with its plan and figures but not its timings (those are the page's own).
+ */
+export async function gameView(page: Page) {
+  if ((await view(page))?.phase === 'planning') await page.waitForFunction(() => window.marketingAndSales.view()?.forecast?.done === true, undefined, { timeout: 20_000 });
+  const shown = await view(page);
+  if (!shown) return shown;
+  const { forecast, ...rest } = shown;
+  return { ...rest, forecast: forecast ? { plan: forecast.plan, figures: forecast.figures } : null };
+}
 
 /** Flow events sent to the running game through its test hook, all in one task (as the scenes send them). */
 export const sendEvents = (page: Page, events: readonly object[]) =>
