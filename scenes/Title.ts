@@ -14,6 +14,7 @@ import { SCENES } from './keys';
 import { ICONS } from './Preloader';
 import { COLOURS, HEIGHT, TWEEN_MS, WIDTH } from './theme';
 import { button, focusSoon, h } from './ui/dom';
+import { soundToggle } from './ui/sound-toggle';
 
 export interface TitleData {
   /** Words to show once on opening (a save that went away in another tab). */
@@ -96,6 +97,9 @@ export class Title extends BaseScene {
       h('span', { text: 'Sales: people and accounts, short run' }),
     ]);
     this.place(0, HEIGHT - 60, WIDTH, 40, sides);
+    const sound = soundToggle();
+    // Top left: the saved games' panel takes the right-hand side when there are any.
+    if (sound) this.place(16, 16, 160, 48, h('div', { class: 'title-sound' }, [sound]));
   }
 
   /** Shows the list afresh after an await (the game loop may be asleep by then: wake it). */

@@ -2,7 +2,7 @@
 // scenes (the game's own, briefing to debrief, fetched right after the start, scenes/game-scenes.ts;
 // the scoreboard's two load when first opened, scenes/board.ts, and so do the workshop's
 // screens and the live board, scenes/lazy.ts), and the director that follows the game
-// session's phase from scene to scene.
+// session's phase from scene to scene, and the sounds that go with it (scenes/ui/sound.ts).
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import './ui/style.css';
@@ -17,6 +17,7 @@ import { ScenarioSelect } from './ScenarioSelect';
 import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
 import { loadGameScenes, setLazyScenes } from './lazy';
+import { startSound } from './ui/sound';
 import { SCENES } from './keys';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
@@ -52,6 +53,8 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
   loadGameScenes(game, () => import('./game-scenes').then((m) => m.GAME_SCENES));
   const idle = sleepWhenIdle(game);
   const bus = context.session.bus;
+  // Subscribed before the director below: the cues follow the snapshot the scenes are drawing.
+  startSound(bus, context.storage);
   bus.on('snapshot', () => {
     idle.wake();
     // After every listener (the scenes redraw on a snapshot), still within this task.

@@ -4,6 +4,7 @@ import type Phaser from 'phaser';
 import type { HelpView } from '../../src/app/planning-view';
 import { HEIGHT, WIDTH } from '../theme';
 import { button, focusSoon, h, place } from './dom';
+import { soundToggle } from './sound-toggle';
 
 /** Opens the dialog; `background` are the screen's parts made inert while it shows. */
 export function openHelpDialog(scene: Phaser.Scene, view: HelpView, background: readonly HTMLElement[]): void {
@@ -25,7 +26,7 @@ export function openHelpDialog(scene: Phaser.Scene, view: HelpView, background: 
   };
   const closeButton = button('Close help', close, 'primary');
   const panel = h('div', { class: 'dialog help', attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'help-title' } }, [
-    h('div', { class: 'dialog-head' }, [h('h2', { text: view.title, attrs: { id: 'help-title' } }), closeButton]),
+    h('div', { class: 'dialog-head' }, [h('h2', { text: view.title, attrs: { id: 'help-title' } }), h('div', { class: 'dialog-head-actions' }, [soundToggle(), closeButton])]),
     h('p', { text: view.intro }),
     h('div', { class: 'help-body' }, groups),
   ]);

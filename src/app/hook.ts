@@ -7,6 +7,7 @@ import { parseReplay, runReplay } from '../replay/replay';
 import type { Forecast, Scenario } from '../sim/index';
 import type { ForecastShown } from './forecast-client';
 import type { GameSession, Opened } from './session';
+import type { SoundReport } from './sound-cues';
 
 /** The little of Phaser's Game the hook reads; typed here so src/ never imports Phaser. */
 export interface GameLike {
@@ -64,7 +65,9 @@ export interface MarketingAndSalesHook {
   newGame(scenarioId: string, seed: number): Promise<Opened>;
   /** The keys of the save slots in this browser (in key order), and the running game's slot. */
   saves(): { games: string[]; current: string | null };
-  attach(parts: { game: GameLike; session: GameSession }): void;
+  /** The sound player's state: on or off, allowed yet, and the cues it sounded (null before the game runs). */
+  sounds(): SoundReport | null;
+  attach(parts: { game: GameLike; session: GameSession; sound?: { report(): SoundReport } }): void;
 }
 
 declare global {
@@ -73,7 +76,7 @@ declare global {
   }
 }
 
-let attached: { game: GameLike; session: GameSession } | null = null;
+let attached: { game: GameLike; session: GameSession; sound?: { report(): SoundReport } } | null = null;
 let animations = 0;
 
 /**
@@ -145,6 +148,9 @@ export const hook: MarketingAndSalesHook = {
   saves() {
     const session = attached?.session;
     return { games: session?.slotKeys() ?? [], current: session?.currentSlot() ?? null };
+  },
+  sounds() {
+    return attached?.sound?.report() ?? null;
   },
   attach(parts) {
     attached = parts;

@@ -221,8 +221,8 @@ describe('the game in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     // A whole game, dispute and debrief included, loads no script beyond those the page names at
     // start and those it fetches as soon as it is up: the game's own scenes (with the chunks they
-    // import) and the forecast's worker (the scenario-file loader and the QR code libraries load
-    // only when used).
+    // import) and the forecast's worker, and the sound synthesiser the first time a sound plays
+    // (the scenario-file loader and the QR code libraries load only when used).
     const scripts = await page.evaluate(async () => {
       const base = document.baseURI;
       const html = await (await fetch(new URL('index.html', base))).text();
@@ -236,12 +236,16 @@ describe('the game in Chromium', () => {
       const scenes = loaded.find((n) => n.startsWith('assets/game-scenes-')) ?? null;
       // The chunks the game's scenes import: `from"./x.js"` in the built chunk.
       const imported = scenes ? [...(await (await fetch(new URL(scenes, base))).text()).matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]!}`) : [];
-      return { named, loaded, scenes, imported, worker: loaded.find((n) => n.startsWith('assets/forecast-worker-')) ?? null };
+      const synth = loaded.find((n) => n.startsWith('assets/sound-synth-')) ?? null;
+      return { named, loaded, scenes, imported, synth, worker: loaded.find((n) => n.startsWith('assets/forecast-worker-')) ?? null };
     });
     expect(scripts.named.length).toBeGreaterThan(0);
     expect(scripts.scenes).not.toBeNull();
     expect(scripts.worker).not.toBeNull();
-    const fetchedAtStart = new Set([...scripts.named, ...scripts.imported, scripts.scenes!, scripts.worker!]);
+    // The game was played by clicks, so its sounds played, and only then was the synthesiser fetched.
+    expect((await page.evaluate(() => window.marketingAndSales.sounds()))!.played).toContain('commit');
+    expect(scripts.synth).not.toBeNull();
+    const fetchedAtStart = new Set([...scripts.named, ...scripts.imported, scripts.scenes!, scripts.worker!, scripts.synth!]);
     expect([...new Set(scripts.loaded)].filter((name) => !fetchedAtStart.has(name))).toEqual([]);
     expect(scripts.loaded.some((name) => /^assets\/(load|jsQR|qrcode)-/.test(name))).toBe(false);
     expect(problems).toEqual([]);
