@@ -47,6 +47,8 @@ export class FinalResults extends BaseScene {
     drawPanel(g, left, COLOURS.panel, COLOURS.joint);
     drawPanel(g, right);
     const total = h('strong', { class: 'total' });
+    // Passing par has its moment: a stamp that lands when the total has counted up to it.
+    const parMoment = view.parMoment ? h('p', { class: 'par-moment', text: view.parMoment, attrs: { role: 'status' } }) : null;
     const rows = view.rows.map((row) =>
       h('div', { class: 'score-row', attrs: { role: 'row' } }, [
         h('span', { attrs: { role: 'rowheader' }, text: row.label }),
@@ -56,7 +58,7 @@ export class FinalResults extends BaseScene {
     );
     this.place(left.x + 24, left.y + 20, left.w - 48, left.h - 30, h('section', { class: 'scorecard' }, [
       h('h2', { text: 'Your scorecard' }),
-      h('p', { class: 'total-line', attrs: { 'aria-label': view.totalAria } }, [total, h('span', { text: ` / par ${view.par} · ${view.verdict}` })]),
+      h('div', { class: 'total-head' }, [h('p', { class: 'total-line', attrs: { 'aria-label': view.totalAria } }, [total, h('span', { text: ` / par ${view.par} · ${view.verdict}` })]), parMoment]),
       h('div', { class: 'score-table', attrs: { role: 'table', 'aria-label': 'Scorecard components' } }, [
         h('div', { class: 'score-row thead', attrs: { role: 'row' } }, ['Component', 'Weight', 'Points'].map((t) => h('span', { attrs: { role: 'columnheader' }, text: t }))),
         ...rows,
@@ -88,7 +90,10 @@ export class FinalResults extends BaseScene {
       total.textContent = formatPoints(view.total * t);
     };
     draw(0);
-    const tween = this.tweens.addCounter({ from: 0, to: 1, duration: COUNT_UP_MS, onUpdate: (tw) => draw(tw.getValue() ?? 1), onComplete: () => draw(1) });
+    const tween = this.tweens.addCounter({ from: 0, to: 1, duration: COUNT_UP_MS, onUpdate: (tw) => draw(tw.getValue() ?? 1), onComplete: () => {
+      draw(1);
+      parMoment?.classList.add('landed');
+    } });
     this.onCleanup(() => tween.remove());
 
     const band = { x: 16, y: 548, w: WIDTH - 32, h: 160 };

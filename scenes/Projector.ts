@@ -56,6 +56,8 @@ export class Projector extends BaseScene {
       const view = projectorView(scenario, board, revealed);
       view.rows.forEach((row, i) => {
         const li = items[i]!;
+        // A place just revealed slides in; one shown from the start (every place, for a group) does not.
+        li.classList.toggle('revealing', row.shown && li.classList.contains('hidden-place'));
         li.classList.toggle('hidden-place', !row.shown);
         li.replaceChildren(
           h('span', { class: 'place', text: row.rank }),

@@ -14,10 +14,14 @@ export abstract class BaseScene extends Phaser.Scene {
   private cleanups: (() => void)[] = [];
   /** The scene's flat drawings (panels, meters, charts) beneath everything else. */
   protected backdrop!: Backdrop;
+  private entering = false;
 
   /** Call at the top of create(): hooks shutdown so every cleanup runs when the scene stops. */
   protected begin(background: number = COLOURS.paper): Phaser.GameObjects.Graphics {
     this.cleanups = [];
+    // What create() places fades in (style.css, "Motion"); what a later redraw places does not.
+    this.entering = true;
+    queueMicrotask(() => (this.entering = false));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       for (const fn of this.cleanups.splice(0)) fn();
     });
@@ -36,7 +40,9 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   protected place(x: number, y: number, w: number, h: number, el: HTMLElement): Phaser.GameObjects.DOMElement {
-    return place(this, x, y, w, h, el);
+    const placed = place(this, x, y, w, h, el);
+    if (this.entering) (placed.node as HTMLElement).classList.add('entering');
+    return placed;
   }
 
   /** A file dropped anywhere on the screen goes to `onFile`; a hint (`hintText`) shows while one is dragged over. */
@@ -142,12 +148,19 @@ export abstract class BaseScene extends Phaser.Scene {
       void loading.then(() => BaseScene.show(game, key, data));
       return;
     }
+    // Inside Phaser's own step (a tween's callback sent an event) a scene must not be shut down
+    // under it: the change waits for the step to end, still before the next task.
+    if (game.scene.isProcessing) {
+      queueMicrotask(() => BaseScene.show(game, key, data));
+      return;
+    }
     for (const scene of game.scene.getScenes(true)) {
       if (scene.scene.key !== key) game.scene.stop(scene.scene.key);
     }
-    const target = game.scene.getScene(key);
-    if (target && game.scene.isActive(key)) target.scene.restart(data);
-    else game.scene.start(key, data);
+    // The manager's start, at once (a running scene is shut down and started again): a scene's
+    // own restart is queued for the next frame, and a queued start outlived a stop that came
+    // meanwhile (a new game then its first events in one task left its briefing under the next screen).
+    game.scene.start(key, data);
     BaseScene.layOutNow(game);
   }
 

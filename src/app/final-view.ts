@@ -31,6 +31,8 @@ export interface FinalView {
   par: number;
   /** "3.2 above par" or "4.0 below par". */
   verdict: string;
+  /** The moment of passing par, shown once the total has counted up: null below par. */
+  parMoment: string | null;
   totalAria: string;
   /** The par line's place along the bars (0–1). */
   parAt: number;
@@ -53,6 +55,7 @@ export function finalView(scenario: Scenario, game: GameState): FinalView {
     total: card.total,
     par,
     verdict,
+    parMoment: card.total >= par ? (card.total - par < 0.05 ? 'On par: a good game' : `Par beaten by ${(card.total - par).toFixed(1)} points`) : null,
     totalAria: `Total score ${formatPoints(card.total)}, par ${par}: ${verdict}`,
     parAt: par / BAR_MAX_POINTS,
     rows: SCORE_COMPONENT_WORDS.map(({ key, label, run }) => ({

@@ -46,7 +46,8 @@ export interface MarketingAndSalesHook {
    * Whether the screen has come to rest: the game loop asleep (so no scene is starting or
    * queued, no tween or camera effect runs, and the latest snapshot has been drawn — the loop
    * wakes on every snapshot and input and sleeps only after quiet frames) and no animation of a
-   * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps). Tests wait
+   * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps), nor a CSS
+   * animation (a screen fading in). Tests wait
    * for it before a screenshot or a check of what stays on screen, instead of a fixed delay.
    */
   settled(): boolean;
@@ -114,7 +115,7 @@ export const hook: MarketingAndSalesHook = {
     return attached?.game.loop.running ?? false;
   },
   settled() {
-    return attached !== null && !attached.game.loop.running && animations === 0;
+    return attached !== null && !attached.game.loop.running && animations === 0 && !cssAnimating();
   },
   scenes() {
     return attached?.game.scene.getScenes(true).map((s) => s.scene.key) ?? [];
@@ -156,3 +157,9 @@ export const hook: MarketingAndSalesHook = {
     attached = parts;
   },
 };
+
+/** Whether a CSS animation of a finite length runs on the page (a screen fading in, a stamp landing). */
+function cssAnimating(): boolean {
+  if (typeof document === 'undefined' || typeof document.getAnimations !== 'function') return false;
+  return document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+}

@@ -188,8 +188,13 @@ describe('workshop mode in Chromium', () => {
     const first = table[0]![1]!;
     await page.getByRole('button', { name: /Reveal next place/ }).click();
     await expect.poll(() => places.allInnerTexts()).toEqual(['to be revealed', last]);
+    // The place just revealed slides in; the one still hidden does not move.
+    const rowClasses = () => page.locator('.projector-row').evaluateAll((rows) => rows.map((r) => r.classList.contains('revealing')));
+    expect(await rowClasses()).toEqual([false, true]);
     await page.keyboard.press('n');
     await expect.poll(() => places.allInnerTexts()).toEqual([first, last]);
+    expect(await rowClasses()).toEqual([true, false]);
+    await waitForSettled(page);
     await screenshot(page, 'scene-scoreboard-projector');
     await expectNothingCut(page, 'the projector view');
     await page.getByRole('button', { name: 'Back to the board' }).click();
