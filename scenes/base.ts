@@ -31,6 +31,8 @@ export abstract class BaseScene extends Phaser.Scene {
     // (Both renderers read their config's backgroundColor before each frame; Phaser's types omit it.)
     const renderer = this.game.renderer as unknown as { config: { backgroundColor: Phaser.Display.Color } };
     renderer.config.backgroundColor = Phaser.Display.Color.IntegerToColor(background);
+    // The flowing layout hides the canvas: the page takes the screen's background instead.
+    document.documentElement.style.setProperty('--scene-background', `#${background.toString(16).padStart(6, '0')}`);
     this.backdrop = new Backdrop(this);
     return this.backdrop.g;
   }

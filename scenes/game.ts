@@ -6,6 +6,7 @@
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
 import './ui/style.css';
+import './ui/flow.css';
 import Phaser from 'phaser';
 import { BaseScene } from './base';
 import { setAppContext, type AppContext } from './context';
@@ -18,6 +19,7 @@ import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
 import { loadGameScenes, setLazyScenes } from './lazy';
 import { startSound } from './ui/sound';
+import { followLayoutMode } from './layout-mode';
 import { SCENES } from './keys';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
@@ -52,6 +54,8 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
   // which the title does not wait for.
   loadGameScenes(game, () => import('./game-scenes').then((m) => m.GAME_SCENES));
   const idle = sleepWhenIdle(game);
+  // The flowing layout on small or upright screens; the loop wakes to place the DOM again.
+  followLayoutMode(() => idle.wake());
   const bus = context.session.bus;
   // Subscribed before the director below: the cues follow the snapshot the scenes are drawing.
   startSound(bus, context.storage);

@@ -493,8 +493,11 @@ describe('the game in Chromium', () => {
     await waitForScene(page, 'Planning');
     await page.getByRole('button', { name: 'One point more: Prospecting' }).tap();
     expect((await view(page))?.draft).toEqual([{ kind: 'prospecting', points: 1 }]);
-    // A finger dragging the Market research slider to about a quarter of its track.
-    const box = (await page.getByRole('slider', { name: /Market research/ }).boundingBox())!;
+    // A finger dragging the Market research slider to about a quarter of its track (the page
+    // scrolls in the flowing layout: the slider is brought into view first, as a thumb would).
+    const research = page.getByRole('slider', { name: /Market research/ });
+    await research.scrollIntoViewIfNeeded();
+    const box = (await research.boundingBox())!;
     const cdp = await page.context().newCDPSession(page);
     const y = box.y + box.height / 2;
     const touch = (type: string, x: number) =>
