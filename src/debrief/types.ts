@@ -114,6 +114,29 @@ export interface IdeaNote {
   figures: Record<string, number>;
 }
 
+export type LessonKind = 'swing' | 'split' | 'dispute' | 'closing' | 'discounting' | 'prospects' | 'lost-accounts';
+
+/** One lesson from this game (src/debrief/lessons.ts): a sentence and the figures it states. */
+export interface Lesson {
+  kind: LessonKind;
+  /** How much of the game the lesson is about (the rule is in lessons.ts); the debrief opens with the largest. */
+  size: number;
+  title: string;
+  text: string;
+  figures: Record<string, number>;
+  /** Codes the text stands on: the swing's first cause (a ChainKind), the dispute's options compared. */
+  codes: Record<string, string>;
+  /** "Next time, try …" for this lesson, or null when the game did well there. */
+  next: string | null;
+}
+
+export interface NextTime {
+  /** The lesson it comes from. */
+  from: LessonKind;
+  text: string;
+  figures: Record<string, number>;
+}
+
 export interface Debrief {
   format: typeof DEBRIEF_FORMAT;
   scenarioId: string;
@@ -126,6 +149,9 @@ export interface Debrief {
   stateHash: string;
   timeline: TimelineQuarter[];
   dispute: DisputeSummary | null;
+  /** The three largest lessons of this game, largest first. */
+  lessons: Lesson[];
+  nextTime: NextTime | null;
   swings: Swing[];
   ideas: IdeaNote[];
   /** The scenario's debrief notes. */
