@@ -113,6 +113,7 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
   const card = d.score;
   // The printed page has no game header around it: it carries its own title.
   parts.push(h('header', { class: 'print-only' }, [h('h1', { text: `Debrief: ${d.scenarioTitle}` }), h('p', { text: `${d.firmName} · seed ${d.seed} · ${d.quarters} quarters` })]));
+  parts.push(lessonsView(d));
   parts.push(h('section', { class: 'db-section db-score' }, [
     h('h2', { text: 'Your score' }),
     h('p', { text: `${formatPoints(card.total)} against par ${d.par} (${card.total >= d.par ? 'above' : 'below'} par). Profit ${card.profit}, revenue ${card.revenue}, customer equity ${card.customerEquity}, portfolio health ${card.portfolioHealth}, collaboration ${card.collaboration} points.` }),
@@ -202,6 +203,19 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
   ]));
   return parts;
 }
+
+/** The debrief's opening: this game's largest lessons, then what to try next time. */
+function lessonsView(d: DebriefData): HTMLElement {
+  return h('section', { class: 'db-section db-lessons' }, [
+    h('h2', { text: d.lessons.length === 1 ? 'The lesson of this game' : `${lessonCount(d.lessons.length)} lessons from this game` }),
+    h('ol', { class: 'lessons', attrs: { 'aria-label': 'Lessons from this game' } }, d.lessons.map((lesson) =>
+      h('li', { class: `lesson ${lesson.kind}` }, [h('strong', { class: 'lesson-title', text: lesson.title }), h('span', { text: ` ${lesson.text}` })]),
+    )),
+    d.nextTime ? h('p', { class: 'next-time', text: d.nextTime.text }) : null,
+  ]);
+}
+
+const lessonCount = (n: number) => ['No', 'One', 'Two', 'Three', 'Four', 'Five'][n] ?? String(n);
 
 function forkView(fork: Fork): HTMLElement {
   const row = (label: string, a: string, b: string) => h('tr', {}, [h('th', { text: label, attrs: { scope: 'row' } }), h('td', { text: a }), h('td', { text: b })]);
