@@ -185,14 +185,15 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
 
   parts.push(h('section', { class: 'db-section db-swings' }, [
     h('h2', { text: 'What caused the big swings' }),
-    d.swings.length === 0
-      ? h('p', { text: 'No quarter moved far from the one before.' })
-      : h('ol', { class: 'swings' }, d.swings.map((s) =>
-          h('li', {}, [
-            h('p', { class: 'swing-head', text: s.text }),
-            h('ol', { class: 'chain', attrs: { 'aria-label': 'What led to it, in order' } }, s.chain.map((link) => h('li', { text: link.text }))),
-          ]),
-        )),
+    ...(d.swings.length === 0
+      ? [h('p', { text: 'No quarter moved far from the one before.' })]
+      : [
+          h('ul', { class: 'swing-list', attrs: { 'aria-label': 'The big swings' } }, d.swings.map((s) => h('li', { text: s.text }))),
+          h('h3', { text: 'Their causes, each once, in the order they happened' }),
+          h('ol', { class: 'causes', attrs: { 'aria-label': 'What led to them, in order' } }, d.causes.map((cause) =>
+            h('li', {}, [h('span', { text: `${cause.links.map((l) => l.text).join('; ')}.` }), h('span', { class: 'moved', text: ` ${cause.movedText}` })]),
+          )),
+        ]),
   ]));
 
   parts.push(h('section', { class: 'db-section db-ideas' }, [

@@ -2,6 +2,7 @@
 // fork the game at the dispute, and write either as JSON. Pure and headless: it imports only the
 // model, so the same debrief comes out in the browser, in Node and in the tests.
 import { stateHash, type Scenario, type Step } from '../sim/index';
+import { groupCauses } from './causes';
 import { buildSwings } from './chains';
 import { buildDisputeSummary } from './dispute-summary';
 import { buildIdeas } from './ideas';
@@ -42,6 +43,7 @@ export function buildDebrief(scenario: Scenario, seed: number, steps: readonly S
     lessons,
     nextTime,
     swings,
+    causes: groupCauses(swings),
     ideas: buildIdeas(scenario, game, dispute),
     notes: [...scenario.debrief],
     objectives: [...scenario.objectives],

@@ -106,6 +106,16 @@ export interface Swing {
   text: string;
 }
 
+/** One cause of the swings, said once (src/debrief/causes.ts), with the swings it is behind. */
+export interface Cause {
+  /** The link, and what followed from it at once (a lost account's purchases ending). */
+  links: ChainLink[];
+  /** The swings whose chain holds the link, in the debrief's order of swings. */
+  moved: { measure: SwingMeasure; quarter: number }[];
+  /** The same in words: "Moved profit and revenue in Q4, and profit in Q7." */
+  movedText: string;
+}
+
 export interface IdeaNote {
   /** The idea's number in DESIGN.md, 1–7. */
   idea: number;
@@ -153,6 +163,8 @@ export interface Debrief {
   lessons: Lesson[];
   nextTime: NextTime | null;
   swings: Swing[];
+  /** Every link of the swings' chains once, in the order the causes happened. */
+  causes: Cause[];
   ideas: IdeaNote[];
   /** The scenario's debrief notes. */
   notes: string[];

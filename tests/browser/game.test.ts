@@ -165,7 +165,11 @@ describe('the game in Chromium', () => {
     expect(text).toMatch(/Your path: Hold a joint meeting \(before Q\d+\) → Keep the line/);
     expect(text).toContain(dispute.marketing.reactions.heard);
     expect(await doc.getByRole('row').count()).toBe(1 + twoHats.quarters);
-    expect(await doc.getByRole('list', { name: 'What led to it, in order' }).count()).toBeGreaterThan(0);
+    // The swings' causes are one list, each cause said once and naming the figures it moved.
+    const causes = await doc.getByRole('list', { name: 'What led to them, in order' }).getByRole('listitem').allInnerTexts();
+    expect(causes.length).toBeGreaterThan(0);
+    expect(new Set(causes).size).toBe(causes.length);
+    for (const cause of causes) expect(cause).toMatch(/ Moved (profit|revenue|customer equity|active accounts).* in Q\d+/);
     expect(text).toMatch(/Each needs the other/i);
     await screenshot(page, 'scene-debrief');
     await expectNothingCut(page, 'the debrief');
