@@ -8,6 +8,9 @@
 //    against the game's mean quarterly revenue.
 //  - split: what the marketing moves and the sales moves were each worth (the game without each
 //    side's moves); the gap between the two, in score points, against par.
+//  - moves: of the kinds of move the game spent points on, the one whose points were worth most
+//    and the one whose were worth least (the game without each kind); the gap between their
+//    worth per point, over the points of the kind with fewer, against par.
 //  - dispute: the decision against the best other decision at the same sitting (the same-draw
 //    fork, src/debrief/fork.ts); the score gap against par.
 //  - closing, discounting: the game without those moves; the score they made or cost against par.
@@ -15,7 +18,7 @@
 //    against the game's effort.
 //  - lost-accounts: the biggest account that left, what it had been buying and the calls made on
 //    it; that revenue over the rest of the game against the game's revenue.
-import type { MoveKind, Scenario, Step } from '../sim/index';
+import { MOVE_KINDS, type MoveKind, type Scenario, type Step } from '../sim/index';
 import { DISPUTE_OPTION_TEXT } from './dispute-text';
 import { forkAlternatives, forkAtDispute, isActualChoice, skippedBeforeDecision } from './fork';
 import { accountNames, listOf, money, percent, points, productName, quarterLabel as Q, signedPoints } from './format';
@@ -27,10 +30,30 @@ import { kindMoves, playWithout, sideMoves } from './without';
 export const LESSON_COUNT = 3;
 
 /** The order lessons of the same size are told in. */
-export const LESSON_KINDS: readonly LessonKind[] = ['swing', 'split', 'dispute', 'closing', 'discounting', 'prospects', 'lost-accounts'];
+export const LESSON_KINDS: readonly LessonKind[] = ['swing', 'split', 'moves', 'dispute', 'closing', 'discounting', 'prospects', 'lost-accounts'];
 
 /** One side's points pay clearly better than the other's when the gap is at least this share of the better one. */
 export const PAYOFF_GAP = 0.25;
+
+/** A kind of move is measured on its own once the game spent at least this many points on it. */
+export const MIN_KIND_POINTS = 4;
+
+/** Each kind of move as a sentence names it. */
+const MOVE_NAMES: Readonly<Record<MoveKind, string>> = {
+  campaign: 'campaigns',
+  research: 'market research',
+  improve: 'product improvement',
+  price: 'price changes',
+  brand: 'brand building',
+  'portfolio-review': 'portfolio reviews',
+  prospecting: 'prospecting',
+  service: 'service',
+  relationship: 'relationship building',
+  referrals: 'asking for referrals',
+  closing: 'closing',
+  discounting: 'discounting',
+  alignment: 'alignment meetings',
+};
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -120,6 +143,25 @@ export function leadingCause(swing: Swing): ChainLink | null {
   return swing.chain.find(agrees) ?? swing.chain[0] ?? null;
 }
 
+/** What a swing's cause is about, so the lesson on that very thing is not told twice. */
+function subjectOf(cause: ChainLink): string {
+  switch (cause.kind) {
+    case 'decision':
+    case 'discontinued':
+    case 'morale':
+      return 'dispute';
+    case 'account-lost':
+    case 'revenue-ended':
+      return `account:${cause.account}`;
+    case 'pull-forward':
+      return 'kind:closing';
+    case 'discount':
+      return 'kind:discounting';
+    default:
+      return 'swing';
+  }
+}
+
 function swingLesson(g: Game): Lesson | null {
   const profit = g.swings.filter((s) => s.measure === 'profit');
   if (profit.length === 0) return null;
@@ -134,7 +176,7 @@ function swingLesson(g: Game): Lesson | null {
       `Profit ${fell ? 'fell' : 'rose'} by ${money(Math.abs(swing.change))} in ${Q(swing.quarter)}, from ${money(swing.before)} to ${money(swing.after)}: more than in any other quarter.` +
       (cause ? ` Its first cause that way: ${cause.text}.` : ''),
     figures: { quarter: swing.quarter, profitBefore: swing.before, profit: swing.after, change: swing.change, meanQuarterRevenue: g.meanQuarterRevenue },
-    codes: cause ? { cause: cause.kind } : {},
+    codes: cause ? { cause: cause.kind, subject: subjectOf(cause) } : { subject: 'swing' },
     next: fell && cause && !(cause.kind === 'account-lost' && cause.account !== undefined && callsBefore(g, cause.account, swing.quarter) > 0) ? (NEXT_FOR_CAUSE[cause.kind] ?? null) : null,
   };
 }
@@ -204,8 +246,48 @@ function splitLesson(g: Game): Lesson | null {
       marketingWorthPerPoint: perMarketing,
       salesWorthPerPoint: perSales,
     },
-    codes: {},
+    codes: { subject: 'split' },
     next,
+  };
+}
+
+function movesLesson(g: Game): Lesson | null {
+  const measured = MOVE_KINDS.flatMap((kind) => {
+    const spent = movePoints(g.steps, kindMoves(kind));
+    if (spent < MIN_KIND_POINTS) return [];
+    const without = playWithout(g.scenario, g.seed, g.steps, kindMoves(kind)).score;
+    const worth = round2(g.score - without);
+    return [{ kind, spent, without, worth, perPoint: round4(worth / spent) }];
+  });
+  if (measured.length < 2) return null;
+  const best = measured.reduce((a, b) => (b.perPoint > a.perPoint ? b : a));
+  const worst = measured.reduce((a, b) => (b.perPoint < a.perPoint ? b : a));
+  if (best === worst) return null;
+  const name = (k: MoveKind) => MOVE_NAMES[k];
+  const clear = best.perPoint > 0 && best.perPoint - worst.perPoint >= PAYOFF_GAP * best.perPoint;
+  return {
+    kind: 'moves',
+    size: round4(((best.perPoint - worst.perPoint) * Math.min(best.spent, worst.spent)) / g.scoreWhole),
+    title: `Your best and worst moves: ${name(best.kind)} and ${name(worst.kind)}`,
+    text:
+      `Kind by kind, on the same luck (each played again without it): your ${pts(best.spent)} of ${name(best.kind)} ${worthWords(best.worth)} (${perPoint(best.perPoint)} a point), the most of the ${measured.length} kinds you spent ${MIN_KIND_POINTS} points or more on; ` +
+      `your ${pts(worst.spent)} of ${name(worst.kind)} ${worthWords(worst.worth)} (${perPoint(worst.perPoint)} a point), the least.`,
+    figures: {
+      kindsMeasured: measured.length,
+      score: g.score,
+      bestPoints: best.spent,
+      scoreWithoutBest: best.without,
+      bestWorth: best.worth,
+      bestWorthPerPoint: best.perPoint,
+      worstPoints: worst.spent,
+      scoreWithoutWorst: worst.without,
+      worstWorth: worst.worth,
+      worstWorthPerPoint: worst.perPoint,
+    },
+    codes: { best: best.kind, worst: worst.kind, subject: `kind:${worst.kind}` },
+    next: clear
+      ? `Next time, try moving points from ${name(worst.kind)} to ${name(best.kind)}: here a point of ${name(best.kind)} was worth ${perPoint(best.perPoint)} score points on average, a point of ${name(worst.kind)} ${perPoint(worst.perPoint)}.`
+      : null,
   };
 }
 
@@ -255,7 +337,7 @@ function disputeLesson(g: Game): Lesson | null {
       accountLost: best.original.accountLost ? 1 : 0,
       alternativeAccountLost: alt.accountLost ? 1 : 0,
     },
-    codes: { decision: d.option, alternative: best.alternative },
+    codes: { decision: d.option, alternative: best.alternative, subject: 'dispute' },
     next,
   };
 }
@@ -289,7 +371,7 @@ function moveLesson(g: Game, kind: 'closing' | 'discounting'): Lesson | null {
       `On the same luck, without it the game would have scored ${points(without.score)} against your ${points(g.score)} and made ${money(without.totalProfit)} in total profit against your ${money(g.totalProfit)}: ` +
       `${words.name} ${worth < 0 ? 'cost' : 'earned'} you ${points(Math.abs(worth))} score points.`,
     figures: { points: spent, quarters: used.length, score: g.score, scoreWithout: without.score, worth, totalProfit: g.totalProfit, totalProfitWithout: without.totalProfit },
-    codes: {},
+    codes: { subject: `kind:${kind}` },
     next: worth < 0 ? words.next : null,
   };
 }
@@ -313,7 +395,7 @@ function prospectsLesson(g: Game): Lesson | null {
     title: `The market ran dry in ${Q(dry.quarter)}`,
     text: `All ${g.scenario.market.prospects} prospects the market held were won by the end of ${Q(dry.quarter)}.${after}`,
     figures: { prospects: g.scenario.market.prospects, dryAfterQuarter: dry.quarter, prospectingAfter: wasted, quartersProspectingAfter: inQuarters, totalEffort: g.totalEffort },
-    codes: {},
+    codes: { subject: 'prospects' },
     next: wasted > 0 ? 'Next time, try moving prospecting points to relationship building and service once the market runs dry: the accounts you have are then all the growth there is.' : null,
   };
 }
@@ -350,9 +432,9 @@ function lostAccountLesson(g: Game): Lesson | null {
     text:
       `The biggest of the ${n} account${n === 1 ? '' : 's'} that left, ${name}, went in ${Q(quarter)} with ${money(loss.revenueBefore)} a quarter of purchases: ` +
       `at that rate, ${money(atThatRate)} over the ${quarters(left)} left of the game. ${why[0]!.toUpperCase()}${why.slice(1)}; ` +
-      `you had put ${pts(calls)} of relationship building and service into it before.`,
+      (calls === 0 ? 'you had put no relationship building or service into it before.' : `you had put ${pts(calls)} of relationship building and service into it before.`),
     figures: { accountsLost: n, quarter, revenueBefore: loss.revenueBefore, quartersLeft: left, revenueAtThatRate: atThatRate, ordinaryChurn: loss.ordinaryChurn, anchorChurn: loss.anchorChurn, callPoints: calls, relationshipCarryover: carry },
-    codes: { account: loss.account },
+    codes: { account: loss.account, subject: `account:${loss.account}` },
     next:
       calls === 0
         ? `Next time, try relationship building and service on the accounts that buy most, before they slip: without calls a relationship keeps only ${percent(carry)} of itself from one quarter to the next.`
@@ -377,18 +459,22 @@ export function lessonCandidates(scenario: Scenario, seed: number, steps: readon
     totalEffort: sum(records.map((r) => r.effortMarketing + r.effortSales + r.effortJoint)),
     scoreWhole: Math.max(1, scenario.scoring.par),
   };
-  const all = [swingLesson(g), splitLesson(g), disputeLesson(g), moveLesson(g, 'closing'), moveLesson(g, 'discounting'), prospectsLesson(g), lostAccountLesson(g)];
+  const all = [swingLesson(g), splitLesson(g), movesLesson(g), disputeLesson(g), moveLesson(g, 'closing'), moveLesson(g, 'discounting'), prospectsLesson(g), lostAccountLesson(g)];
   const lessons = all.filter((l): l is Lesson => l !== null);
   return lessons.sort((a, b) => b.size - a.size || LESSON_KINDS.indexOf(a.kind) - LESSON_KINDS.indexOf(b.kind));
 }
 
 /**
- * The lessons the debrief opens with and its "Next time, try …": from the largest lesson told that
- * has one, else from the largest of the rest.
+ * The lessons the debrief opens with — the largest, one to a subject (a swing whose cause is the
+ * account lost, or the dispute decided, is that lesson already) — and its "Next time, try …": from
+ * the largest lesson told that has one, else from the largest of the rest.
  */
 export function buildLessons(scenario: Scenario, seed: number, steps: readonly Step[], game: ReplayedGame, swings: readonly Swing[]): { lessons: Lesson[]; nextTime: NextTime | null } {
   const candidates = lessonCandidates(scenario, seed, steps, game, swings);
-  const lessons = candidates.slice(0, LESSON_COUNT);
+  const lessons: Lesson[] = [];
+  for (const lesson of candidates) {
+    if (lessons.length < LESSON_COUNT && !lessons.some((told) => told.codes.subject === lesson.codes.subject)) lessons.push(lesson);
+  }
   const source = lessons.find((l) => l.next !== null) ?? candidates.find((l) => l.next !== null);
   return { lessons, nextTime: source ? { from: source.kind, text: source.next!, figures: { ...source.figures } } : null };
 }

@@ -124,7 +124,7 @@ export interface IdeaNote {
   figures: Record<string, number>;
 }
 
-export type LessonKind = 'swing' | 'split' | 'dispute' | 'closing' | 'discounting' | 'prospects' | 'lost-accounts';
+export type LessonKind = 'swing' | 'split' | 'moves' | 'dispute' | 'closing' | 'discounting' | 'prospects' | 'lost-accounts';
 
 /** One lesson from this game (src/debrief/lessons.ts): a sentence and the figures it states. */
 export interface Lesson {
@@ -134,7 +134,10 @@ export interface Lesson {
   title: string;
   text: string;
   figures: Record<string, number>;
-  /** Codes the text stands on: the swing's first cause (a ChainKind), the dispute's options compared. */
+  /**
+   * Codes the text stands on: the swing's first cause (a ChainKind), the dispute's options
+   * compared, the account lost; and `subject`, what it is about (no two lessons told share one).
+   */
   codes: Record<string, string>;
   /** "Next time, try …" for this lesson, or null when the game did well there. */
   next: string | null;
