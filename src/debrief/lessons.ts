@@ -83,9 +83,11 @@ function movePoints(steps: readonly Step[], pick: (kind: MoveKind) => boolean): 
   return total;
 }
 
-/** What a cause of a fall suggests trying; null where the cause is no one's choice to undo. */
+/**
+ * What a cause of a fall suggests trying; none where the cause is no one's choice to undo, nor for
+ * the dispute's decision (the dispute's own lesson measures it against the other decisions).
+ */
 const NEXT_FOR_CAUSE: Partial<Record<ChainKind, string>> = {
-  decision: 'Next time, try finding out what the account hangs on before you decide the dispute (an investigation, or a joint meeting that hears sales’ side): the fall began with the decision.',
   discontinued: 'Next time, try moving the account to other lines before a line stops: the fall began when the line stopped.',
   'account-lost': 'Next time, try relationship building and service on the accounts that buy most, before they slip: an account that leaves takes everything it buys with it, and this one had no calls from you.',
   event: 'Next time, try moving campaigns toward the segment whose demand shifted, in the quarter it shifts.',
@@ -132,15 +134,17 @@ export function linkDirection(link: ChainLink, quarter: number): number {
 
 /**
  * The cause a swing's lesson names: the first link of its chain (decisions and losses come first)
- * that is a decision or a line stopping, or that pushed profit the way it went; else the first link.
+ * that is a decision that changed the line or a line stopping, or that pushed profit the way it
+ * went; else the first link. Keeping the line changed nothing, so it leads only when nothing else can.
  */
-export function leadingCause(swing: Swing): ChainLink | null {
+export function leadingCause(swing: Swing, keptLine: boolean): ChainLink | null {
   const direction = Math.sign(swing.change);
+  const kept = (link: ChainLink) => link.kind === 'decision' && keptLine;
   const agrees = (link: ChainLink) => {
-    if (link.kind === 'decision' || link.kind === 'discontinued') return true;
+    if (link.kind === 'discontinued' || (link.kind === 'decision' && !keptLine)) return true;
     return linkDirection(link, swing.quarter) === direction;
   };
-  return swing.chain.find(agrees) ?? swing.chain[0] ?? null;
+  return swing.chain.find(agrees) ?? swing.chain.find((link) => !kept(link)) ?? swing.chain[0] ?? null;
 }
 
 /** What a swing's cause is about, so the lesson on that very thing is not told twice. */
@@ -166,7 +170,7 @@ function swingLesson(g: Game): Lesson | null {
   const profit = g.swings.filter((s) => s.measure === 'profit');
   if (profit.length === 0) return null;
   const swing = profit.reduce((a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a));
-  const cause = leadingCause(swing);
+  const cause = leadingCause(swing, g.game.final.dispute?.option === 'keep');
   const fell = swing.change < 0;
   return {
     kind: 'swing',

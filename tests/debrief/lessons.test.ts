@@ -63,6 +63,9 @@ function checkLesson(scenario: Scenario, seed: number, steps: readonly Step[], s
       if (cause!.kind === 'account-lost' || cause!.kind === 'revenue-ended') expect(f.change, where).toBeLessThan(0);
       if (cause!.kind === 'account-won') expect(f.change, where).toBeGreaterThan(0);
       if (cause!.kind === 'line-change' || cause!.kind === 'line-loss') expect(Math.sign(cause!.figures!.profit! - cause!.figures!.profitBefore!), where).toBe(Math.sign(f.change!));
+      // Keeping the line changed nothing: it is named only when nothing else in the chain is.
+      if (cause!.kind === 'decision' && state.dispute!.option === 'keep') expect(chain.every((l) => l.kind === 'decision'), where).toBe(true);
+      if (cause!.kind === 'decision') expect(lesson.next, where).toBeNull();
       if (f.change! > 0) expect(lesson.next, where).toBeNull();
       break;
     }
