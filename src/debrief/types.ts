@@ -187,7 +187,8 @@ export interface Outcome {
   accountLost: boolean;
   accountLostInQuarter: number | null;
   stateHash: string;
-  perQuarter: { quarter: number; score: number; profit: number; revenue: number }[];
+  /** Each quarter's record, for the debrief's charts to draw beside the game's. */
+  perQuarter: { quarter: number; score: number; profit: number; revenue: number; customerEquity: number; effort: { marketing: number; sales: number; joint: number } }[];
 }
 
 export interface Fork {
