@@ -4,7 +4,7 @@
 // several seeds, every bot, and all three shipped scenarios; the three told are the largest; and
 // different games get different lessons.
 import { describe, expect, it } from 'vitest';
-import { BOTS, FINAL_DISPUTE_OPTIONS, MOVE_INFO, MOVE_KINDS, botNamed, playBot, playSteps, type DisputeOption, type GameState, type MoveKind, type Scenario, type Step } from '../../src/sim/index';
+import { BOTS, FINAL_DISPUTE_OPTIONS, MOVE_INFO, MOVE_KINDS, botNamed, createGame, playBot, playStep, playSteps, type DisputeOption, type GameState, type MoveKind, type Scenario, type Step } from '../../src/sim/index';
 import { DebriefError, buildDebrief, forkAtDispute, isActualChoice, lessonCandidates, money, replayGame, type Debrief, type Lesson } from '../../src/debrief/index';
 import { transplant } from '../../src/scoreboard/luck';
 import { accountName } from '../../src/scenario/account-names';
@@ -153,8 +153,13 @@ function checkLesson(scenario: Scenario, seed: number, steps: readonly Step[], s
     }
     case 'prospects': {
       expect(state.prospectsLeft, where).toBe(0);
+      // The first quarter that ended with none left, step by step from the seed's start.
       let dry = 0;
-      for (let n = 1; n <= steps.length && dry === 0; n++) if (playSteps(scenario, seed, steps.slice(0, n)).prospectsLeft === 0) dry = n;
+      let at = createGame(scenario, seed);
+      for (let n = 1; n <= steps.length && dry === 0; n++) {
+        at = playStep(scenario, at, steps[n - 1]!);
+        if (at.prospectsLeft === 0) dry = n;
+      }
       expect(f.dryAfterQuarter, where).toBe(dry);
       const after = points(steps, (k) => k === 'prospecting', dry);
       expect([f.prospects, f.prospectingAfter], where).toEqual([scenario.market.prospects, after]);
@@ -284,6 +289,19 @@ describe('the debrief’s lessons', () => {
     }
     expect(first.size).toBeGreaterThanOrEqual(3);
     expect(next.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a game whose dispute never opens has no dispute lesson, and its other lessons hold', () => {
+    const scenario = loadShipped('two-hats');
+    const calm: Scenario = { ...scenario, events: scenario.events.filter((e) => !e.effects.some((x) => x.type === 'dispute')) };
+    for (let seed = 1; seed <= 4; seed++) {
+      for (const bot of BOTS) {
+        const { steps } = playBot(calm, seed, bot);
+        const debrief = buildDebrief(calm, seed, steps);
+        checkLessons(calm, seed, steps, debrief);
+        expect(lessonCandidates(calm, seed, steps, replayGame(calm, seed, steps), debrief.swings).map((l) => l.kind)).not.toContain('dispute');
+      }
+    }
   });
 
   it('an idle game (no moves) has no split to tell and still gives lessons whose figures hold', () => {
