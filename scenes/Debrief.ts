@@ -42,23 +42,23 @@ export class Debrief extends BaseScene {
     }
     const forks: Fork[] = [];
     const doc = h('article', { class: 'debrief-doc', attrs: { 'aria-label': 'Debrief' } });
+    // After a meeting or an investigation, the game's own decision is an alternative too: the
+    // same decision taken at once. Its name says so, or it reads as replaying what was done.
+    const alternativeLabel = (alternative: FinalDisputeOption) => {
+      const skipped = skippedBeforeDecision(steps, alternative);
+      return `${DISPUTE_OPTION_TEXT[alternative].label.toLowerCase()}${skipped === null ? '' : `, without ${skipped === 'joint-meeting' ? 'the meeting' : 'the investigation'}`}`;
+    };
     const render = () => {
-      doc.replaceChildren(...documentParts(debrief, forks, forkControls));
+      doc.replaceChildren(...documentParts(debrief, forks, forkControls, (fork) => alternativeLabel(fork.alternative)));
       mirrorForPrint(doc);
     };
     const forkControls = (): HTMLElement | null => {
       if (!debrief.dispute || debrief.dispute.decision === null) return null;
       // What the game did at its first sitting is no alternative; after a meeting or an investigation every decision is.
       const alternatives = forkAlternatives(scenario, game.seed, steps).filter((o) => !isActualChoice(steps, o));
-      // After a meeting or an investigation, the game's own decision is an alternative too: the
-      // same decision taken at once. Its button says so, or it reads as replaying what was done.
-      const labelOf = (alternative: FinalDisputeOption) => {
-        const skipped = skippedBeforeDecision(steps, alternative);
-        return `What if: ${DISPUTE_OPTION_TEXT[alternative].label.toLowerCase()}${skipped === null ? '' : `, without ${skipped === 'joint-meeting' ? 'the meeting' : 'the investigation'}`}`;
-      };
       return h('div', { class: 'fork-buttons', attrs: { role: 'group', 'aria-label': 'Replay the dispute another way' } },
         alternatives.map((alternative: FinalDisputeOption) =>
-          button(labelOf(alternative), () => {
+          button(`What if: ${alternativeLabel(alternative)}`, () => {
             if (!forks.some((f) => f.alternative === alternative)) forks.unshift(forkAtDispute(scenario, game.seed, steps, alternative));
             render();
             announce(`Replayed with ${DISPUTE_OPTION_TEXT[alternative].label.toLowerCase()}: the comparison is shown.`);
@@ -108,11 +108,12 @@ const disputeMarker = (d: DebriefData) =>
 /** The money axes' figures, abbreviated in the scenario's currency ("$1.04M", "$148K") so they fit beside the chart. */
 const kilo = formatShortMoney;
 
-function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLElement | null): HTMLElement[] {
+function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLElement | null, forkLabel: (fork: Fork) => string): HTMLElement[] {
   const parts: HTMLElement[] = [];
   const card = d.score;
   // The printed page has no game header around it: it carries its own title.
   parts.push(h('header', { class: 'print-only' }, [h('h1', { text: `Debrief: ${d.scenarioTitle}` }), h('p', { text: `${d.firmName} · seed ${d.seed} · ${d.quarters} quarters` })]));
+  parts.push(lessonsView(d));
   parts.push(h('section', { class: 'db-section db-score' }, [
     h('h2', { text: 'Your score' }),
     h('p', { text: `${formatPoints(card.total)} against par ${d.par} (${card.total >= d.par ? 'above' : 'below'} par). Profit ${card.profit}, revenue ${card.revenue}, customer equity ${card.customerEquity}, portfolio health ${card.portfolioHealth}, collaboration ${card.collaboration} points.` }),
@@ -140,26 +141,35 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
       h('h2', { text: 'What if you had chosen differently?' }),
       h('p', { class: 'meta', text: 'The game replayed from the dispute with another decision, on exactly the same luck and with your later moves (a move that no longer fits is dropped).' }),
       controls,
-      ...forks.map(forkView),
+      ...forks.map((fork, i) => forkView(fork, i === 0)),
     ]));
   }
 
   const labels = quarterLabels(d);
   const marker = disputeMarker(d);
+  // The newest what-if is drawn on the game's own charts, dashed, from the quarter it decided otherwise.
+  const whatIf = forks[0] ?? null;
+  const dashedNote = whatIf ? `What if (dashed): ${forkLabel(whatIf)}` : null;
+  const whatIfSeries = (name: string, colour: string, value: (q: Fork['fork']['perQuarter'][number]) => number) =>
+    whatIf ? [{ name: `${name}, what if: ${forkLabel(whatIf)}`, colour, values: whatIf.fork.perQuarter.map(value), dashed: true, from: whatIf.fromQuarter - 1 }] : [];
   parts.push(h('section', { class: 'db-section db-charts' }, [
     h('h2', { text: 'The game in charts' }),
     h('div', { class: 'chart-row' }, [
-      stackedBars({ title: 'Effort split per quarter', labels, marker, format: (v) => `${Math.round(v)}` }, [
+      stackedBars({ title: 'Effort split per quarter', labels, marker, format: (v) => `${Math.round(v)}`, dashedNote }, [
         { name: 'Marketing', colour: CHART_COLOURS.marketing, values: d.timeline.map((t) => t.effort.marketing) },
         { name: 'Sales', colour: CHART_COLOURS.sales, values: d.timeline.map((t) => t.effort.sales) },
         { name: 'Joint', colour: CHART_COLOURS.joint, values: d.timeline.map((t) => t.effort.joint) },
+        ...whatIfSeries('Effort', CHART_COLOURS.ink, (q) => q.effort.marketing + q.effort.sales + q.effort.joint),
       ]),
-      lineChart({ title: 'Revenue and profit', labels, marker, format: kilo }, [
+      lineChart({ title: 'Revenue and profit', labels, marker, format: kilo, dashedNote }, [
         { name: 'Revenue', colour: CHART_COLOURS.revenue, values: d.timeline.map((t) => t.revenue) },
         { name: 'Profit', colour: CHART_COLOURS.profit, values: d.timeline.map((t) => t.profit) },
+        ...whatIfSeries('Revenue', CHART_COLOURS.revenue, (q) => q.revenue),
+        ...whatIfSeries('Profit', CHART_COLOURS.profit, (q) => q.profit),
       ]),
-      lineChart({ title: 'Customer equity', labels, marker, format: kilo }, [
+      lineChart({ title: 'Customer equity', labels, marker, format: kilo, dashedNote }, [
         { name: 'Customer equity', colour: CHART_COLOURS.customerEquity, values: d.timeline.map((t) => t.customerEquity) },
+        ...whatIfSeries('Customer equity', CHART_COLOURS.customerEquity, (q) => q.customerEquity),
       ]),
     ]),
   ]));
@@ -184,14 +194,15 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
 
   parts.push(h('section', { class: 'db-section db-swings' }, [
     h('h2', { text: 'What caused the big swings' }),
-    d.swings.length === 0
-      ? h('p', { text: 'No quarter moved far from the one before.' })
-      : h('ol', { class: 'swings' }, d.swings.map((s) =>
-          h('li', {}, [
-            h('p', { class: 'swing-head', text: s.text }),
-            h('ol', { class: 'chain', attrs: { 'aria-label': 'What led to it, in order' } }, s.chain.map((link) => h('li', { text: link.text }))),
-          ]),
-        )),
+    ...(d.swings.length === 0
+      ? [h('p', { text: 'No quarter moved far from the one before.' })]
+      : [
+          h('ul', { class: 'swing-list', attrs: { 'aria-label': 'The big swings' } }, d.swings.map((s) => h('li', { text: s.text }))),
+          h('h3', { text: 'Their causes, each once, in the order they happened' }),
+          h('ol', { class: 'causes', attrs: { 'aria-label': 'What led to them, in order' } }, d.causes.map((cause) =>
+            h('li', {}, [h('span', { text: `${cause.links.map((l) => l.text).join('; ')}.` }), h('span', { class: 'moved', text: ` ${cause.movedText}` })]),
+          )),
+        ]),
   ]));
 
   parts.push(h('section', { class: 'db-section db-ideas' }, [
@@ -203,7 +214,20 @@ function documentParts(d: DebriefData, forks: Fork[], forkControls: () => HTMLEl
   return parts;
 }
 
-function forkView(fork: Fork): HTMLElement {
+/** The debrief's opening: this game's largest lessons, then what to try next time. */
+function lessonsView(d: DebriefData): HTMLElement {
+  return h('section', { class: 'db-section db-lessons' }, [
+    h('h2', { text: d.lessons.length === 1 ? 'The lesson of this game' : `${lessonCount(d.lessons.length)} lessons from this game` }),
+    h('ol', { class: 'lessons', attrs: { 'aria-label': 'Lessons from this game' } }, d.lessons.map((lesson) =>
+      h('li', { class: `lesson lesson-${lesson.kind}` }, [h('strong', { class: 'lesson-title', text: lesson.title }), h('span', { text: ` ${lesson.text}` })]),
+    )),
+    d.nextTime ? h('p', { class: 'next-time', text: d.nextTime.text }) : null,
+  ]);
+}
+
+const lessonCount = (n: number) => ['No', 'One', 'Two', 'Three', 'Four', 'Five'][n] ?? String(n);
+
+function forkView(fork: Fork, charted: boolean): HTMLElement {
   const row = (label: string, a: string, b: string) => h('tr', {}, [h('th', { text: label, attrs: { scope: 'row' } }), h('td', { text: a }), h('td', { text: b })]);
   const account = (o: Fork['original']) => (o.accountLost ? `lost in Q${o.accountLostInQuarter}` : 'kept');
   const diff = fork.fork.score.total - fork.original.score.total;
@@ -219,5 +243,6 @@ function forkView(fork: Fork): HTMLElement {
       ]),
     ]),
     fork.droppedMoves > 0 ? h('p', { class: 'meta', text: `${fork.droppedMoves} of your later moves did not fit the other game and were dropped.` }) : null,
+    charted ? h('p', { class: 'meta', text: 'The charts below draw this other way dashed, over your game.' }) : null,
   ]);
 }

@@ -44,7 +44,16 @@ export interface ChartSeries {
   name: string;
   colour: string;
   values: number[];
+  /** A second run drawn over the first (the debrief's what-if): dashed and lighter, named by the chart's dashedNote. */
   dashed?: boolean;
+  /** The first slot the series has its own value in (a run that departs from the first there); 0 when unset. */
+  from?: number;
+}
+
+/** The slots a series draws: all of them, or from where it departs (a line starts at the slot before, where it branches off). */
+function drawnSlots(s: ChartSeries, line: boolean): number[] {
+  const first = Math.max(0, (s.from ?? 0) - (line ? 1 : 0));
+  return s.values.map((_, i) => i).filter((i) => i >= first);
 }
 
 export interface ChartOptions {
@@ -54,11 +63,19 @@ export interface ChartOptions {
   /** Marks a slot (the dispute's quarter) with a dashed line and a label. */
   marker?: { index: number; label: string } | null;
   format: (value: number) => string;
+  /** Says what the dashed series are, on a legend row of its own under the title. */
+  dashedNote?: string | null;
   width?: number;
   height?: number;
 }
 
 const PAD = { left: 64, right: 12, top: 28, bottom: 34 };
+
+/** Room under the title for the dashed series' legend row. */
+const NOTE_BAND = 18;
+
+/** The dash pattern of a dashed series and of its legend's sample. */
+const DASHES = '6 4';
 
 /** Room above the plot for the marker's label, so no bar or line can run through it. */
 const MARKER_BAND = 16;
@@ -67,12 +84,21 @@ function frame(options: ChartOptions, min: number, max: number, description: str
   const width = options.width ?? 380;
   const height = options.height ?? 200;
   const marker = options.marker && options.marker.index >= 0 && options.marker.index < options.labels.length ? options.marker : null;
-  const top = PAD.top + (marker ? MARKER_BAND : 0);
+  const note = options.dashedNote ?? null;
+  const top = PAD.top + (marker ? MARKER_BAND : 0) + (note ? NOTE_BAND : 0);
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${options.title}. ${description}` });
   svg.classList.add('chart');
   const title = el('text', { x: 0, y: 16, 'font-size': 14, 'font-weight': 700, fill: CHART_COLOURS.ink });
   title.textContent = options.title;
   svg.append(title);
+  if (note) {
+    // A dashed sample, then the words: the row sits between the title and the marker's band.
+    svg.append(el('line', { x1: 0, x2: 22, y1: 29, y2: 29, stroke: CHART_COLOURS.ink, 'stroke-width': 2, 'stroke-dasharray': DASHES }));
+    const t = el('text', { x: 28, y: 33, 'font-size': 12, fill: CHART_COLOURS.ink });
+    t.classList.add('dashed-note');
+    t.textContent = note;
+    svg.append(t);
+  }
   const plot = { x: PAD.left, y: top, w: width - PAD.left - PAD.right, h: height - top - PAD.bottom };
   const span = max - min || 1;
   const y = (v: number) => plot.y + plot.h - ((v - min) / span) * plot.h;
@@ -115,37 +141,56 @@ function bounds(values: number[]): [number, number] {
   return [min, max];
 }
 
-/** Lines, one per series, with a legend under the title. */
+/** Lines, one per series, with a legend beside the title (the dashed series' on a row of its own). */
 export function lineChart(options: ChartOptions, series: ChartSeries[]): SVGSVGElement {
   const [min, max] = bounds(series.flatMap((s) => s.values));
-  const description = series.map((s) => `${s.name}: ${s.values.map((v, i) => `${options.labels[i]} ${options.format(v)}`).join(', ')}`).join('. ');
+  const description = series.map((s) => `${s.name}: ${drawnSlots(s, true).map((i) => `${options.labels[i]} ${options.format(s.values[i]!)}`).join(', ')}`).join('. ');
   const { svg, x, y, finish } = frame(options, min, max, description);
-  series.forEach((s, k) => {
-    const points = s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-    svg.append(el('polyline', { points, fill: 'none', stroke: s.colour, 'stroke-width': 2.5, ...(s.dashed ? { 'stroke-dasharray': '6 4' } : {}) }));
-    s.values.forEach((v, i) => svg.append(el('circle', { cx: x(i), cy: y(v), r: 2.5, fill: s.colour })));
-    svg.append(legendEntry((options.width ?? 380) - PAD.right - k * 120, s.name, s.colour));
-  });
+  // The solid series first, so a dashed run is drawn over the line it departs from.
+  const ordered = [...series.filter((s) => !s.dashed), ...series.filter((s) => s.dashed)];
+  let legends = 0;
+  for (const s of ordered) {
+    const points = drawnSlots(s, true).map((i) => `${x(i).toFixed(1)},${y(s.values[i]!).toFixed(1)}`).join(' ');
+    const line = el('polyline', { points, fill: 'none', stroke: s.colour, 'stroke-width': s.dashed ? 2 : 2.5, ...(s.dashed ? { 'stroke-dasharray': DASHES, 'stroke-opacity': 0.8 } : {}) });
+    if (s.dashed) line.classList.add('dashed-series');
+    svg.append(line);
+    if (!s.dashed) s.values.forEach((v, i) => svg.append(el('circle', { cx: x(i), cy: y(v), r: 2.5, fill: s.colour })));
+    if (!s.dashed || !options.dashedNote) svg.append(legendEntry((options.width ?? 380) - PAD.right - legends++ * 120, s.name, s.colour));
+  }
   return finish();
 }
 
-/** Stacked bars: each slot's parts (e.g. marketing, sales, joint effort) on top of each other. */
+/**
+ * Stacked bars: each slot's parts (e.g. marketing, sales, joint effort) on top of each other. A
+ * dashed series is a second run's total, drawn as a dashed outline around the slot's bar.
+ */
 export function stackedBars(options: ChartOptions, series: ChartSeries[]): SVGSVGElement {
-  const totals = options.labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const [min, max] = bounds(totals);
-  const description = options.labels.map((label, i) => `${label}: ${series.map((s) => `${s.name} ${options.format(s.values[i] ?? 0)}`).join(', ')}`).join('. ');
+  const parts = series.filter((s) => !s.dashed);
+  const outlines = series.filter((s) => s.dashed);
+  const totals = options.labels.map((_, i) => parts.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  const [min, max] = bounds([...totals, ...outlines.flatMap((s) => s.values)]);
+  const description = [
+    options.labels.map((label, i) => `${label}: ${parts.map((s) => `${s.name} ${options.format(s.values[i] ?? 0)}`).join(', ')}`).join('. '),
+    ...outlines.map((s) => `${s.name}: ${drawnSlots(s, false).map((i) => `${options.labels[i]} ${options.format(s.values[i]!)}`).join(', ')}`),
+  ].join('. ');
   const { svg, x, y, slot, finish } = frame(options, min, max, description);
   options.labels.forEach((_, i) => {
     let base = 0;
-    for (const s of series) {
+    for (const s of parts) {
       const v = s.values[i] ?? 0;
       if (v <= 0) continue;
       svg.append(el('rect', { x: x(i) - slot * 0.32, y: y(base + v), width: slot * 0.64, height: Math.max(0, y(base) - y(base + v)), fill: s.colour }));
       base += v;
     }
+    for (const s of outlines) {
+      const v = s.values[i] ?? 0;
+      if (v <= 0 || i < (s.from ?? 0)) continue;
+      const outline = el('rect', { x: x(i) - slot * 0.4, y: y(v), width: slot * 0.8, height: Math.max(0, y(0) - y(v)), fill: 'none', stroke: s.colour, 'stroke-width': 1.5, 'stroke-dasharray': '4 3' });
+      outline.classList.add('dashed-series');
+      svg.append(outline);
+    }
   });
-  series.forEach((s, k) => {
-    svg.append(legendEntry((options.width ?? 380) - PAD.right - k * 80, s.name, s.colour));
-  });
+  let legends = 0;
+  for (const s of series) if (!s.dashed || !options.dashedNote) svg.append(legendEntry((options.width ?? 380) - PAD.right - legends++ * 80, s.name, s.colour));
   return finish();
 }

@@ -114,7 +114,14 @@ function outcome(state: GameState, choices: readonly DisputeOption[]): Outcome {
     accountLost: lostIn !== null,
     accountLostInQuarter: lostIn,
     stateHash: stateHash(state),
-    perQuarter: history.map((r) => ({ quarter: r.quarter, score: r.score.total, profit: r.profit, revenue: r.revenue })),
+    perQuarter: history.map((r) => ({
+      quarter: r.quarter,
+      score: r.score.total,
+      profit: r.profit,
+      revenue: r.revenue,
+      customerEquity: r.customerEquity,
+      effort: { marketing: r.effortMarketing, sales: r.effortSales, joint: r.effortJoint },
+    })),
   };
 }
 

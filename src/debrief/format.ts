@@ -21,6 +21,18 @@ export function signedMoney(cents: number): string {
   return cents >= 0 ? `+${money(cents)}` : money(cents);
 }
 
+/** Score points to one decimal: "56.8", "−3.0". */
+export function points(value: number): string {
+  const tenths = Math.round(Math.abs(value) * 10);
+  return `${value < 0 && tenths > 0 ? '−' : ''}${(tenths / 10).toFixed(1)}`;
+}
+
+/** A change in score points, always signed: "+3.4", "−12.5", "±0.0". */
+export function signedPoints(value: number): string {
+  const text = points(value);
+  return text.startsWith('−') ? text : text === '0.0' ? `±${text}` : `+${text}`;
+}
+
 /** A ratio as a whole percentage: 0.186 → "19%". */
 export function percent(ratio: number): string {
   return `${Math.round(ratio * 100)}%`;

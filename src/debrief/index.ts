@@ -2,9 +2,11 @@
 // fork the game at the dispute, and write either as JSON. Pure and headless: it imports only the
 // model, so the same debrief comes out in the browser, in Node and in the tests.
 import { stateHash, type Scenario, type Step } from '../sim/index';
+import { groupCauses } from './causes';
 import { buildSwings } from './chains';
 import { buildDisputeSummary } from './dispute-summary';
 import { buildIdeas } from './ideas';
+import { buildLessons } from './lessons';
 import { replayGame } from './replay';
 import { buildTimeline } from './timeline';
 import { DEBRIEF_FORMAT, type Debrief, type Fork } from './types';
@@ -13,6 +15,8 @@ export * from './types';
 export { DebriefError, replayGame, type ReplayedGame, type PlayedQuarter } from './replay';
 export { forkAtDispute, forkAlternatives, isActualChoice, skippedBeforeDecision, playFork, fitMoves, FORK_RULE, type PlayedFork } from './fork';
 export { IDEA_TITLES } from './ideas';
+export { LESSON_COUNT, LESSON_KINDS, PAYOFF_GAP, lessonCandidates } from './lessons';
+export { playWithout, stepsWithout } from './without';
 export { quarterCauses, type QuarterCauses } from './quarter-causes';
 export { SWING_MEASURES, SWINGS_PER_MEASURE, SWING_SHARE } from './chains';
 export { money, percent, price } from './format';
@@ -22,6 +26,8 @@ export function buildDebrief(scenario: Scenario, seed: number, steps: readonly S
   const game = replayGame(scenario, seed, steps);
   const last = game.final.history[game.final.history.length - 1]!;
   const dispute = buildDisputeSummary(scenario, game);
+  const swings = buildSwings(scenario, game);
+  const { lessons, nextTime } = buildLessons(scenario, seed, steps, game, swings);
   return {
     format: DEBRIEF_FORMAT,
     scenarioId: scenario.id,
@@ -34,7 +40,10 @@ export function buildDebrief(scenario: Scenario, seed: number, steps: readonly S
     stateHash: stateHash(game.final),
     timeline: buildTimeline(scenario, game),
     dispute,
-    swings: buildSwings(scenario, game),
+    lessons,
+    nextTime,
+    swings,
+    causes: groupCauses(swings),
     ideas: buildIdeas(scenario, game, dispute),
     notes: [...scenario.debrief],
     objectives: [...scenario.objectives],

@@ -106,11 +106,47 @@ export interface Swing {
   text: string;
 }
 
+/** One cause of the swings, said once (src/debrief/causes.ts), with the swings it is behind. */
+export interface Cause {
+  /** The link, and what followed from it at once (a lost account's purchases ending). */
+  links: ChainLink[];
+  /** The swings whose chain holds the link, in the debrief's order of swings. */
+  moved: { measure: SwingMeasure; quarter: number }[];
+  /** The same in words: "Moved profit and revenue in Q4, and profit in Q7." */
+  movedText: string;
+}
+
 export interface IdeaNote {
   /** The idea's number in DESIGN.md, 1–7. */
   idea: number;
   title: string;
   evidence: string;
+  figures: Record<string, number>;
+}
+
+export type LessonKind = 'swing' | 'split' | 'moves' | 'dispute' | 'closing' | 'discounting' | 'prospects' | 'lost-accounts';
+
+/** One lesson from this game (src/debrief/lessons.ts): a sentence and the figures it states. */
+export interface Lesson {
+  kind: LessonKind;
+  /** How much of the game the lesson is about (the rule is in lessons.ts); the debrief opens with the largest. */
+  size: number;
+  title: string;
+  text: string;
+  figures: Record<string, number>;
+  /**
+   * Codes the text stands on: the swing's first cause (a ChainKind), the dispute's options
+   * compared, the account lost; and `subject`, what it is about (no two lessons told share one).
+   */
+  codes: Record<string, string>;
+  /** "Next time, try …" for this lesson, or null when the game did well there. */
+  next: string | null;
+}
+
+export interface NextTime {
+  /** The lesson it comes from. */
+  from: LessonKind;
+  text: string;
   figures: Record<string, number>;
 }
 
@@ -126,7 +162,12 @@ export interface Debrief {
   stateHash: string;
   timeline: TimelineQuarter[];
   dispute: DisputeSummary | null;
+  /** The three largest lessons of this game, largest first. */
+  lessons: Lesson[];
+  nextTime: NextTime | null;
   swings: Swing[];
+  /** Every link of the swings' chains once, in the order the causes happened. */
+  causes: Cause[];
   ideas: IdeaNote[];
   /** The scenario's debrief notes. */
   notes: string[];
@@ -146,7 +187,8 @@ export interface Outcome {
   accountLost: boolean;
   accountLostInQuarter: number | null;
   stateHash: string;
-  perQuarter: { quarter: number; score: number; profit: number; revenue: number }[];
+  /** Each quarter's record, for the debrief's charts to draw beside the game's. */
+  perQuarter: { quarter: number; score: number; profit: number; revenue: number; customerEquity: number; effort: { marketing: number; sales: number; joint: number } }[];
 }
 
 export interface Fork {

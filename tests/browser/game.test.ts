@@ -165,8 +165,16 @@ describe('the game in Chromium', () => {
     expect(text).toMatch(/Your path: Hold a joint meeting \(before Q\d+\) → Keep the line/);
     expect(text).toContain(dispute.marketing.reactions.heard);
     expect(await doc.getByRole('row').count()).toBe(1 + twoHats.quarters);
-    expect(await doc.getByRole('list', { name: 'What led to it, in order' }).count()).toBeGreaterThan(0);
+    // The swings' causes are one list, each cause said once and naming the figures it moved.
+    const causes = await doc.getByRole('list', { name: 'What led to them, in order' }).getByRole('listitem').allInnerTexts();
+    expect(causes.length).toBeGreaterThan(0);
+    expect(new Set(causes).size).toBe(causes.length);
+    for (const cause of causes) expect(cause).toMatch(/ Moved (profit|revenue|customer equity|active accounts).* in Q\d+/);
     expect(text).toMatch(/Each needs the other/i);
+    // It opens with this game's three lessons and a "Next time, try …" line, before the score.
+    const lessons = await doc.getByRole('list', { name: 'Lessons from this game' }).getByRole('listitem').allInnerTexts();
+    expect(lessons).toHaveLength(3);
+    expect(text).toMatch(/^Three lessons from this game\s+[\s\S]*\sNext time, try [^\n]+\n[\s\S]*Your score/);
     await screenshot(page, 'scene-debrief');
     await expectNothingCut(page, 'the debrief');
     expect(await doc.locator('svg.chart .marker-label').count()).toBe(3);
@@ -201,12 +209,37 @@ describe('the game in Chromium', () => {
       'What if: reprice',
       'What if: phase out over two quarters',
     ]);
+    expect(await doc.locator('svg.chart .dashed-series').count()).toBe(0);
     await page.getByRole('button', { name: 'What if: discontinue now' }).click();
     await expect.poll(() => doc.getByRole('table').filter({ hasText: 'The other way' }).innerText()).toMatch(/Final score[\s\S]*The account/);
+    // The other way is drawn on the game's own charts, dashed, from the quarter it decided otherwise:
+    // revenue and profit, customer equity, and the effort as an outline around each bar.
+    const dashed = await page.evaluate(() =>
+      [...document.querySelectorAll<SVGSVGElement>('.ui-layer svg.chart')].map((svg) => ({
+        title: svg.querySelector('text')?.textContent,
+        note: svg.querySelector('.dashed-note')?.textContent ?? null,
+        lines: [...svg.querySelectorAll('polyline.dashed-series')].map((l) => ({ stroke: l.getAttribute('stroke'), points: l.getAttribute('points')!.split(' ').length, dashes: l.getAttribute('stroke-dasharray') })),
+        solid: [...svg.querySelectorAll('polyline:not(.dashed-series)')].map((l) => l.getAttribute('stroke')),
+        outlines: svg.querySelectorAll('rect.dashed-series').length,
+      })),
+    );
+    const from = Number(/from quarter (\d+)/.exec(await doc.getByRole('heading', { name: /against Discontinue now, from quarter \d+/ }).innerText())![1]);
+    expect(dashed.map((c) => c.title)).toEqual(['Effort split per quarter', 'Revenue and profit', 'Customer equity']);
+    for (const chart of dashed) expect(chart.note).toBe('What if (dashed): discontinue now');
+    expect(dashed[0]!.outlines).toBe(twoHats.quarters - from + 1);
+    // Each dashed line in its figure's colour, branching off at the last quarter both games shared.
+    expect(dashed[1]!.lines.map((l) => l.stroke)).toEqual(dashed[1]!.solid);
+    expect(dashed[2]!.lines.map((l) => l.stroke)).toEqual(dashed[2]!.solid);
+    for (const line of [...dashed[1]!.lines, ...dashed[2]!.lines]) expect(line).toMatchObject({ points: twoHats.quarters - from + 2, dashes: expect.stringMatching(/\d/) });
+    await expectChartsClear(page, 'the debrief with a what-if');
+    await expectNothingCut(page, 'the debrief with a what-if');
     await screenshot(page, 'scene-debrief-fork');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
-    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; timeline: unknown[]; forks: { alternative: string }[]; dispute: { anchorStrength: number } };
+    const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; timeline: unknown[]; forks: { alternative: string }[]; dispute: { anchorStrength: number }; lessons: { title: string; text: string }[] };
     expect(json.format).toBe('marketing-and-sales/debrief@1');
+    // The lessons shown are the debrief's own (title, then the sentence with its figures).
+    const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(json.lessons.map((l) => squeeze(`${l.title} ${l.text}`))).toEqual(lessons.map(squeeze));
     expect(json.timeline).toHaveLength(10);
     expect(json.forks.map((f) => f.alternative)).toEqual(['discontinue']);
     expect(text).toContain(`${Math.round(json.dispute.anchorStrength * 100)}%`);
