@@ -19,6 +19,7 @@ const SLOW_UNIT_TESTS = [
   'tests/scoreboard/cli.test.ts',
   'tests/balance/fidelity-cli.test.ts',
   'tests/debrief/claims.test.ts',
+  'tests/debrief/lessons.test.ts',
   'tests/ideas/**',
 ];
 
