@@ -24,6 +24,7 @@ import {
   type MoveControl,
   type PlanSide,
 } from '../src/app/planning-view';
+import type { TargetChips } from '../src/app/target-chips';
 import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { MoveKind } from '../src/sim/index';
 import { BaseScene } from './base';
@@ -73,6 +74,8 @@ interface MoveRow {
   more: HTMLButtonElement;
   target: HTMLSelectElement | null;
   price: HTMLSelectElement | null;
+  /** Every target the move has points on, when the picker shows only one of them. */
+  chips: HTMLElement;
 }
 
 export class Planning extends BaseScene {
@@ -261,7 +264,8 @@ export class Planning extends BaseScene {
       price = h('select', { class: 'price-select', attrs: { 'aria-label': 'New price' } });
       target!.addEventListener('change', () => this.fillPrices(row));
     }
-    const row: MoveRow = { control, slider, output, less, more, target, price };
+    const chips = h('span', { class: 'move-chips', attrs: { hidden: '' } });
+    const row: MoveRow = { control, slider, output, less, more, target, price, chips };
     if (price) this.fillPrices(row);
     price?.addEventListener('change', () => {
       const current = this.currentPoints(row);
@@ -280,8 +284,20 @@ export class Planning extends BaseScene {
 
     return h('div', { class: `move-row ${control.side}`, attrs: { title: control.help } }, [
       h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), target, output]),
-      h('div', { class: 'move-controls' }, [less, slider, more, price]),
+      h('div', { class: 'move-controls' }, [less, slider, more, price, chips]),
     ]);
+  }
+
+  /** The targets with points as chips (rebuilt only when their words change: a move's frames are busy enough). */
+  private drawChips(el: HTMLElement, chips: TargetChips | null): void {
+    const text = chips?.text ?? '';
+    if (el.title === text) return;
+    el.title = text;
+    el.hidden = chips === null;
+    el.replaceChildren(
+      h('span', { class: 'sr-only', text: chips ? text.slice(0, text.indexOf(':') + 1) : '' }),
+      ...(chips?.chips ?? []).map((c) => h('span', { class: c.shown ? 'chip shown' : 'chip', text: c.text })),
+    );
   }
 
   /** The slider's track fills with its side's colour up to the thumb (CSS reads --fill). */
@@ -369,6 +385,7 @@ export class Planning extends BaseScene {
       row.less.disabled = !move.lessEnabled;
       row.more.disabled = !move.moreEnabled;
       if (row.target) [...row.target.options].forEach((option, i) => (option.text = move.optionTexts[i]!));
+      this.drawChips(row.chips, move.chips);
     }
     this.undoButton.disabled = !view.undoEnabled;
     this.commitButton.disabled = !view.commitEnabled;

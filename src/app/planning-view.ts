@@ -20,6 +20,7 @@ import { accountNames } from '../scenario/account-names';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
 import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
+import { targetChips, type TargetChips } from './target-chips';
 
 export type PlanSide = 'marketing' | 'sales' | 'joint';
 
@@ -114,6 +115,8 @@ export interface MoveState {
   moreEnabled: boolean;
   /** The picker's option texts, with each target's points. */
   optionTexts: string[];
+  /** Every target with points, when the picker's own target does not tell the whole story. */
+  chips: TargetChips | null;
 }
 
 export interface Figure {
@@ -156,6 +159,7 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
         const p = draftMove(context, { kind: control.kind, target: t.id })?.points ?? 0;
         return p > 0 ? `${t.name} — ${p}` : t.name;
       }),
+      chips: control.target ? targetChips(context, control.kind, control.target.options, target) : null,
     });
   }
   return {
