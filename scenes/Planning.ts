@@ -76,6 +76,8 @@ interface MoveRow {
   price: HTMLSelectElement | null;
   /** Every target the move has points on, when the picker shows only one of them. */
   chips: HTMLElement;
+  /** What the market still holds, for the moves that win accounts. */
+  note: HTMLElement;
 }
 
 export class Planning extends BaseScene {
@@ -265,7 +267,10 @@ export class Planning extends BaseScene {
       target!.addEventListener('change', () => this.fillPrices(row));
     }
     const chips = h('span', { class: 'move-chips', attrs: { hidden: '' } });
-    const row: MoveRow = { control, slider, output, less, more, target, price, chips };
+    // The slider's description: what the market holds (and, below, where its points stop helping).
+    const note = h('span', { class: 'move-note', attrs: { id: `${id}-note` } });
+    slider.setAttribute('aria-describedby', note.id);
+    const row: MoveRow = { control, slider, output, less, more, target, price, chips, note };
     if (price) this.fillPrices(row);
     price?.addEventListener('change', () => {
       const current = this.currentPoints(row);
@@ -283,7 +288,7 @@ export class Planning extends BaseScene {
     this.rows.push(row);
 
     return h('div', { class: `move-row ${control.side}`, attrs: { title: control.help } }, [
-      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), target, output]),
+      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), note, target, output]),
       h('div', { class: 'move-controls' }, [less, slider, more, price, chips]),
     ]);
   }
@@ -386,6 +391,10 @@ export class Planning extends BaseScene {
       row.more.disabled = !move.moreEnabled;
       if (row.target) [...row.target.options].forEach((option, i) => (option.text = move.optionTexts[i]!));
       this.drawChips(row.chips, move.chips);
+      if (row.note.textContent !== (move.note?.text ?? '')) {
+        row.note.textContent = move.note?.text ?? '';
+        row.note.classList.toggle('exhausted', move.note?.exhausted === true);
+      }
     }
     this.undoButton.disabled = !view.undoEnabled;
     this.commitButton.disabled = !view.commitEnabled;

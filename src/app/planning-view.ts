@@ -20,6 +20,7 @@ import { accountNames } from '../scenario/account-names';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
 import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
+import { prospectsNote, type ProspectsNote } from './prospects-note';
 import { targetChips, type TargetChips } from './target-chips';
 
 export type PlanSide = 'marketing' | 'sales' | 'joint';
@@ -117,6 +118,8 @@ export interface MoveState {
   optionTexts: string[];
   /** Every target with points, when the picker's own target does not tell the whole story. */
   chips: TargetChips | null;
+  /** What the market still holds for a move that wins accounts ("12 of 18 prospects left in the market"), or null. */
+  note: ProspectsNote | null;
 }
 
 export interface Figure {
@@ -160,6 +163,7 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
         return p > 0 ? `${t.name} — ${p}` : t.name;
       }),
       chips: control.target ? targetChips(context, control.kind, control.target.options, target) : null,
+      note: prospectsNote(context.scenario, context.game, control.kind),
     });
   }
   return {
