@@ -24,6 +24,7 @@ import {
   type MoveControl,
   type PlanSide,
 } from '../src/app/planning-view';
+import { reservedEffort, type ReservedEffort } from '../src/app/reserved-effort';
 import type { TargetChips } from '../src/app/target-chips';
 import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { MoveKind } from '../src/sim/index';
@@ -84,6 +85,9 @@ export class Planning extends BaseScene {
   private rows: MoveRow[] = [];
   private dynamic!: Phaser.GameObjects.Graphics;
   private budgetText!: HTMLElement;
+  /** Under the budget bar: the points the dispute holds back this quarter, and why. */
+  private reservedText!: HTMLElement;
+  private reserved: ReservedEffort | null = null;
   private undoButton!: HTMLButtonElement;
   private commitButton!: HTMLButtonElement;
   /** The question Commit asks with effort unspent, while it is open. */
@@ -157,6 +161,10 @@ export class Planning extends BaseScene {
     ]);
     this.panels.push(header);
     this.place(16, 8, WIDTH - 32, 72, header);
+    this.reserved = reservedEffort(scenario, game);
+    this.reservedText = h('p', { class: 'budget-reserved' }, [h('span', { class: 'reserved-swatch', attrs: { 'aria-hidden': 'true' } }), this.reserved?.text ?? '']);
+    this.reservedText.hidden = this.reserved === null;
+    this.place(BUDGET_BAR.x, BUDGET_BAR.y + BUDGET_BAR.h + 1, BUDGET_BAR.w, 13, this.reservedText);
 
     // ----- Marketing side.
     const marketing = h('section', { class: 'side marketing', attrs: { 'aria-labelledby': 'marketing-heading' } }, [
@@ -547,6 +555,19 @@ export class Planning extends BaseScene {
       g.fillStyle(colour, 1);
       g.fillRect(x, bar.y, w, bar.h);
       x += w;
+    }
+    // The dispute's hold, at the bar's far end: striped grey, the label under it says why.
+    if (this.reserved !== null) {
+      const w = (bar.w * this.reserved.points) / budget;
+      const left = bar.x + bar.w - w;
+      g.fillStyle(COLOURS.muted, 0.55);
+      g.fillRoundedRect(left, bar.y, w, bar.h, { tl: 0, bl: 0, tr: 8, br: 8 });
+      g.lineStyle(2, COLOURS.panel, 0.7);
+      for (let s = left - bar.h; s < left + w; s += 6) {
+        const from = Math.max(0, (left - s) / bar.h);
+        const to = Math.min(1, (left + w - s) / bar.h);
+        if (to > from) g.lineBetween(s + from * bar.h, bar.y + bar.h - from * bar.h, s + to * bar.h, bar.y + bar.h - to * bar.h);
+      }
     }
     g.lineStyle(2, COLOURS.ink, 0.4);
     g.strokeRoundedRect(bar.x, bar.y, bar.w, bar.h, 8);
