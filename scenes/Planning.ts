@@ -26,6 +26,7 @@ import {
 } from '../src/app/planning-view';
 import { reservedEffort, type ReservedEffort } from '../src/app/reserved-effort';
 import type { TargetChips } from '../src/app/target-chips';
+import type { UsefulCap } from '../src/app/useful-cap';
 import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { MoveKind } from '../src/sim/index';
 import { BaseScene } from './base';
@@ -79,6 +80,11 @@ interface MoveRow {
   chips: HTMLElement;
   /** What the market still holds, for the moves that win accounts. */
   note: HTMLElement;
+  /** The slider and, on the stretch of track past where more points do nothing, why. */
+  track: HTMLElement;
+  capNote: HTMLElement;
+  /** The sentence behind capNote, for the slider's description and for a drag that runs into the stop. */
+  capText: HTMLElement;
 }
 
 export class Planning extends BaseScene {
@@ -275,10 +281,13 @@ export class Planning extends BaseScene {
       target!.addEventListener('change', () => this.fillPrices(row));
     }
     const chips = h('span', { class: 'move-chips', attrs: { hidden: '' } });
-    // The slider's description: what the market holds (and, below, where its points stop helping).
+    // The slider's description: what the market holds, and where its points stop helping.
     const note = h('span', { class: 'move-note', attrs: { id: `${id}-note` } });
-    slider.setAttribute('aria-describedby', note.id);
-    const row: MoveRow = { control, slider, output, less, more, target, price, chips, note };
+    const capNote = h('span', { class: 'cap-note', attrs: { 'aria-hidden': 'true' } });
+    const capText = h('span', { class: 'sr-only', attrs: { id: `${id}-cap` } });
+    const track = h('span', { class: 'track' }, [slider, capNote, capText]);
+    slider.setAttribute('aria-describedby', `${note.id} ${capText.id}`);
+    const row: MoveRow = { control, slider, output, less, more, target, price, chips, note, track, capNote, capText };
     if (price) this.fillPrices(row);
     price?.addEventListener('change', () => {
       const current = this.currentPoints(row);
@@ -286,9 +295,16 @@ export class Planning extends BaseScene {
     });
 
     slider.addEventListener('input', () => {
-      // The wall at the budget: the slider stops where the flow's remaining points run out.
+      // The wall at the budget: the slider stops where the flow's remaining points run out, or
+      // sooner where more points would do nothing (then it says why).
       const allowed = pointsAllowed(this.snapshot().context, this.slot(row));
-      if (Number(slider.value) > allowed) slider.value = String(allowed);
+      if (Number(slider.value) > allowed) {
+        slider.value = String(allowed);
+        if (capText.textContent && !track.classList.contains('at-cap')) announce(capText.textContent);
+        track.classList.add('at-cap');
+      } else {
+        track.classList.remove('at-cap');
+      }
       output.textContent = slider.value;
       this.fill(slider);
     });
@@ -297,7 +313,7 @@ export class Planning extends BaseScene {
 
     return h('div', { class: `move-row ${control.side}`, attrs: { title: control.help } }, [
       h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), note, target, output]),
-      h('div', { class: 'move-controls' }, [less, slider, more, price, chips]),
+      h('div', { class: 'move-controls' }, [less, track, more, price, chips]),
     ]);
   }
 
@@ -311,6 +327,23 @@ export class Planning extends BaseScene {
       h('span', { class: 'sr-only', text: chips ? text.slice(0, text.indexOf(':') + 1) : '' }),
       ...(chips?.chips ?? []).map((c) => h('span', { class: c.shown ? 'chip shown' : 'chip', text: c.text })),
     );
+  }
+
+  /**
+   * The stop where more points do nothing. A stop that always holds ends the slider there (the
+   * note above says why); one that moves with the plan stripes the track past it, with a note on
+   * it (CSS reads --cap, a share of the track).
+   */
+  private drawCap(row: MoveRow, cap: UsefulCap | null): void {
+    const text = cap?.text ?? '';
+    const marked = cap !== null && !cap.always;
+    if (row.capText.textContent === text && row.track.classList.contains('capped') === marked) return;
+    row.capText.textContent = text;
+    row.capNote.textContent = marked ? cap.short : '';
+    row.track.title = text;
+    row.slider.max = String(cap?.always ? cap.points : this.snapshot().context.scenario.effortBudget);
+    row.track.classList.toggle('capped', marked);
+    row.track.style.setProperty('--cap', marked ? String(cap.points / Number(row.slider.max)) : '1');
   }
 
   /** The slider's track fills with its side's colour up to the thumb (CSS reads --fill). */
@@ -391,6 +424,8 @@ export class Planning extends BaseScene {
     const view = planningView(snapshot, this.rows.map((r) => r.control), (kind) => targetOf.get(kind)?.value);
     for (const row of this.rows) {
       const move = view.moves.get(row.control.kind)!;
+      // First: the stop may set where the slider ends.
+      this.drawCap(row, move.cap);
       if (document.activeElement !== row.slider || row.slider.value !== String(move.points)) row.slider.value = String(move.points);
       row.slider.setAttribute('aria-valuetext', move.valueText);
       this.fill(row.slider);

@@ -22,6 +22,7 @@ import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
 import { prospectsNote, type ProspectsNote } from './prospects-note';
 import { targetChips, type TargetChips } from './target-chips';
+import { usefulCap, type UsefulCap } from './useful-cap';
 
 export type PlanSide = 'marketing' | 'sales' | 'joint';
 
@@ -101,9 +102,14 @@ export function priceChoices(context: GameFlowContext, productId: string): { opt
   return { options, selected };
 }
 
-/** The most points a slot's slider may reach: its own points and what is left of the budget. */
+/**
+ * The most points a slot's slider may reach: its own points and what is left of the budget, and
+ * no more than the move can use (points a draft already holds past that stay until taken off).
+ */
 export function pointsAllowed(context: GameFlowContext, slot: MoveSlot): number {
-  return (draftMove(context, slot)?.points ?? 0) + remainingBudget(context);
+  const own = draftMove(context, slot)?.points ?? 0;
+  const cap = usefulCap(context.scenario, context.game, context.draft, slot.kind, slot.target);
+  return Math.min(own + remainingBudget(context), cap === null ? Infinity : Math.max(cap.points, own));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -118,8 +124,14 @@ export interface MoveState {
   optionTexts: string[];
   /** Every target with points, when the picker's own target does not tell the whole story. */
   chips: TargetChips | null;
-  /** What the market still holds for a move that wins accounts ("12 of 18 prospects left in the market"), or null. */
+  /**
+   * The line above the slider: what the market still holds for a move that wins accounts ("12 of
+   * 18 prospects left in the market"), or why a slider that always stops short does ("1 point is
+   * all it needs"); null for most moves.
+   */
   note: ProspectsNote | null;
+  /** Where the slider stops before the budget does, because more points would do nothing; null when every point counts. */
+  cap: UsefulCap | null;
 }
 
 export interface Figure {
@@ -153,17 +165,19 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
     const slot: MoveSlot = control.target ? { kind: control.kind, target } : { kind: control.kind };
     const points = draftMove(context, slot)?.points ?? 0;
     const targetName = control.target?.options.find((t) => t.id === target)?.name;
+    const cap = control.target && target === undefined ? null : usefulCap(context.scenario, context.game, context.draft, control.kind, target);
     moves.set(control.kind, {
       points,
       valueText: `${points} points${control.target ? ` on ${targetName ?? ''}` : ''}`,
       lessEnabled: points > 0,
-      moreEnabled: remaining > 0,
+      moreEnabled: remaining > 0 && (cap === null || points < cap.points),
       optionTexts: (control.target?.options ?? []).map((t) => {
         const p = draftMove(context, { kind: control.kind, target: t.id })?.points ?? 0;
         return p > 0 ? `${t.name} — ${p}` : t.name;
       }),
       chips: control.target ? targetChips(context, control.kind, control.target.options, target) : null,
-      note: prospectsNote(context.scenario, context.game, control.kind),
+      note: prospectsNote(context.scenario, context.game, control.kind) ?? (cap?.always ? { text: cap.short, exhausted: false } : null),
+      cap,
     });
   }
   return {
