@@ -21,6 +21,7 @@ import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMone
 import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
 import { prospectsNote, type ProspectsNote } from './prospects-note';
+import type { RelationshipChange } from './relationship-change';
 import { targetChips, type TargetChips } from './target-chips';
 import { usefulCap, type UsefulCap } from './useful-cap';
 
@@ -234,19 +235,32 @@ export function productRows(context: GameFlowContext): ProductRowView[] {
   });
 }
 
+export interface AccountRowView {
+  name: string;
+  relationship: number;
+  relationshipText: string;
+  /** Last quarter's change of the percentage shown ("−4"), or null (before the first quarter, or won in it). */
+  change: string | null;
+  down: boolean;
+  /** Why it moved ("Relationship 61% (−4: decay −7, routine contact +3)"), or just the relationship. */
+  why: string;
+  /** The change in whole points, to pick the account whose change to explain first. */
+  points: number;
+}
+
 export interface AccountPageView {
   /** The page shown, kept within the pages there are. */
   page: number;
   pages: number;
-  accounts: { name: string; relationship: number; relationshipText: string }[];
+  accounts: AccountRowView[];
   /** "1–14 of 20". */
   range: string;
   previousEnabled: boolean;
   nextEnabled: boolean;
 }
 
-/** One page of the active accounts (`perPage` a page), key accounts starred. */
-export function accountPage(scenario: Scenario, game: GameState, page: number, perPage: number): AccountPageView {
+/** One page of the active accounts (`perPage` a page), key accounts starred, each with why its relationship moved last quarter (`changes`, by id). */
+export function accountPage(scenario: Scenario, game: GameState, page: number, perPage: number, changes: ReadonlyMap<string, RelationshipChange> = new Map()): AccountPageView {
   const active = game.accounts.filter((a) => a.active);
   const names = accountNames(scenario, game);
   const pages = Math.max(1, Math.ceil(active.length / perPage));
@@ -255,7 +269,18 @@ export function accountPage(scenario: Scenario, game: GameState, page: number, p
   return {
     page: shownPage,
     pages,
-    accounts: shown.map((a) => ({ name: `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`, relationship: a.relationship, relationshipText: formatPercent(a.relationship) })),
+    accounts: shown.map((a) => {
+      const change = changes.get(a.id);
+      return {
+        name: `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`,
+        relationship: a.relationship,
+        relationshipText: formatPercent(a.relationship),
+        change: change?.change ?? null,
+        down: change?.down ?? false,
+        why: change?.text ?? `Relationship ${formatPercent(a.relationship)}`,
+        points: change?.points ?? 0,
+      };
+    }),
     range: `${shownPage * perPage + 1}–${shownPage * perPage + shown.length} of ${active.length}`,
     previousEnabled: shownPage > 0,
     nextEnabled: shownPage < pages - 1,
