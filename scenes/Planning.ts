@@ -24,6 +24,7 @@ import {
   type MoveControl,
   type PlanSide,
 } from '../src/app/planning-view';
+import { relationshipChanges, type RelationshipChange } from '../src/app/relationship-change';
 import { reservedEffort, type ReservedEffort } from '../src/app/reserved-effort';
 import type { TargetChips } from '../src/app/target-chips';
 import type { UsefulCap } from '../src/app/useful-cap';
@@ -47,10 +48,11 @@ const CENTRE: Rect = { x: 472, y: TOP, w: 336, h: COLUMN_H };
 const SALES: Rect = { x: 824, y: TOP, w: 440, h: COLUMN_H };
 const BUDGET_BAR: Rect = { x: 340, y: 50, w: 480, h: 16 };
 const MOVE_ROW_H = 52;
-const MOVES_TOP = 50;
+/** Where the moves start in a side's section: under its heading (.side-head, 40px). */
+const MOVES_TOP = 40;
 const TABLE_TOP = MOVES_TOP + 6 * MOVE_ROW_H + 10;
 const TABLE_ROW_H = 30;
-const ACCOUNT_ROW_H = 26;
+const ACCOUNT_ROW_H = 24;
 const ACCOUNTS_PER_COLUMN = 7;
 const ACCOUNTS_PER_PAGE = ACCOUNTS_PER_COLUMN * 2;
 /** The foot of the centre column: why an edit was refused, and last quarter's events as banners. */
@@ -105,7 +107,11 @@ export class Planning extends BaseScene {
   private forecastParts: { assumption: HTMLElement; table: HTMLElement; status: HTMLElement; effects: HTMLElement; drawn: { table: string; effects: string } } | null = null;
   private productRows: HTMLElement[] = [];
   private accountList!: HTMLElement;
+  /** Under the account list: why one account's relationship moved (the biggest change, or the one pointed at). */
+  private accountWhy!: HTMLElement;
   private accountPager!: HTMLElement;
+  /** Why each account's relationship moved last quarter: replayed once per game state, not per edit. */
+  private changes: Map<string, RelationshipChange> = new Map();
   private accountPage = 0;
   private panels: HTMLElement[] = [];
   private lastRejection: string | null = null;
@@ -126,6 +132,7 @@ export class Planning extends BaseScene {
     this.accountPage = 0;
     this.lastRejection = null;
     this.shownGame = null;
+    this.changes = new Map();
     const context = this.snapshot().context;
     const { scenario, game } = context;
     const controls = moveControls(scenario, game);
@@ -223,6 +230,7 @@ export class Planning extends BaseScene {
 
     // ----- Sales side.
     this.accountList = h('div', { class: 'account-list', attrs: { role: 'list', 'aria-label': 'Accounts and their relationships' } });
+    this.accountWhy = h('p', { class: 'account-why', attrs: { 'aria-hidden': 'true' } });
     this.accountPager = h('div', { class: 'pager' });
     const sales = h('section', { class: 'side sales', attrs: { 'aria-labelledby': 'sales-heading' } }, [
       h('div', { class: 'side-head' }, [
@@ -232,6 +240,7 @@ export class Planning extends BaseScene {
       h('div', { class: 'moves' }, controls.sales.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Accounts: relationship (★ key account)' }),
       this.accountList,
+      this.accountWhy,
       this.accountPager,
     ]);
     this.panels.push(sales);
@@ -450,6 +459,7 @@ export class Planning extends BaseScene {
     if (context.game !== this.shownGame) {
       this.figure(this.firmFigures, firmFigures(context.game));
       this.drawProducts(context);
+      this.changes = relationshipChanges(context);
       this.drawAccounts(context);
       this.shownGame = context.game;
     }
@@ -548,15 +558,28 @@ export class Planning extends BaseScene {
   }
 
   private drawAccounts(context: GameFlowContext): void {
-    const view = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE);
+    const view = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE, this.changes);
     this.accountPage = view.page;
+    const explain = (text: string | null) => {
+      this.accountWhy.textContent = text ?? '';
+      this.accountWhy.title = text ?? '';
+    };
+    explain(view.explained);
     this.accountList.replaceChildren(
-      ...view.accounts.map((a) =>
-        h('div', { class: 'account', attrs: { role: 'listitem' } }, [
+      ...view.accounts.map((a) => {
+        const row = h('div', { class: 'account', attrs: { role: 'listitem', title: a.why } }, [
           h('span', { class: 'account-name', text: a.name }),
-          h('span', { class: 'account-value', text: a.relationshipText, attrs: { 'aria-label': `relationship ${a.relationshipText}` } }),
-        ]),
-      ),
+          h('span', { class: 'account-value', text: a.relationshipText, attrs: { 'aria-hidden': 'true' } }),
+          a.change === null ? null : h('span', { class: a.down ? 'account-change down' : 'account-change', text: a.change, attrs: { 'aria-hidden': 'true' } }),
+          h('span', { class: 'sr-only', text: a.why }),
+        ]);
+        // Pointing at an account explains its change in the line under the list.
+        if (a.detail !== null) {
+          row.addEventListener('pointerenter', () => explain(a.detail));
+          row.addEventListener('pointerleave', () => explain(view.explained));
+        }
+        return row;
+      }),
     );
     if (view.pages > 1 && this.accountPager.childElementCount === 0) {
       const label = h('span', { class: 'meta' });
@@ -613,14 +636,14 @@ export class Planning extends BaseScene {
       drawMeter(g, { x: MARKETING.x + 12 + 312, y: tableY + i * TABLE_ROW_H + 10, w: 64, h: 10 }, p.goodwill, p.active ? COLOURS.marketing : COLOURS.muted);
     });
     // Collaboration meter under the firm's figures.
-    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 89, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
+    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 83, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
     // Relationship meters beside each account shown.
     const accounts = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;
     accounts.forEach((a, i) => {
       const column = Math.floor(i / ACCOUNTS_PER_COLUMN);
       const rowY = listY + (i % ACCOUNTS_PER_COLUMN) * ACCOUNT_ROW_H;
-      drawMeter(g, { x: SALES.x + 12 + column * 208 + 120, y: rowY + 9, w: 44, h: 9 }, a.relationship, COLOURS.salesDeep);
+      drawMeter(g, { x: SALES.x + 12 + column * 208 + 120, y: rowY + 7, w: 32, h: 9 }, a.relationship, COLOURS.salesDeep);
     });
   }
 
