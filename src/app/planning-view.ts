@@ -244,6 +244,8 @@ export interface AccountRowView {
   down: boolean;
   /** Why it moved ("Relationship 61% (−4: decay −7, routine contact +3)"), or just the relationship. */
   why: string;
+  /** The same beside the account's name, for the line under the list ("★ Harbor Health: 61% (−4: …)"); null with nothing to explain. */
+  detail: string | null;
   /** The change in whole points, to pick the account whose change to explain first. */
   points: number;
 }
@@ -253,6 +255,8 @@ export interface AccountPageView {
   page: number;
   pages: number;
   accounts: AccountRowView[];
+  /** The line under the list: the biggest change on the page explained, or null before the first quarter. */
+  explained: string | null;
   /** "1–14 of 20". */
   range: string;
   previousEnabled: boolean;
@@ -266,21 +270,26 @@ export function accountPage(scenario: Scenario, game: GameState, page: number, p
   const pages = Math.max(1, Math.ceil(active.length / perPage));
   const shownPage = Math.min(page, pages - 1);
   const shown = active.slice(shownPage * perPage, (shownPage + 1) * perPage);
+  const rows = shown.map((a): AccountRowView => {
+    const change = changes.get(a.id);
+    const name = `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`;
+    return {
+      name,
+      relationship: a.relationship,
+      relationshipText: formatPercent(a.relationship),
+      change: change?.change ?? null,
+      down: change?.down ?? false,
+      why: change?.text ?? `Relationship ${formatPercent(a.relationship)}`,
+      detail: change ? `${name}: ${change.short}` : null,
+      points: change?.points ?? 0,
+    };
+  });
+  const biggest = rows.reduce<AccountRowView | null>((best, r) => (r.detail !== null && (best === null || Math.abs(r.points) > Math.abs(best.points)) ? r : best), null);
   return {
     page: shownPage,
     pages,
-    accounts: shown.map((a) => {
-      const change = changes.get(a.id);
-      return {
-        name: `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`,
-        relationship: a.relationship,
-        relationshipText: formatPercent(a.relationship),
-        change: change?.change ?? null,
-        down: change?.down ?? false,
-        why: change?.text ?? `Relationship ${formatPercent(a.relationship)}`,
-        points: change?.points ?? 0,
-      };
-    }),
+    accounts: rows,
+    explained: biggest?.detail ?? null,
     range: `${shownPage * perPage + 1}–${shownPage * perPage + shown.length} of ${active.length}`,
     previousEnabled: shownPage > 0,
     nextEnabled: shownPage < pages - 1,

@@ -17,9 +17,11 @@ export interface RelationshipChange {
   parts: { name: string; points: number }[];
   /** "Relationship 61% (−4: decay −7, routine contact +3)". */
   text: string;
+  /** The same without the word, beside the account's name: "61% (−4: decay −7, routine contact +3)". */
+  short: string;
 }
 
-const PART_NAMES = { decay: 'decay', routine: 'routine contact', calls: 'relationship calls', visits: 'investigation visits' } as const;
+const PART_NAMES = { decay: 'decay', routine: 'routine contact', calls: 'calls', visits: 'investigation visits' } as const;
 type Part = keyof typeof PART_NAMES;
 const PARTS = Object.keys(PART_NAMES) as Part[];
 
@@ -51,7 +53,8 @@ export function relationshipChangeOf(parts: RelationshipParts, now: number): Rel
     .filter((p) => p.points !== 0)
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   const why = named.length === 0 ? 'steady' : `${signed(points)}: ${named.map((p) => `${p.name} ${signed(p.points)}`).join(', ')}`;
-  return { change: signed(points), down: points < 0, points, parts: named, text: `Relationship ${formatPercent(now)} (${why})` };
+  const short = `${formatPercent(now)} (${why})`;
+  return { change: signed(points), down: points < 0, points, parts: named, text: `Relationship ${short}`, short };
 }
 
 /**

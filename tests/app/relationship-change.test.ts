@@ -55,7 +55,7 @@ describe('why relationships moved last quarter', () => {
     // Carry-over 0.7 keeps 70%: Harbor Health at 65% loses 19.5 points, routine contact (the curve's 0.25) gives 7.5 back.
     expect(changes.get('harbor-health')!.text).toBe('Relationship 53% (−12: decay −20, routine contact +8)');
     const called = changes.get('bean-there')!;
-    expect(called.parts.map((p) => p.name)).toEqual(['relationship calls', 'decay', 'routine contact']);
+    expect(called.parts.map((p) => p.name)).toEqual(['calls', 'decay', 'routine contact']);
     expect(called.down).toBe(false);
     expect(relationshipChanges({ ...actor.getSnapshot().context, steps: [] }).size).toBe(0);
   });
@@ -69,7 +69,13 @@ describe('why relationships moved last quarter', () => {
     const page = accountPage(scenario, context.game, 0, 14, changes);
     expect(page.accounts[0]!.change).toBe(changes.get(context.game.accounts[0]!.id)!.change);
     expect(page.accounts[0]!.why).toBe(changes.get(context.game.accounts[0]!.id)!.text);
-    expect(accountPage(scenario, context.game, 0, 14).accounts[0]!.change).toBeNull();
+    // The line under the list explains the biggest change on the page first.
+    const biggest = [...changes.entries()].reduce((best, entry) => (Math.abs(entry[1].points) > Math.abs(best[1].points) ? entry : best));
+    const name = scenario.accounts.find((a) => a.id === biggest[0])!;
+    expect(page.explained).toBe(`${name.key ? '★ ' : ''}${name.name}: ${biggest[1].short}`);
+    const before = accountPage(scenario, context.game, 0, 14);
+    expect(before.accounts[0]!.change).toBeNull();
+    expect(before.explained).toBeNull();
   });
 
   it('rounds parts to whole points that keep their total', () => {
