@@ -333,8 +333,10 @@ export class Planning extends BaseScene {
     el.title = text;
     el.hidden = chips === null;
     el.replaceChildren(
-      h('span', { class: 'sr-only', text: chips ? text.slice(0, text.indexOf(':') + 1) : '' }),
-      ...(chips?.chips ?? []).map((c) => h('span', { class: c.shown ? 'chip shown' : 'chip', text: c.text })),
+      h('span', { class: 'sr-only', text }),
+      ...(chips?.chips ?? []).map((c) =>
+        h('span', { class: c.shown ? 'chip shown' : 'chip', attrs: { 'aria-hidden': 'true' } }, [h('span', { class: 'chip-name', text: c.name }), c.value ? h('span', { class: 'chip-value', text: c.value }) : null]),
+      ),
     );
   }
 

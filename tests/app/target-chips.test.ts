@@ -22,8 +22,8 @@ describe('the targets with points, as chips', () => {
     const campaign = controls.marketing.find((c) => c.kind === 'campaign')!;
     const chips = targetChips(actor.getSnapshot().context, 'campaign', campaign.target!.options, 'house-blend')!;
     expect(chips.chips).toEqual([
-      { text: `${nameOf('house-blend')} 4`, shown: true },
-      { text: `${nameOf('cold-brew')} 2`, shown: false },
+      { name: nameOf('house-blend'), value: '4', shown: true },
+      { name: nameOf('cold-brew'), value: '2', shown: false },
     ]);
     expect(chips.text).toBe(`Campaign: ${nameOf('house-blend')} 4 · ${nameOf('cold-brew')} 2`);
   });
@@ -48,6 +48,22 @@ describe('the targets with points, as chips', () => {
     actor.send({ type: 'SET_MOVE', move: { kind: 'campaign', target: 'house-blend', points: 4 } });
     expect(targetChips(actor.getSnapshot().context, 'campaign', campaign.target!.options, 'house-blend')).toBeNull();
     expect(targetChips(actor.getSnapshot().context, 'campaign', campaign.target!.options, 'decaf')?.text).toBe(`Campaign: ${nameOf('house-blend')} 4`);
+  });
+
+  it('puts the picker’s own target first, and past three chips says how many more', () => {
+    const actor = planning();
+    const ids = ['harbor-health', 'lakeside-offices', 'bean-there', 'grind-house', 'metro-cowork'];
+    ids.forEach((id, i) => actor.send({ type: 'SET_MOVE', move: { kind: 'service', target: id, points: i + 1 } }));
+    const controls = moveControls(scenario, actor.getSnapshot().context.game);
+    const service = controls.sales.find((c) => c.kind === 'service')!;
+    const chips = targetChips(actor.getSnapshot().context, 'service', service.target!.options, 'grind-house')!;
+    expect(chips.chips).toEqual([
+      { name: nameOf('grind-house'), value: '4', shown: true },
+      { name: nameOf('harbor-health'), value: '1', shown: false },
+      { name: '+3 more', value: '', shown: false },
+    ]);
+    // The text a screen reader hears names them all.
+    expect(chips.text).toBe(`Service: ${nameOf('grind-house')} 4 · ${nameOf('harbor-health')} 1 · ${nameOf('lakeside-offices')} 2 · ${nameOf('bean-there')} 3 · ${nameOf('metro-cowork')} 5`);
   });
 
   it('names the new price of each line a price change is planned for', () => {

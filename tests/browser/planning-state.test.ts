@@ -45,10 +45,14 @@ describe('the state in view on the planning screen, in Chromium', () => {
     await picker.selectOption('cold-brew');
     await page.getByRole('slider', { name: /Campaign for a product line/ }).fill('2');
     await picker.selectOption('house-blend');
-    await expect.poll(() => campaign.locator('.chip').allInnerTexts()).toEqual([`${coldBrew} 2`]);
+    const chips = campaign.locator('.move-chips');
+    await expect.poll(() => chips.getAttribute('title')).toBe(`Campaign: ${coldBrew} 2`);
     await page.getByRole('slider', { name: /Campaign for a product line/ }).fill('4');
-    await expect.poll(() => campaign.locator('.chip').allInnerTexts()).toEqual([`${houseBlend} 4`, `${coldBrew} 2`]);
-    expect(await campaign.locator('.chip.shown').innerText()).toBe(`${houseBlend} 4`);
+    await expect.poll(() => chips.getAttribute('title')).toBe(`Campaign: ${houseBlend} 4 · ${coldBrew} 2`);
+    expect(await chips.locator('.chip-name').allInnerTexts()).toEqual([houseBlend, coldBrew]);
+    expect(await chips.locator('.chip-value').allInnerTexts()).toEqual(['4', '2']);
+    expect(await chips.locator('.chip.shown .chip-name').innerText()).toBe(houseBlend);
+    expect(await chips.isVisible()).toBe(true);
 
     // Prospects left, beside prospecting.
     expect(await moveRow(page, /^Prospecting/).locator('.move-note').innerText()).toBe(`${twoHats.market.prospects} of ${twoHats.market.prospects} prospects left in the market`);
