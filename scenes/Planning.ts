@@ -24,6 +24,10 @@ import {
   type MoveControl,
   type PlanSide,
 } from '../src/app/planning-view';
+import { relationshipChanges, type RelationshipChange } from '../src/app/relationship-change';
+import { reservedEffort, type ReservedEffort } from '../src/app/reserved-effort';
+import type { TargetChips } from '../src/app/target-chips';
+import type { UsefulCap } from '../src/app/useful-cap';
 import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
 import type { MoveKind } from '../src/sim/index';
 import { BaseScene } from './base';
@@ -44,10 +48,11 @@ const CENTRE: Rect = { x: 472, y: TOP, w: 336, h: COLUMN_H };
 const SALES: Rect = { x: 824, y: TOP, w: 440, h: COLUMN_H };
 const BUDGET_BAR: Rect = { x: 340, y: 50, w: 480, h: 16 };
 const MOVE_ROW_H = 52;
-const MOVES_TOP = 50;
+/** Where the moves start in a side's section: under its heading (.side-head, 40px). */
+const MOVES_TOP = 40;
 const TABLE_TOP = MOVES_TOP + 6 * MOVE_ROW_H + 10;
 const TABLE_ROW_H = 30;
-const ACCOUNT_ROW_H = 26;
+const ACCOUNT_ROW_H = 24;
 const ACCOUNTS_PER_COLUMN = 7;
 const ACCOUNTS_PER_PAGE = ACCOUNTS_PER_COLUMN * 2;
 /** The foot of the centre column: why an edit was refused, and last quarter's events as banners. */
@@ -73,12 +78,24 @@ interface MoveRow {
   more: HTMLButtonElement;
   target: HTMLSelectElement | null;
   price: HTMLSelectElement | null;
+  /** Every target the move has points on, when the picker shows only one of them. */
+  chips: HTMLElement;
+  /** What the market still holds, for the moves that win accounts. */
+  note: HTMLElement;
+  /** The slider and, on the stretch of track past where more points do nothing, why. */
+  track: HTMLElement;
+  capNote: HTMLElement;
+  /** The sentence behind capNote, for the slider's description and for a drag that runs into the stop. */
+  capText: HTMLElement;
 }
 
 export class Planning extends BaseScene {
   private rows: MoveRow[] = [];
   private dynamic!: Phaser.GameObjects.Graphics;
   private budgetText!: HTMLElement;
+  /** Under the budget bar: the points the dispute holds back this quarter, and why. */
+  private reservedText!: HTMLElement;
+  private reserved: ReservedEffort | null = null;
   private undoButton!: HTMLButtonElement;
   private commitButton!: HTMLButtonElement;
   /** The question Commit asks with effort unspent, while it is open. */
@@ -90,7 +107,11 @@ export class Planning extends BaseScene {
   private forecastParts: { assumption: HTMLElement; table: HTMLElement; status: HTMLElement; effects: HTMLElement; drawn: { table: string; effects: string } } | null = null;
   private productRows: HTMLElement[] = [];
   private accountList!: HTMLElement;
+  /** Under the account list: why one account's relationship moved (the biggest change, or the one pointed at). */
+  private accountWhy!: HTMLElement;
   private accountPager!: HTMLElement;
+  /** Why each account's relationship moved last quarter: replayed once per game state, not per edit. */
+  private changes: Map<string, RelationshipChange> = new Map();
   private accountPage = 0;
   private panels: HTMLElement[] = [];
   private lastRejection: string | null = null;
@@ -111,6 +132,7 @@ export class Planning extends BaseScene {
     this.accountPage = 0;
     this.lastRejection = null;
     this.shownGame = null;
+    this.changes = new Map();
     const context = this.snapshot().context;
     const { scenario, game } = context;
     const controls = moveControls(scenario, game);
@@ -152,6 +174,10 @@ export class Planning extends BaseScene {
     ]);
     this.panels.push(header);
     this.place(16, 8, WIDTH - 32, 72, header);
+    this.reserved = reservedEffort(scenario, game);
+    this.reservedText = h('p', { class: 'budget-reserved' }, [h('span', { class: 'reserved-swatch', attrs: { 'aria-hidden': 'true' } }), this.reserved?.text ?? '']);
+    this.reservedText.hidden = this.reserved === null;
+    this.place(BUDGET_BAR.x, BUDGET_BAR.y + BUDGET_BAR.h + 1, BUDGET_BAR.w, 13, this.reservedText);
 
     // ----- Marketing side.
     const marketing = h('section', { class: 'side marketing', attrs: { 'aria-labelledby': 'marketing-heading' } }, [
@@ -204,6 +230,7 @@ export class Planning extends BaseScene {
 
     // ----- Sales side.
     this.accountList = h('div', { class: 'account-list', attrs: { role: 'list', 'aria-label': 'Accounts and their relationships' } });
+    this.accountWhy = h('p', { class: 'account-why', attrs: { 'aria-hidden': 'true' } });
     this.accountPager = h('div', { class: 'pager' });
     const sales = h('section', { class: 'side sales', attrs: { 'aria-labelledby': 'sales-heading' } }, [
       h('div', { class: 'side-head' }, [
@@ -213,6 +240,7 @@ export class Planning extends BaseScene {
       h('div', { class: 'moves' }, controls.sales.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Accounts: relationship (★ key account)' }),
       this.accountList,
+      this.accountWhy,
       this.accountPager,
     ]);
     this.panels.push(sales);
@@ -261,7 +289,14 @@ export class Planning extends BaseScene {
       price = h('select', { class: 'price-select', attrs: { 'aria-label': 'New price' } });
       target!.addEventListener('change', () => this.fillPrices(row));
     }
-    const row: MoveRow = { control, slider, output, less, more, target, price };
+    const chips = h('span', { class: 'move-chips', attrs: { hidden: '' } });
+    // The slider's description: what the market holds, and where its points stop helping.
+    const note = h('span', { class: 'move-note', attrs: { id: `${id}-note` } });
+    const capNote = h('span', { class: 'cap-note', attrs: { 'aria-hidden': 'true' } });
+    const capText = h('span', { class: 'sr-only', attrs: { id: `${id}-cap` } });
+    const track = h('span', { class: 'track' }, [slider, capNote, capText]);
+    slider.setAttribute('aria-describedby', `${note.id} ${capText.id}`);
+    const row: MoveRow = { control, slider, output, less, more, target, price, chips, note, track, capNote, capText };
     if (price) this.fillPrices(row);
     price?.addEventListener('change', () => {
       const current = this.currentPoints(row);
@@ -269,9 +304,16 @@ export class Planning extends BaseScene {
     });
 
     slider.addEventListener('input', () => {
-      // The wall at the budget: the slider stops where the flow's remaining points run out.
+      // The wall at the budget: the slider stops where the flow's remaining points run out, or
+      // sooner where more points would do nothing (then it says why).
       const allowed = pointsAllowed(this.snapshot().context, this.slot(row));
-      if (Number(slider.value) > allowed) slider.value = String(allowed);
+      if (Number(slider.value) > allowed) {
+        slider.value = String(allowed);
+        if (capText.textContent && !track.classList.contains('at-cap')) announce(capText.textContent);
+        track.classList.add('at-cap');
+      } else {
+        track.classList.remove('at-cap');
+      }
       output.textContent = slider.value;
       this.fill(slider);
     });
@@ -279,9 +321,40 @@ export class Planning extends BaseScene {
     this.rows.push(row);
 
     return h('div', { class: `move-row ${control.side}`, attrs: { title: control.help } }, [
-      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), target, output]),
-      h('div', { class: 'move-controls' }, [less, slider, more, price]),
+      h('div', { class: 'move-top' }, [h('label', { class: 'move-label', text: control.label, attrs: { for: id } }), note, target, output]),
+      h('div', { class: 'move-controls' }, [less, track, more, price, chips]),
     ]);
+  }
+
+  /** The targets with points as chips (rebuilt only when their words change: a move's frames are busy enough). */
+  private drawChips(el: HTMLElement, chips: TargetChips | null): void {
+    const text = chips?.text ?? '';
+    if (el.title === text) return;
+    el.title = text;
+    el.hidden = chips === null;
+    el.replaceChildren(
+      h('span', { class: 'sr-only', text }),
+      ...(chips?.chips ?? []).map((c) =>
+        h('span', { class: c.shown ? 'chip shown' : 'chip', attrs: { 'aria-hidden': 'true' } }, [h('span', { class: 'chip-name', text: c.name }), c.value ? h('span', { class: 'chip-value', text: c.value }) : null]),
+      ),
+    );
+  }
+
+  /**
+   * The stop where more points do nothing. A stop that always holds ends the slider there (the
+   * note above says why); one that moves with the plan stripes the track past it, with a note on
+   * it (CSS reads --cap, a share of the track).
+   */
+  private drawCap(row: MoveRow, cap: UsefulCap | null): void {
+    const text = cap?.text ?? '';
+    const marked = cap !== null && !cap.always;
+    if (row.capText.textContent === text && row.track.classList.contains('capped') === marked) return;
+    row.capText.textContent = text;
+    row.capNote.textContent = marked ? cap.short : '';
+    row.track.title = text;
+    row.slider.max = String(cap?.always ? cap.points : this.snapshot().context.scenario.effortBudget);
+    row.track.classList.toggle('capped', marked);
+    row.track.style.setProperty('--cap', marked ? String(cap.points / Number(row.slider.max)) : '1');
   }
 
   /** The slider's track fills with its side's colour up to the thumb (CSS reads --fill). */
@@ -362,6 +435,8 @@ export class Planning extends BaseScene {
     const view = planningView(snapshot, this.rows.map((r) => r.control), (kind) => targetOf.get(kind)?.value);
     for (const row of this.rows) {
       const move = view.moves.get(row.control.kind)!;
+      // First: the stop may set where the slider ends.
+      this.drawCap(row, move.cap);
       if (document.activeElement !== row.slider || row.slider.value !== String(move.points)) row.slider.value = String(move.points);
       row.slider.setAttribute('aria-valuetext', move.valueText);
       this.fill(row.slider);
@@ -369,6 +444,11 @@ export class Planning extends BaseScene {
       row.less.disabled = !move.lessEnabled;
       row.more.disabled = !move.moreEnabled;
       if (row.target) [...row.target.options].forEach((option, i) => (option.text = move.optionTexts[i]!));
+      this.drawChips(row.chips, move.chips);
+      if (row.note.textContent !== (move.note?.text ?? '')) {
+        row.note.textContent = move.note?.text ?? '';
+        row.note.classList.toggle('exhausted', move.note?.exhausted === true);
+      }
     }
     this.undoButton.disabled = !view.undoEnabled;
     this.commitButton.disabled = !view.commitEnabled;
@@ -381,6 +461,7 @@ export class Planning extends BaseScene {
     if (context.game !== this.shownGame) {
       this.figure(this.firmFigures, firmFigures(context.game));
       this.drawProducts(context);
+      this.changes = relationshipChanges(context);
       this.drawAccounts(context);
       this.shownGame = context.game;
     }
@@ -479,15 +560,28 @@ export class Planning extends BaseScene {
   }
 
   private drawAccounts(context: GameFlowContext): void {
-    const view = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE);
+    const view = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE, this.changes);
     this.accountPage = view.page;
+    const explain = (text: string | null) => {
+      this.accountWhy.textContent = text ?? '';
+      this.accountWhy.title = text ?? '';
+    };
+    explain(view.explained);
     this.accountList.replaceChildren(
-      ...view.accounts.map((a) =>
-        h('div', { class: 'account', attrs: { role: 'listitem' } }, [
+      ...view.accounts.map((a) => {
+        const row = h('div', { class: 'account', attrs: { role: 'listitem', title: a.why } }, [
           h('span', { class: 'account-name', text: a.name }),
-          h('span', { class: 'account-value', text: a.relationshipText, attrs: { 'aria-label': `relationship ${a.relationshipText}` } }),
-        ]),
-      ),
+          h('span', { class: 'account-value', text: a.relationshipText, attrs: { 'aria-hidden': 'true' } }),
+          a.change === null ? null : h('span', { class: a.down ? 'account-change down' : 'account-change', text: a.change, attrs: { 'aria-hidden': 'true' } }),
+          h('span', { class: 'sr-only', text: a.why }),
+        ]);
+        // Pointing at an account explains its change in the line under the list.
+        if (a.detail !== null) {
+          row.addEventListener('pointerenter', () => explain(a.detail));
+          row.addEventListener('pointerleave', () => explain(view.explained));
+        }
+        return row;
+      }),
     );
     if (view.pages > 1 && this.accountPager.childElementCount === 0) {
       const label = h('span', { class: 'meta' });
@@ -522,6 +616,19 @@ export class Planning extends BaseScene {
       g.fillRect(x, bar.y, w, bar.h);
       x += w;
     }
+    // The dispute's hold, at the bar's far end: striped grey, the label under it says why.
+    if (this.reserved !== null) {
+      const w = (bar.w * this.reserved.points) / budget;
+      const left = bar.x + bar.w - w;
+      g.fillStyle(COLOURS.muted, 0.55);
+      g.fillRoundedRect(left, bar.y, w, bar.h, { tl: 0, bl: 0, tr: 8, br: 8 });
+      g.lineStyle(2, COLOURS.panel, 0.7);
+      for (let s = left - bar.h; s < left + w; s += 6) {
+        const from = Math.max(0, (left - s) / bar.h);
+        const to = Math.min(1, (left + w - s) / bar.h);
+        if (to > from) g.lineBetween(s + from * bar.h, bar.y + bar.h - from * bar.h, s + to * bar.h, bar.y + bar.h - to * bar.h);
+      }
+    }
     g.lineStyle(2, COLOURS.ink, 0.4);
     g.strokeRoundedRect(bar.x, bar.y, bar.w, bar.h, 8);
 
@@ -531,14 +638,14 @@ export class Planning extends BaseScene {
       drawMeter(g, { x: MARKETING.x + 12 + 312, y: tableY + i * TABLE_ROW_H + 10, w: 64, h: 10 }, p.goodwill, p.active ? COLOURS.marketing : COLOURS.muted);
     });
     // Collaboration meter under the firm's figures.
-    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 89, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
+    drawMeter(g, { x: CENTRE.x + 24, y: CENTRE.y + 83, w: CENTRE.w - 48, h: 8 }, context.game.collaboration, MEANING.collaboration);
     // Relationship meters beside each account shown.
     const accounts = accountPage(context.scenario, context.game, this.accountPage, ACCOUNTS_PER_PAGE).accounts;
     const listY = SALES.y + 10 + TABLE_TOP + 24;
     accounts.forEach((a, i) => {
       const column = Math.floor(i / ACCOUNTS_PER_COLUMN);
       const rowY = listY + (i % ACCOUNTS_PER_COLUMN) * ACCOUNT_ROW_H;
-      drawMeter(g, { x: SALES.x + 12 + column * 208 + 120, y: rowY + 9, w: 44, h: 9 }, a.relationship, COLOURS.salesDeep);
+      drawMeter(g, { x: SALES.x + 12 + column * 208 + 120, y: rowY + 7, w: 32, h: 9 }, a.relationship, COLOURS.salesDeep);
     });
   }
 

@@ -20,6 +20,10 @@ import { accountNames } from '../scenario/account-names';
 import { formatMoney, formatNumber, formatPercent, formatPrice, formatSignedMoney } from './format';
 import { MOVE_HELP } from './help';
 import { MOVE_LABEL, refusalText } from './move-text';
+import { prospectsNote, type ProspectsNote } from './prospects-note';
+import type { RelationshipChange } from './relationship-change';
+import { targetChips, type TargetChips } from './target-chips';
+import { usefulCap, type UsefulCap } from './useful-cap';
 
 export type PlanSide = 'marketing' | 'sales' | 'joint';
 
@@ -99,9 +103,14 @@ export function priceChoices(context: GameFlowContext, productId: string): { opt
   return { options, selected };
 }
 
-/** The most points a slot's slider may reach: its own points and what is left of the budget. */
+/**
+ * The most points a slot's slider may reach: its own points and what is left of the budget, and
+ * no more than the move can use (points a draft already holds past that stay until taken off).
+ */
 export function pointsAllowed(context: GameFlowContext, slot: MoveSlot): number {
-  return (draftMove(context, slot)?.points ?? 0) + remainingBudget(context);
+  const own = draftMove(context, slot)?.points ?? 0;
+  const cap = usefulCap(context.scenario, context.game, context.draft, slot.kind, slot.target);
+  return Math.min(own + remainingBudget(context), cap === null ? Infinity : Math.max(cap.points, own));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -114,6 +123,16 @@ export interface MoveState {
   moreEnabled: boolean;
   /** The picker's option texts, with each target's points. */
   optionTexts: string[];
+  /** Every target with points, when the picker's own target does not tell the whole story. */
+  chips: TargetChips | null;
+  /**
+   * The line above the slider: what the market still holds for a move that wins accounts ("12 of
+   * 18 prospects left in the market"), or why a slider that always stops short does ("1 point is
+   * all it needs"); null for most moves.
+   */
+  note: ProspectsNote | null;
+  /** Where the slider stops before the budget does, because more points would do nothing; null when every point counts. */
+  cap: UsefulCap | null;
 }
 
 export interface Figure {
@@ -147,15 +166,19 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
     const slot: MoveSlot = control.target ? { kind: control.kind, target } : { kind: control.kind };
     const points = draftMove(context, slot)?.points ?? 0;
     const targetName = control.target?.options.find((t) => t.id === target)?.name;
+    const cap = control.target && target === undefined ? null : usefulCap(context.scenario, context.game, context.draft, control.kind, target);
     moves.set(control.kind, {
       points,
       valueText: `${points} points${control.target ? ` on ${targetName ?? ''}` : ''}`,
       lessEnabled: points > 0,
-      moreEnabled: remaining > 0,
+      moreEnabled: remaining > 0 && (cap === null || points < cap.points),
       optionTexts: (control.target?.options ?? []).map((t) => {
         const p = draftMove(context, { kind: control.kind, target: t.id })?.points ?? 0;
         return p > 0 ? `${t.name} — ${p}` : t.name;
       }),
+      chips: control.target ? targetChips(context, control.kind, control.target.options, target) : null,
+      note: prospectsNote(context.scenario, context.game, control.kind) ?? (cap?.always ? { text: cap.short, exhausted: false } : null),
+      cap,
     });
   }
   return {
@@ -212,28 +235,61 @@ export function productRows(context: GameFlowContext): ProductRowView[] {
   });
 }
 
+export interface AccountRowView {
+  name: string;
+  relationship: number;
+  relationshipText: string;
+  /** Last quarter's change of the percentage shown ("−4"), or null (before the first quarter, or won in it). */
+  change: string | null;
+  down: boolean;
+  /** Why it moved ("Relationship 61% (−4: decay −7, routine contact +3)"), or just the relationship. */
+  why: string;
+  /** The same beside the account's name, for the line under the list ("★ Harbor Health: 61% (−4: …)"); null with nothing to explain. */
+  detail: string | null;
+  /** The change in whole points, to pick the account whose change to explain first. */
+  points: number;
+}
+
 export interface AccountPageView {
   /** The page shown, kept within the pages there are. */
   page: number;
   pages: number;
-  accounts: { name: string; relationship: number; relationshipText: string }[];
+  accounts: AccountRowView[];
+  /** The line under the list: the biggest change on the page explained, or null before the first quarter. */
+  explained: string | null;
   /** "1–14 of 20". */
   range: string;
   previousEnabled: boolean;
   nextEnabled: boolean;
 }
 
-/** One page of the active accounts (`perPage` a page), key accounts starred. */
-export function accountPage(scenario: Scenario, game: GameState, page: number, perPage: number): AccountPageView {
+/** One page of the active accounts (`perPage` a page), key accounts starred, each with why its relationship moved last quarter (`changes`, by id). */
+export function accountPage(scenario: Scenario, game: GameState, page: number, perPage: number, changes: ReadonlyMap<string, RelationshipChange> = new Map()): AccountPageView {
   const active = game.accounts.filter((a) => a.active);
   const names = accountNames(scenario, game);
   const pages = Math.max(1, Math.ceil(active.length / perPage));
   const shownPage = Math.min(page, pages - 1);
   const shown = active.slice(shownPage * perPage, (shownPage + 1) * perPage);
+  const rows = shown.map((a): AccountRowView => {
+    const change = changes.get(a.id);
+    const name = `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`;
+    return {
+      name,
+      relationship: a.relationship,
+      relationshipText: formatPercent(a.relationship),
+      change: change?.change ?? null,
+      down: change?.down ?? false,
+      why: change?.text ?? `Relationship ${formatPercent(a.relationship)}`,
+      detail: change ? `${name}: ${change.short}` : null,
+      points: change?.points ?? 0,
+    };
+  });
+  const biggest = rows.reduce<AccountRowView | null>((best, r) => (r.detail !== null && (best === null || Math.abs(r.points) > Math.abs(best.points)) ? r : best), null);
   return {
     page: shownPage,
     pages,
-    accounts: shown.map((a) => ({ name: `${a.key ? '★ ' : ''}${names.get(a.id) ?? a.name}`, relationship: a.relationship, relationshipText: formatPercent(a.relationship) })),
+    accounts: rows,
+    explained: biggest?.detail ?? null,
     range: `${shownPage * perPage + 1}–${shownPage * perPage + shown.length} of ${active.length}`,
     previousEnabled: shownPage > 0,
     nextEnabled: shownPage < pages - 1,

@@ -34,6 +34,33 @@ export function disputeEffort(state: GameState): { sales: number; joint: number 
 }
 const NO_EFFORT = { sales: 0, joint: 0 } as const;
 
+/** One dispute option's hold on the current quarter's budget: what it is, whose effort, how many points. */
+export interface Reservation {
+  option: 'joint-meeting' | 'investigate' | 'phase-out';
+  side: DisputeEffortSide;
+  points: number;
+}
+
+/**
+ * What the dispute takes from the state's quarter, option by option (a joint meeting, an
+ * investigation, a migration plan), for a screen that says where the points went: the same
+ * rules as `reserved`, so the points add up to the budget less effortAvailable.
+ */
+export function disputeReservations(state: GameState): Reservation[] {
+  const d = state.dispute;
+  if (d === null) return [];
+  const q = state.quarter;
+  const out: Reservation[] = [];
+  const add = (option: Reservation['option'], info: DisputeOptionInfo, chosenIn: number | null) => {
+    const points = takes(info, chosenIn, q, null);
+    if (points > 0 && info.side !== null) out.push({ option, side: info.side, points });
+  };
+  add('joint-meeting', MEETING, d.jointMeetingQuarter);
+  if (d.investigation !== null) add('investigate', INVESTIGATION, d.investigation.quarter);
+  if (d.option === 'phase-out') add('phase-out', MIGRATION, d.decidedInQuarter);
+  return out;
+}
+
 /** The quarter's effort budget less what the dispute has taken. */
 export function effortAvailable(scenario: Scenario, state: GameState): number {
   return state.dispute === null ? scenario.effortBudget : scenario.effortBudget - reserved(state, null);
