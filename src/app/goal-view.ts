@@ -4,7 +4,7 @@
 // quarter (from the model's ScoreCard in the quarter records), and the banners of the events that
 // fired in a quarter (the scenario's own title and news text, a default sentence for an effect
 // that has none; a lost key account as an alert). No Phaser: the scenes lay these out.
-import type { GameState, QuarterRecord, Scenario, ScenarioEvent, ScoreCard } from '../sim/index';
+import type { AccountLoss, GameState, QuarterRecord, Scenario, ScenarioEvent, ScoreCard } from '../sim/index';
 import { SCORE_COMPONENTS, type ScoreComponent } from '../sim/score';
 import { formatMoney, formatPoints, formatSignedMoney, formatSignedPoints } from './format';
 import { SCORE_COMPONENT_WORDS } from './score-words';
@@ -234,11 +234,29 @@ export function quarterBanners(scenario: Scenario, game: GameState, quarter: num
       const bought = loss.products.map((p) => scenario.products.find((s) => s.id === p)?.name ?? p);
       lines.push(`It bought ${bought.join(' and ') || 'from you'}: ${formatMoney(loss.revenueBefore)} the quarter before.`);
     }
+    const reaction = salesLeadReaction(scenario, account.name, loss);
+    if (reaction) lines.push(reaction);
     const title = `Key account lost: ${account.name}`;
     banners.push({ kind: 'alert', title, label: `In quarter ${quarter}: ${title}`, lines });
   }
   for (const event of firedEvents(scenario, game).get(quarter) ?? []) banners.push({ kind: 'event', title: event.title, label: `Event in quarter ${quarter}: ${event.title}`, lines: effectLines(scenario, event) });
   return banners;
+}
+
+/**
+ * The sales lead's word on a key account lost, by the model's own split of why it was at risk: a
+ * line it relied on gone, or the relationship and satisfaction it was left with. None in a firm
+ * without a sales lead (no dispute, no leaders named).
+ */
+export function salesLeadReaction(scenario: Scenario, accountName: string, loss: AccountLoss | undefined): string | null {
+  const lead = scenario.dispute?.sales;
+  if (!lead || !loss) return null;
+  const anchored = loss.anchorProduct !== null && loss.anchorChurn > loss.ordinaryChurn;
+  const line = anchored ? scenario.products.find((p) => p.id === loss.anchorProduct)?.name ?? loss.anchorProduct : null;
+  const words = line
+    ? `${accountName} bought from us for ${line}. Once it went, so did they.`
+    : `We lost touch with ${accountName}: too few calls, not enough service. Someone else looked after them.`;
+  return `${lead.name}, ${lead.role}: “${words}”`;
 }
 
 /** The banners the next planning screen shows: those of the quarter just played, or none before the first. */

@@ -1,10 +1,10 @@
 // The goal in view and the events as banners (src/app/goal-view.ts): the briefing's scorecard
 // read from the scenario's scoring section, the score so far against par, each score part's move
 // in a quarter read from the model's ScoreCard records, and the banners of a quarter's events
-// (the scenario's own title and news text) with a lost key account as an alert.
+// (the scenario's own title and news text) with a lost key account as an alert, with the sales lead's reaction.
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatPoints, formatSignedPoints } from '../../src/app/format';
-import { ordinaryLosses, planningBanners, quarterBanners, scoreMoves, scoreSoFar, scorecardView } from '../../src/app/goal-view';
+import { ordinaryLosses, planningBanners, quarterBanners, salesLeadReaction, scoreMoves, scoreSoFar, scorecardView } from '../../src/app/goal-view';
 import { BOTS, createGame, type GameState, type Scenario } from '../../src/sim/index';
 import { playBot } from '../../src/sim/play';
 import { SCORE_COMPONENTS } from '../../src/sim/score';
@@ -127,7 +127,30 @@ describe('events as banners', () => {
     };
     const game = { ...state, history: state.history.map((r) => (r === record ? lost : r)) };
     const alerts = quarterBanners(twoHats, game, record.quarter).filter((b) => b.kind === 'alert');
-    expect(alerts).toEqual([{ kind: 'alert', title: `Key account lost: ${key.name}`, label: `In quarter ${record.quarter}: Key account lost: ${key.name}`, lines: [`It bought ${twoHats.products[0]!.name}: ${formatMoney(1_234_500)} the quarter before.`] }]);
+    const sales = twoHats.dispute!.sales;
+    expect(alerts).toEqual([
+      {
+        kind: 'alert',
+        title: `Key account lost: ${key.name}`,
+        label: `In quarter ${record.quarter}: Key account lost: ${key.name}`,
+        lines: [
+          `It bought ${twoHats.products[0]!.name}: ${formatMoney(1_234_500)} the quarter before.`,
+          `${sales.name}, ${sales.role}: “We lost touch with ${key.name}: too few calls, not enough service. Someone else looked after them.”`,
+        ],
+      },
+    ]);
     expect(ordinaryLosses(game, lost)).toEqual([other.id]);
+  });
+
+  it("gives the sales lead's reaction by the model's split of the risk: the line it relied on, or the relationship", () => {
+    const sales = twoHats.dispute!.sales;
+    const decaf = twoHats.products.find((p) => p.id === twoHats.dispute!.product)!;
+    const loss = { account: 'a', ordinaryChurn: 0.05, anchorChurn: 0.4, anchorProduct: decaf.id, revenueBefore: 100, products: [decaf.id] };
+    expect(salesLeadReaction(twoHats, 'Harbor Health', loss)).toBe(`${sales.name}, ${sales.role}: “Harbor Health bought from us for ${decaf.name}. Once it went, so did they.”`);
+    // The anchor smaller than the ordinary risk: the relationship is the reason given.
+    expect(salesLeadReaction(twoHats, 'Harbor Health', { ...loss, anchorChurn: 0.01 })).toMatch(/We lost touch with Harbor Health/);
+    // A firm without a sales lead has no one to react.
+    const noLeads = { ...twoHats, dispute: undefined };
+    expect(salesLeadReaction(noLeads, 'Harbor Health', loss)).toBeNull();
   });
 });
