@@ -1,11 +1,14 @@
 // The quarter report: what the quarter just played changed — revenue, profit, cash, customer
 // equity counting up from the quarter before — and its top causes (from the model's records,
-// as the debrief reads them), with the history charted, the product lines'
-// profit, the accounts' relationships and the accounts won and lost; the score and each part's
-// move on the strip under the figures, and the quarter's events (a lost key account an alert) as banners.
+// as the debrief reads them); what the planning screen's forecast said for the quarter beside
+// what it did; the history charted with the product lines' profit under it, the accounts'
+// relationships and the accounts won and lost; the score and each part's move on the strip under
+// the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatShortMoney, formatSignedMoney } from '../src/app/format';
+import { forecastGapView } from '../src/app/forecast-gap-view';
 import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { animationRuns } from '../src/app/hook';
+import { forecastGap } from '../src/debrief/forecast-gap';
 import { quarterCauses } from '../src/debrief/index';
 import { accountNames } from '../src/scenario/account-names';
 import { lastRecord } from '../src/flow/index';
@@ -24,9 +27,12 @@ const CARD_H = 84;
 const SCORE_STRIP: Rect = { x: 16, y: 180, w: WIDTH - 32, h: 36 };
 const LEFT: Rect = { x: 16, y: 224, w: 620, h: 484 };
 const RIGHT: Rect = { x: 652, y: 224, w: 612, h: 484 };
-const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 170 };
-const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 320, w: LEFT.w - 80, h: 140 };
-const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 262, w: RIGHT.w - 40, h: 64 };
+const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 120 };
+const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 268, w: LEFT.w - 80, h: 70 };
+/** The product lines' profit, at the foot of the charts, each line's name and figure under its bar. */
+const BARS: Rect = { x: LEFT.x + 20, y: LEFT.y + 388, w: LEFT.w - 40, h: 40 };
+const BARS_TITLE_H = 28;
+const BAR_LABELS_H = 46;
 /** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
 const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 400, w: RIGHT.w - 40, h: 42 };
 const ACCOUNT_LABEL_H = 14;
@@ -118,6 +124,13 @@ export class QuarterReport extends BaseScene {
       h('p', { class: 'legend' }, [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })]),
       sr('Customer equity per quarter', history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`)),
     ]));
+    const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
+    const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    this.place(LEFT.x + 16, BARS.y - BARS_TITLE_H, LEFT.w - 32, BARS_TITLE_H, h('div', { class: 'report-bars' }, [
+      h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
+      sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
+    ]));
+    this.place(BARS.x, BARS.y + BARS.h + 4, BARS.w, BAR_LABELS_H, h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))));
     // The axis' figures abbreviated ("$1.04M"), so even a large firm's fits the room left of the chart.
     const axis = (rect: Rect, values: number[]) => {
       const max = Math.max(1, ...values);
@@ -148,10 +161,28 @@ export class QuarterReport extends BaseScene {
     const banners = quarterBanners(scenario, game, quarter);
     // The top causes of the change on last quarter, from the model's own records (src/debrief).
     const why = quarterCauses(scenario, game.seed, context.steps);
-    const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
-    const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    // What the planning screen's forecast said for this quarter, made again on the same futures.
+    const gap = forecastGap(scenario, game.seed, context.steps);
+    const against = gap ? forecastGapView(gap) : null;
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
+      against
+        ? h('div', { class: 'gap-block' }, [
+            h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
+            h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
+              h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
+              ...against.rows.map((r) =>
+                h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
+                  h('span', { attrs: { role: 'rowheader' }, text: r.term }),
+                  h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
+                  h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
+                  h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
+                  h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
+                ]),
+              ),
+            ]),
+          ])
+        : null,
       // Title, banners and the scrolling box share a fixed height: the banners take what they need.
       h('div', { class: 'happened-area' }, [
         h('h2', { text: 'What happened' }),
@@ -162,9 +193,6 @@ export class QuarterReport extends BaseScene {
           h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
         ]),
       ]),
-      h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
-      sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
-      h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),
       sr('Account relationships', active.map((a) => `${names.get(a.id) ?? a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));
