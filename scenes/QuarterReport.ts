@@ -6,7 +6,8 @@
 // the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatShortMoney, formatSignedMoney } from '../src/app/format';
 import { forecastGapView } from '../src/app/forecast-gap-view';
-import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
+import { quarterBanners, scoreMoves } from '../src/app/goal-view';
+import { quarterFacts } from '../src/app/quarter-facts';
 import { animationRuns } from '../src/app/hook';
 import { forecastGap } from '../src/debrief/forecast-gap';
 import { quarterCauses } from '../src/debrief/index';
@@ -34,7 +35,7 @@ const BARS: Rect = { x: LEFT.x + 20, y: LEFT.y + 388, w: LEFT.w - 40, h: 40 };
 const BARS_TITLE_H = 28;
 const BAR_LABELS_H = 46;
 /** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
-const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 400, w: RIGHT.w - 40, h: 42 };
+const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 408, w: RIGHT.w - 40, h: 42 };
 const ACCOUNT_LABEL_H = 14;
 
 export class QuarterReport extends BaseScene {
@@ -146,24 +147,18 @@ export class QuarterReport extends BaseScene {
     axis(CHART_A, history.flatMap((r) => [r.revenue, r.profit]));
     axis(CHART_B, history.map((r) => r.customerEquity));
 
-    // ----- Right: what happened, product-line profit, account relationships.
+    // ----- Right: against the forecast, what happened, account relationships.
     // The names the player reads: a won account's from the scenario's pool (src/scenario/account-names.ts).
     const names = accountNames(scenario, game);
-    const ordinary = ordinaryLosses(game, record);
-    const happened: string[] = [
-      `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
-      record.newAccounts.length > 0 ? `Won ${record.newAccounts.length} new account${record.newAccounts.length > 1 ? 's' : ''}: ${record.newAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No new accounts won.',
-      // A key account lost is an alert banner above, not a line here.
-      ordinary.length > 0 ? `Lost: ${ordinary.map((id) => names.get(id) ?? id).join(', ')}.` : record.lostAccounts.length > 0 ? 'No other account lost.' : 'No account lost.',
-      `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
-    ];
+    // The facts, losses first, so none is below the fold of the box.
+    const happened = quarterFacts(scenario, game, record);
     // The quarter's events (the scenario's own words) and lost key accounts, as banners.
     const banners = quarterBanners(scenario, game, quarter);
     // The top causes of the change on last quarter, from the model's own records (src/debrief).
     const why = quarterCauses(scenario, game.seed, context.steps);
     // What the planning screen's forecast said for this quarter, made again on the same futures.
     const gap = forecastGap(scenario, game.seed, context.steps);
-    const against = gap ? forecastGapView(gap) : null;
+    const against = gap ? forecastGapView(scenario, game, gap) : null;
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
       against
@@ -188,9 +183,15 @@ export class QuarterReport extends BaseScene {
         h('h2', { text: 'What happened' }),
         banners.length > 0 ? h('div', { class: 'report-banners' }, banners.map(banner)) : null,
         h('div', { class: 'happened-box', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What happened and why' } }, [
+          // The facts first (a loss is never below the fold); then why the quarter fell outside
+          // the forecast's range, which the block above raises; then why profit moved on last quarter.
+          h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
+          against?.why ? h('p', { class: 'why-headline', text: against.why.heading }) : null,
+          against?.why
+            ? h('ol', { class: 'causes gap-reasons', attrs: { 'aria-label': 'Why the quarter fell outside the forecast’s range' } }, against.why.reasons.map((r) => h('li', {}, [h('span', { class: r.down ? 'delta down' : 'delta up', text: r.amount }), ' ', r.text])))
+            : null,
           why ? h('p', { class: 'why-headline', text: why.headline }) : null,
           why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
-          h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
         ]),
       ]),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),

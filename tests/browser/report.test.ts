@@ -1,17 +1,20 @@
 // The quarter report in Chromium against the production build: one quarter played through the
 // page hook, and the report sets the forecast the planning screen showed at commit (the worker's
 // figures, read from the hook) beside the quarter's actual revenue and profit, in the words of
-// src/app/forecast-gap-view.ts, with nothing cut and "What happened" in view.
+// src/app/forecast-gap-view.ts, says why the quarter fell outside the range, and cuts nothing.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { forecastGapView } from '../../src/app/forecast-gap-view';
+import { quarterFacts } from '../../src/app/quarter-facts';
 import { forecastGap } from '../../src/debrief/forecast-gap';
-import type { Move } from '../../src/sim/index';
+import { playSteps, type Move } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 import { launchChromium } from './chromium';
 import { expectNothingCut, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
 
 const twoHats = loadShipped('two-hats');
+/** A seed whose first quarter, under the plan below, falls outside the forecast's range: an account lost against the odds. */
+const SEED = 21;
 
 describe('the quarter report, in Chromium', () => {
   const baseUrl = inject('browserBaseUrl');
@@ -34,7 +37,7 @@ describe('the quarter report, in Chromium', () => {
     const game = await openGame(browser, baseUrl);
     open.push(game);
     const { page, problems } = game;
-    await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 4));
+    await page.evaluate((seed) => window.marketingAndSales.newGame('two-hats', seed), SEED);
     await sendEvents(page, [{ type: 'START' }]);
     await waitForScene(page, 'Planning');
     const plan: Move[] = [
@@ -56,11 +59,12 @@ describe('the quarter report, in Chromium', () => {
 
     // The report's forecast is the one the planning screen showed (the worker's figures), its
     // actual the record's.
-    const gap = forecastGap(twoHats, 4, [{ moves: plan }])!;
+    const gap = forecastGap(twoHats, SEED, [{ moves: plan }])!;
     expect(gap.revenue.forecast).toEqual(shown.revenue);
     expect(gap.profit.forecast).toEqual(shown.profit);
     expect([gap.revenue.actual, gap.profit.actual]).toEqual([record.revenue, record.profit]);
-    const words = forecastGapView(gap);
+    const played = playSteps(twoHats, SEED, [{ moves: plan }]);
+    const words = forecastGapView(twoHats, played, gap);
     const table = page.getByRole('table', { name: 'This quarter against the forecast' });
     const rows = await table.getByRole('row').all();
     expect(rows).toHaveLength(3);
@@ -70,12 +74,26 @@ describe('the quarter report, in Chromium', () => {
       expect(await row.getByRole('cell').allInnerTexts(), want.term).toEqual([want.forecast, want.range, want.actual, want.verdict]);
       expect(await row.getAttribute('aria-label')).toBe(want.aria);
     }
+    // "What happened": the facts, then — as the quarter fell outside the range — why, biggest part first.
+    expect(words.why).not.toBeNull();
+    const happened = page.getByRole('region', { name: 'What happened and why' });
+    const facts = quarterFacts(twoHats, played, played.history[0]!);
+    expect(await happened.getByRole('list').first().getByRole('listitem').allInnerTexts()).toEqual(facts);
+    expect(await happened.getByRole('paragraph').first().innerText()).toBe(words.why!.heading);
+    const reasons = await happened.getByRole('list', { name: 'Why the quarter fell outside the forecast’s range' }).getByRole('listitem').allInnerTexts();
+    expect(reasons).toEqual(words.why!.reasons.map((r) => `${r.amount} ${r.text}`));
+    expect(reasons[0]).toMatch(/^−\$[\d,]+ profit Luck: .+ left \((a \d+% risk|risks of [\d%, and]+)\); the futures lost/);
     await expect.poll(() => page.getByText('(What the planning screen forecast for this plan, over 200 possible futures)').count()).toBe(1);
 
     // Everything fits: the forecast block, and "What happened" with its causes in view.
     await expectNothingCut(page, 'the quarter 1 report');
-    const box = await page.getByRole('region', { name: 'What happened and why' }).evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
-    expect(box.scroll).toBeLessThanOrEqual(box.client + 2);
+    // The accounts lost, the reasons' heading and the biggest reason are above the box's fold.
+    const fold = await happened.evaluate((el) => el.getBoundingClientRect().bottom);
+    const bottom = (text: string) => happened.getByText(text, { exact: true }).evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(await bottom(facts[0]!)).toBeLessThanOrEqual(fold);
+    expect(await bottom(words.why!.heading)).toBeLessThanOrEqual(fold);
+    const first = await happened.getByRole('list', { name: 'Why the quarter fell outside the forecast’s range' }).getByRole('listitem').first().evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(first).toBeLessThanOrEqual(fold);
     await screenshot(page, 'report-forecast-q1');
     expect(problems).toEqual([]);
   });
