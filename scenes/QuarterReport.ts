@@ -9,8 +9,9 @@ import { forecastGapView } from '../src/app/forecast-gap-view';
 import { quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { quarterFacts } from '../src/app/quarter-facts';
 import { animationRuns } from '../src/app/hook';
-import { forecastGap } from '../src/debrief/forecast-gap';
-import { quarterCauses } from '../src/debrief/index';
+import { forecastGapOf } from '../src/debrief/forecast-gap';
+import { causesOfQuarter } from '../src/debrief/quarter-causes';
+import { replayGame } from '../src/debrief/replay';
 import { accountNames } from '../src/scenario/account-names';
 import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
@@ -28,10 +29,14 @@ const CARD_H = 84;
 const SCORE_STRIP: Rect = { x: 16, y: 180, w: WIDTH - 32, h: 36 };
 const LEFT: Rect = { x: 16, y: 224, w: 620, h: 484 };
 const RIGHT: Rect = { x: 652, y: 224, w: 612, h: 484 };
-const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 120 };
-const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 268, w: LEFT.w - 80, h: 70 };
+/** What the planning screen's forecast said for the quarter beside what it did, over the charts of revenue and profit. */
+const AGAINST: Rect = { x: LEFT.x + 16, y: LEFT.y + 12, w: LEFT.w - 32, h: 88 };
+const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 140, w: LEFT.w - 80, h: 96 };
+const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 292, w: LEFT.w - 80, h: 60 };
+/** Each chart's title and legend, on one line above it. */
+const CHART_HEAD_H = 28;
 /** The product lines' profit, at the foot of the charts, each line's name and figure under its bar. */
-const BARS: Rect = { x: LEFT.x + 20, y: LEFT.y + 388, w: LEFT.w - 40, h: 40 };
+const BARS: Rect = { x: LEFT.x + 20, y: LEFT.y + 398, w: LEFT.w - 40, h: 34 };
 const BARS_TITLE_H = 28;
 const BAR_LABELS_H = 46;
 /** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
@@ -98,7 +103,7 @@ export class QuarterReport extends BaseScene {
       ...score.parts.map((m) => scoreCell(m)),
     ]));
 
-    // ----- Left: history charts.
+    // ----- Left: the quarter against the forecast, the history charts, the product lines' profit.
     drawPanel(g, LEFT);
     drawPanel(g, RIGHT);
     const history = game.history;
@@ -116,15 +121,28 @@ export class QuarterReport extends BaseScene {
       return cover;
     });
     const sr = (caption: string, rows: string[]) => h('ul', { class: 'sr-only', attrs: { 'aria-label': caption } }, rows.map((r) => h('li', { text: r })));
-    this.place(LEFT.x + 16, LEFT.y + 12, LEFT.w - 32, LEFT.h - 24, h('section', { class: 'report-left' }, [
-      h('h2', { text: 'Revenue and profit per quarter' }),
-      h('p', { class: 'legend' }, [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })]),
-      sr('Revenue and profit per quarter', history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`)),
-      h('div', { class: 'chart-gap-a' }),
-      h('h2', { text: 'Customer equity per quarter' }),
-      h('p', { class: 'legend' }, [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })]),
-      sr('Customer equity per quarter', history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`)),
+    // What the planning screen's forecast said for this quarter, made again on the same futures.
+    const replayed = replayGame(scenario, game.seed, context.steps, true);
+    const against = forecastGapView(scenario, game, forecastGapOf(scenario, replayed.quarters[quarter - 1]!));
+    this.place(AGAINST.x, AGAINST.y, AGAINST.w, AGAINST.h, h('section', { class: 'gap-block', attrs: { 'aria-label': against.heading } }, [
+      h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
+      h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
+        h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
+        ...against.rows.map((r) =>
+          h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
+            h('span', { attrs: { role: 'rowheader' }, text: r.term }),
+            h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
+            h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
+            h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
+            h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
+          ]),
+        ),
+      ]),
     ]));
+    const chartHead = (rect: Rect, title: string, keys: HTMLElement[], rows: string[]) =>
+      this.place(LEFT.x + 16, rect.y - CHART_HEAD_H - 6, LEFT.w - 32, CHART_HEAD_H, h('div', { class: 'chart-head' }, [h('h2', { text: title }), h('p', { class: 'legend' }, keys), sr(title, rows)]));
+    chartHead(CHART_A, 'Revenue and profit per quarter', [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })], history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`));
+    chartHead(CHART_B, 'Customer equity per quarter', [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })], history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`));
     const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
     const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
     this.place(LEFT.x + 16, BARS.y - BARS_TITLE_H, LEFT.w - 32, BARS_TITLE_H, h('div', { class: 'report-bars' }, [
@@ -147,7 +165,7 @@ export class QuarterReport extends BaseScene {
     axis(CHART_A, history.flatMap((r) => [r.revenue, r.profit]));
     axis(CHART_B, history.map((r) => r.customerEquity));
 
-    // ----- Right: against the forecast, what happened, account relationships.
+    // ----- Right: what happened, account relationships.
     // The names the player reads: a won account's from the scenario's pool (src/scenario/account-names.ts).
     const names = accountNames(scenario, game);
     // The facts, losses first, so none is below the fold of the box.
@@ -155,29 +173,9 @@ export class QuarterReport extends BaseScene {
     // The quarter's events (the scenario's own words) and lost key accounts, as banners.
     const banners = quarterBanners(scenario, game, quarter);
     // The top causes of the change on last quarter, from the model's own records (src/debrief).
-    const why = quarterCauses(scenario, game.seed, context.steps);
-    // What the planning screen's forecast said for this quarter, made again on the same futures.
-    const gap = forecastGap(scenario, game.seed, context.steps);
-    const against = gap ? forecastGapView(scenario, game, gap) : null;
+    const why = causesOfQuarter(scenario, replayed, quarter);
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
-      against
-        ? h('div', { class: 'gap-block' }, [
-            h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
-            h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
-              h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
-              ...against.rows.map((r) =>
-                h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
-                  h('span', { attrs: { role: 'rowheader' }, text: r.term }),
-                  h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
-                  h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
-                  h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
-                  h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
-                ]),
-              ),
-            ]),
-          ])
-        : null,
       // Title, banners and the scrolling box share a fixed height: the banners take what they need.
       h('div', { class: 'happened-area' }, [
         h('h2', { text: 'What happened' }),
@@ -186,12 +184,18 @@ export class QuarterReport extends BaseScene {
           // The facts first (a loss is never below the fold); then why the quarter fell outside
           // the forecast's range, which the block above raises; then why profit moved on last quarter.
           h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
-          against?.why ? h('p', { class: 'why-headline', text: against.why.heading }) : null,
-          against?.why
+          against.why ? h('p', { class: 'why-headline', text: against.why.heading }) : null,
+          against.why
             ? h('ol', { class: 'causes gap-reasons', attrs: { 'aria-label': 'Why the quarter fell outside the forecast’s range' } }, against.why.reasons.map((r) => h('li', {}, [h('span', { class: r.down ? 'delta down' : 'delta up', text: r.amount }), ' ', r.text])))
             : null,
           why ? h('p', { class: 'why-headline', text: why.headline }) : null,
-          why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
+          why && why.causes.length > 0
+            ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', {}, [
+                c.amount === null ? null : h('span', { class: c.amount < 0 ? 'delta down' : 'delta up', text: formatSignedMoney(c.amount) }),
+                c.amount === null ? null : ' ',
+                c.text.charAt(0).toUpperCase() + c.text.slice(1),
+              ])))
+            : null,
         ]),
       ]),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),

@@ -58,7 +58,12 @@ export const GAP_PART_SOURCE: Record<GapPart, 'hidden' | 'luck'> = {
   churn: 'luck',
 };
 
-/** A part of the gap smaller than this (cents, on both measures) is left out of the reasons given. */
+/**
+ * A part is named among the reasons when it is at least this share of the gap on the measure
+ * explained, and at least GAP_PART_MIN cents: a part of a few dollars explains nothing of a gap
+ * of thousands, whichever way it points.
+ */
+export const GAP_PART_SHARE = 0.05;
 export const GAP_PART_MIN = 100;
 
 /**
@@ -228,11 +233,12 @@ export function outsideRange(gap: ForecastGap): GapMeasure[] {
 
 /**
  * The parts behind the gap on `measure`, biggest first whatever their sign (a part that worked
- * against the gap is named too); those under GAP_PART_MIN on both measures are left out.
+ * against the gap is named too); those under GAP_PART_SHARE of the gap, or GAP_PART_MIN, are left out.
  */
 export function rankedParts(gap: ForecastGap, measure: GapMeasure): GapCause[] {
+  const floor = Math.max(GAP_PART_MIN, GAP_PART_SHARE * Math.abs(gap[measure].gap));
   return gap.parts
-    .filter((p) => Math.abs(p.revenue) >= GAP_PART_MIN || Math.abs(p.profit) >= GAP_PART_MIN)
+    .filter((p) => Math.abs(p[measure]) >= floor)
     .sort((a, b) => Math.abs(b[measure]) - Math.abs(a[measure]) || GAP_PARTS.indexOf(a.part) - GAP_PARTS.indexOf(b.part));
 }
 

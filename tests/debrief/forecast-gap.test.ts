@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForecastJob } from '../../src/app/forecast-job';
 import { forecastGapView } from '../../src/app/forecast-gap-view';
-import { GAP_PARTS, GAP_PART_MIN, GAP_PART_SOURCE, forecastGap, outsideRange, positionIn, rankedParts, type ForecastGap, type GapPart } from '../../src/debrief/forecast-gap';
+import { GAP_PARTS, GAP_PART_MIN, GAP_PART_SHARE, GAP_PART_SOURCE, forecastGap, outsideRange, positionIn, rankedParts, type ForecastGap, type GapPart } from '../../src/debrief/forecast-gap';
 import { DEMAND_NOISE } from '../../src/sim/model';
 import {
   FORECAST_FUTURES,
@@ -212,13 +212,19 @@ describe('forecastGap’s parts: what parted the quarter from the forecast', () 
     expect(GAP_PART_SOURCE.anchors).toBe('hidden');
   });
 
-  it('ranks the parts by size whatever their sign and leaves out those under a dollar', () => {
+  it('ranks the parts by size whatever their sign and leaves out those under a twentieth of the gap', () => {
     const { gap } = quarterOf('two-hats', 1, 'balanced', 8, 'phase-out');
     const ranked = rankedParts(gap, 'profit');
     expect(ranked.map((p) => Math.abs(p.profit))).toEqual([...ranked.map((p) => Math.abs(p.profit))].sort((a, b) => b - a));
     // A part working against the gap is named too.
     expect(new Set(ranked.map((p) => Math.sign(p.profit))).size).toBe(2);
-    for (const p of gap.parts) expect(ranked.includes(p)).toBe(Math.abs(p.revenue) >= GAP_PART_MIN || Math.abs(p.profit) >= GAP_PART_MIN);
+    for (const p of gap.parts) expect(ranked.includes(p)).toBe(Math.abs(p.profit) >= Math.max(GAP_PART_MIN, GAP_PART_SHARE * Math.abs(gap.profit.gap)));
+    // A part of a few dollars in a gap of thousands is left out (two-hats seed 1, short-run-greedy, Q6: the anchors).
+    const small = quarterOf('two-hats', 1, 'short-run-greedy', 6, 'discontinue').gap;
+    const anchors = part(small, 'anchors');
+    expect(Math.abs(anchors.profit)).toBeGreaterThan(0);
+    expect(Math.abs(anchors.profit)).toBeLessThan(GAP_PART_SHARE * Math.abs(small.profit.gap));
+    expect(rankedParts(small, 'profit')).not.toContain(anchors);
   });
 });
 
