@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { forecastGapView } from '../../src/app/forecast-gap-view';
 import { quarterFacts } from '../../src/app/quarter-facts';
 import { forecastGap } from '../../src/debrief/forecast-gap';
-import { playSteps, type Move } from '../../src/sim/index';
+import { botNamed, playBot, playSteps, type Move } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 import { launchChromium } from './chromium';
 import { expectNothingCut, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
@@ -95,6 +95,53 @@ describe('the quarter report, in Chromium', () => {
     const first = await happened.getByRole('list', { name: 'Why the quarter fell outside the forecast’s range' }).getByRole('listitem').first().evaluate((el) => el.getBoundingClientRect().bottom);
     expect(first).toBeLessThanOrEqual(fold);
     await screenshot(page, 'report-forecast-q1');
+    expect(problems).toEqual([]);
+  });
+
+  it('gives a busy quarter the room it needs: banners, the losses and the first why above the fold, nothing cut', async () => {
+    const game = await openGame(browser, baseUrl);
+    open.push(game);
+    const { page, problems } = game;
+    // Two-hats seed 1, the short-run-greedy bot, the line discontinued: quarter 6 loses a key
+    // account and another, and fires the cold-brew event.
+    const { steps } = playBot(twoHats, 1, botNamed('short-run-greedy')!, { disputeOption: 'discontinue' });
+    const busy = playSteps(twoHats, 1, steps.slice(0, 6)).history[5]!;
+    expect(busy.lostAccounts.length).toBeGreaterThanOrEqual(2);
+    expect(busy.events.length).toBeGreaterThan(0);
+    await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 1));
+    await sendEvents(page, [{ type: 'START' }]);
+    for (const [i, step] of steps.slice(0, 6).entries()) {
+      if (i > 0) await sendEvents(page, [{ type: 'NEXT' }]);
+      if (step.dispute) {
+        expect(step.dispute).toEqual(['discontinue']);
+        await waitForScene(page, 'Dispute');
+        await sendEvents(page, [{ type: 'DISPUTE_NEXT' }, { type: 'DISPUTE_NEXT' }, { type: 'DECIDE_DISPUTE', option: 'discontinue' }, { type: 'DISPUTE_NEXT' }]);
+      }
+      await waitForScene(page, 'Planning');
+      await sendEvents(page, [...step.moves.map((move) => ({ type: 'SET_MOVE', move })), { type: 'COMMIT' }]);
+      await waitForScene(page, 'QuarterReport');
+    }
+    await waitForSettled(page);
+    expect((await view(page))!.history.map((r) => r.revenue)).toEqual(playSteps(twoHats, 1, steps.slice(0, 6)).history.map((r) => r.revenue));
+    await expectNothingCut(page, 'the busy quarter 6 report');
+    await screenshot(page, 'report-busy-q6');
+
+    const happened = page.getByRole('region', { name: 'What happened and why' });
+    expect(await happened.getAttribute('tabindex')).toBe('0');
+    const fold = await happened.evaluate((el) => el.getBoundingClientRect().bottom);
+    const bottomOf = (el: Element) => el.getBoundingClientRect().bottom;
+    // The banners (the lost key account, the event) sit above the box, whole.
+    const banners = page.getByRole('region', { name: /^Event in quarter 6: / });
+    expect(await banners.count()).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBeGreaterThan(0);
+    const viewport = page.viewportSize()!;
+    for (const b of [...(await banners.all()), ...(await page.getByRole('alert').all())]) expect(await b.evaluate(bottomOf)).toBeLessThanOrEqual(viewport.height);
+    // Every fact (the accounts lost first) and the first why with its first cause above the box's fold.
+    const facts = await happened.getByRole('list').first().getByRole('listitem').all();
+    expect(await facts[0]!.innerText()).toMatch(/^Lost: /);
+    for (const fact of facts) expect(await fact.evaluate(bottomOf)).toBeLessThanOrEqual(fold);
+    expect(await happened.getByRole('paragraph').first().evaluate(bottomOf)).toBeLessThanOrEqual(fold);
+    expect(await happened.getByRole('list').nth(1).getByRole('listitem').first().evaluate(bottomOf)).toBeLessThanOrEqual(fold);
     expect(problems).toEqual([]);
   });
 });
