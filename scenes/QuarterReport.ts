@@ -5,11 +5,10 @@
 // relationships and the accounts won and lost; the score and each part's move on the strip under
 // the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatShortMoney, formatSignedMoney } from '../src/app/format';
-import { forecastGapView } from '../src/app/forecast-gap-view';
+import { forecastGapView, type ForecastGapView } from '../src/app/forecast-gap-view';
 import { quarterBanners, scoreMoves } from '../src/app/goal-view';
 import { quarterFacts } from '../src/app/quarter-facts';
 import { animationRuns } from '../src/app/hook';
-import { forecastGapOf } from '../src/debrief/forecast-gap';
 import { causesOfQuarter } from '../src/debrief/quarter-causes';
 import { replayGame } from '../src/debrief/replay';
 import { accountNames } from '../src/scenario/account-names';
@@ -42,6 +41,34 @@ const BAR_LABELS_H = 46;
 /** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
 const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 408, w: RIGHT.w - 40, h: 42 };
 const ACCOUNT_LABEL_H = 14;
+
+/** The forecast's figures beside the actual: the block over the charts. */
+function againstForecast(against: ForecastGapView): HTMLElement[] {
+  return [
+    h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
+    h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
+      h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
+      ...against.rows.map((r) =>
+        h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
+          h('span', { attrs: { role: 'rowheader' }, text: r.term }),
+          h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
+          h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
+          h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
+          h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
+        ]),
+      ),
+    ]),
+  ];
+}
+
+/** Why the quarter fell outside the forecast's range, for "What happened" (nothing when it fell inside). */
+function whyOutsideRange(against: ForecastGapView): HTMLElement[] {
+  if (!against.why) return [];
+  return [
+    h('p', { class: 'why-headline', text: against.why.heading }),
+    h('ol', { class: 'causes gap-reasons', attrs: { 'aria-label': 'Why the quarter fell outside the forecast’s range' } }, against.why.reasons.map((r) => h('li', {}, [h('span', { class: r.down ? 'delta down' : 'delta up', text: r.amount }), ' ', r.text]))),
+  ];
+}
 
 export class QuarterReport extends BaseScene {
   constructor() {
@@ -122,23 +149,37 @@ export class QuarterReport extends BaseScene {
     });
     const sr = (caption: string, rows: string[]) => h('ul', { class: 'sr-only', attrs: { 'aria-label': caption } }, rows.map((r) => h('li', { text: r })));
     // What the planning screen's forecast said for this quarter, made again on the same futures.
+    // Worked out where the plans were (the forecast's worker) and filled in when it comes; the
+    // report is drawn meanwhile, and settled() waits for it.
     const replayed = replayGame(scenario, game.seed, context.steps, true);
-    const against = forecastGapView(scenario, game, forecastGapOf(scenario, replayed.quarters[quarter - 1]!));
-    this.place(AGAINST.x, AGAINST.y, AGAINST.w, AGAINST.h, h('section', { class: 'gap-block', attrs: { 'aria-label': against.heading } }, [
-      h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
-      h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
-        h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
-        ...against.rows.map((r) =>
-          h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
-            h('span', { attrs: { role: 'rowheader' }, text: r.term }),
-            h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
-            h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
-            h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
-            h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
-          ]),
-        ),
-      ]),
-    ]));
+    const played = replayed.quarters[quarter - 1]!;
+    const gapBlock = h('section', { class: 'gap-block', attrs: { 'aria-label': 'Against the forecast', 'aria-busy': 'true' } }, [
+      h('h2', { text: 'Against the forecast' }),
+      h('p', { class: 'meta', text: 'Working out what the forecast said for this plan…' }),
+    ]);
+    const gapWhy = h('div', { class: 'gap-why' });
+    this.place(AGAINST.x, AGAINST.y, AGAINST.w, AGAINST.h, gapBlock);
+    const explained = animationRuns();
+    let shown = true;
+    this.onCleanup(() => {
+      shown = false;
+      explained();
+    });
+    app()
+      .session.forecasts.explain(scenario, played.beforeMoves, played.step.moves)
+      .then(
+        (gap) => {
+          if (!shown) return;
+          const against = forecastGapView(scenario, game, gap);
+          gapBlock.replaceChildren(...againstForecast(against));
+          gapBlock.removeAttribute('aria-busy');
+          gapWhy.replaceChildren(...whyOutsideRange(against));
+        },
+        () => {
+          if (shown) gapBlock.replaceChildren(h('h2', { text: 'Against the forecast' }), h('p', { class: 'meta', text: 'The forecast for this plan could not be worked out.' }));
+        },
+      )
+      .finally(explained);
     const chartHead = (rect: Rect, title: string, keys: HTMLElement[], rows: string[]) =>
       this.place(LEFT.x + 16, rect.y - CHART_HEAD_H - 6, LEFT.w - 32, CHART_HEAD_H, h('div', { class: 'chart-head' }, [h('h2', { text: title }), h('p', { class: 'legend' }, keys), sr(title, rows)]));
     chartHead(CHART_A, 'Revenue and profit per quarter', [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })], history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`));
@@ -184,10 +225,7 @@ export class QuarterReport extends BaseScene {
           // The facts first (a loss is never below the fold); then why the quarter fell outside
           // the forecast's range, which the block above raises; then why profit moved on last quarter.
           h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
-          against.why ? h('p', { class: 'why-headline', text: against.why.heading }) : null,
-          against.why
-            ? h('ol', { class: 'causes gap-reasons', attrs: { 'aria-label': 'Why the quarter fell outside the forecast’s range' } }, against.why.reasons.map((r) => h('li', {}, [h('span', { class: r.down ? 'delta down' : 'delta up', text: r.amount }), ' ', r.text])))
-            : null,
+          gapWhy,
           why ? h('p', { class: 'why-headline', text: why.headline }) : null,
           why && why.causes.length > 0
             ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', {}, [

@@ -23,6 +23,7 @@ import {
   type Band,
   type Decision,
   type GameState,
+  type Move,
   type QuarterRecord,
   type Scenario,
   type Step,
@@ -240,6 +241,16 @@ export function rankedParts(gap: ForecastGap, measure: GapMeasure): GapCause[] {
   return gap.parts
     .filter((p) => Math.abs(p[measure]) >= floor)
     .sort((a, b) => Math.abs(b[measure]) - Math.abs(a[measure]) || GAP_PARTS.indexOf(a.part) - GAP_PARTS.indexOf(b.part));
+}
+
+/**
+ * The forecast against the actual for the plan `moves` played on `state`, the state it was made
+ * in (after the quarter's dispute choices): the quarter is resolved here, as the game resolved it.
+ */
+export function forecastGapOfPlan(scenario: Scenario, state: GameState, moves: readonly Move[], futures = FORECAST_FUTURES): ForecastGap {
+  const step = { moves: [...moves] };
+  const end = resolveQuarter(scenario, state, step);
+  return forecastGapOf(scenario, { quarter: state.quarter, start: state, beforeMoves: state, end, step, record: end.history[end.history.length - 1]! }, futures);
 }
 
 /** The forecast against the actual for the last quarter of `steps` (a game still being played). */

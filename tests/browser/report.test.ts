@@ -95,6 +95,14 @@ describe('the quarter report, in Chromium', () => {
     const first = await happened.getByRole('list', { name: 'Why the quarter fell outside the forecast’s range' }).getByRole('listitem').first().evaluate((el) => el.getBoundingClientRect().bottom);
     expect(first).toBeLessThanOrEqual(fold);
     await screenshot(page, 'report-forecast-q1');
+
+    // Reloaded on the report, the game continues there with the same figures (a fresh worker asked).
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('button', { name: /^Continue: / }).click();
+    await waitForScene(page, 'QuarterReport');
+    await waitForSettled(page);
+    const again = await page.getByRole('table', { name: 'This quarter against the forecast' }).getByRole('row').all();
+    for (const [i, want] of words.rows.entries()) expect(await again[i + 1]!.getByRole('cell').allInnerTexts(), want.term).toEqual([want.forecast, want.range, want.actual, want.verdict]);
     expect(problems).toEqual([]);
   });
 

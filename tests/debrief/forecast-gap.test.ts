@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForecastJob } from '../../src/app/forecast-job';
 import { forecastGapView } from '../../src/app/forecast-gap-view';
-import { GAP_PARTS, GAP_PART_MIN, GAP_PART_SHARE, GAP_PART_SOURCE, forecastGap, outsideRange, positionIn, rankedParts, type ForecastGap, type GapPart } from '../../src/debrief/forecast-gap';
+import { GAP_PARTS, GAP_PART_MIN, GAP_PART_SHARE, GAP_PART_SOURCE, forecastGap, forecastGapOfPlan, outsideRange, positionIn, rankedParts, type ForecastGap, type GapPart } from '../../src/debrief/forecast-gap';
 import { DEMAND_NOISE } from '../../src/sim/model';
 import {
   FORECAST_FUTURES,
@@ -74,6 +74,15 @@ describe('forecastGap', () => {
       expect(gap.profit.gap, where).toBe(record.profit - shown.profit.mean);
       expect(gap.revenue.position, where).toBe(record.revenue < shown.revenue.p10 ? 'below' : record.revenue > shown.revenue.p90 ? 'above' : 'inside');
       expect(gap.profit.position, where).toBe(record.profit < shown.profit.p10 ? 'below' : record.profit > shown.profit.p90 ? 'above' : 'inside');
+    }
+  });
+
+  it('gives the same from the plan on the state it was made in as from the steps (what the forecast’s worker is asked)', () => {
+    const scenario = loadShipped('two-hats');
+    const { steps } = playBot(scenario, 5, botNamed('balanced')!, { disputeOption: 'reprice' });
+    const sitting = steps.findIndex((s) => s.dispute !== undefined) + 1;
+    for (const q of [1, sitting, sitting + 1, scenario.quarters]) {
+      expect(forecastGapOfPlan(scenario, planningState(scenario, 5, steps, q), steps[q - 1]!.moves), `Q${q}`).toEqual(forecastGap(scenario, 5, steps.slice(0, q)));
     }
   });
 
