@@ -116,11 +116,11 @@ function withQuarter<T>(table: readonly T[], qi: number, from: readonly T[]): T[
 }
 
 /**
- * Each step puts one more of the game's own into a future: the anchors (the accounts as the game
+ * Each puts one more of the game's own into a future: the anchors (the accounts as the game
  * has them, and the dispute's anchor), then the quarter's demand draws, its conversion draw and
  * the prospects, its churn draws. Only the quarter's draws: nothing of the game's later luck.
  */
-function stepsTowards(game: GameState): ((future: GameState) => GameState)[] {
+function partsOfTheGame(game: GameState): ((future: GameState) => GameState)[] {
   const qi = game.quarter - 1;
   const luck = game.luck;
   return [
@@ -204,13 +204,13 @@ export function forecastGapOf(scenario: Scenario, played: PlayedQuarter, futures
   const decision: Decision = { moves: played.step.moves };
   const record = played.record;
   const said = forecastQuarter(scenario, game, decision, futures);
-  // The mean after each step; the last step makes every future the game, so its mean is the record.
+  // The mean after each part is put in; the last makes every future the game, so its mean is the record.
   let states = forecastFutures(scenario, game, futures);
   let before: FuturesMean = { revenue: said.revenue.mean, profit: said.profit.mean, won: Number.NaN, wonRevenue: Number.NaN, lost: Number.NaN };
-  const steps = stepsTowards(game);
+  const putIn = partsOfTheGame(game);
   const parts: GapCause[] = [];
   GAP_PARTS.forEach((part, i) => {
-    states = states.map(steps[i]!);
+    states = states.map(putIn[i]!);
     const last = i === GAP_PARTS.length - 1;
     const after: FuturesMean = last
       ? { revenue: record.revenue, profit: record.profit, won: record.newAccounts.length, wonRevenue: wonRevenueOf(record), lost: record.lostAccounts.length }
