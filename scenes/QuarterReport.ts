@@ -1,12 +1,16 @@
 // The quarter report: what the quarter just played changed — revenue, profit, cash, customer
 // equity counting up from the quarter before — and its top causes (from the model's records,
-// as the debrief reads them), with the history charted, the product lines'
-// profit, the accounts' relationships and the accounts won and lost; the score and each part's
-// move on the strip under the figures, and the quarter's events (a lost key account an alert) as banners.
+// as the debrief reads them); what the planning screen's forecast said for the quarter beside
+// what it did; the history charted with the product lines' profit under it, the accounts'
+// relationships and the accounts won and lost; the score and each part's move on the strip under
+// the figures, and the quarter's events (a lost key account an alert) as banners.
 import { formatMoney, formatPercent, formatShortMoney, formatSignedMoney } from '../src/app/format';
-import { ordinaryLosses, quarterBanners, scoreMoves } from '../src/app/goal-view';
+import { forecastGapView, type ForecastGapView } from '../src/app/forecast-gap-view';
+import { quarterBanners, scoreMoves } from '../src/app/goal-view';
+import { quarterFacts } from '../src/app/quarter-facts';
 import { animationRuns } from '../src/app/hook';
-import { quarterCauses } from '../src/debrief/index';
+import { causesOfQuarter } from '../src/debrief/quarter-causes';
+import { replayGame } from '../src/debrief/replay';
 import { accountNames } from '../src/scenario/account-names';
 import { lastRecord } from '../src/flow/index';
 import { BaseScene } from './base';
@@ -24,12 +28,47 @@ const CARD_H = 84;
 const SCORE_STRIP: Rect = { x: 16, y: 180, w: WIDTH - 32, h: 36 };
 const LEFT: Rect = { x: 16, y: 224, w: 620, h: 484 };
 const RIGHT: Rect = { x: 652, y: 224, w: 612, h: 484 };
-const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 70, w: LEFT.w - 80, h: 170 };
-const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 320, w: LEFT.w - 80, h: 140 };
-const BARS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 262, w: RIGHT.w - 40, h: 64 };
+/** What the planning screen's forecast said for the quarter beside what it did, over the charts of revenue and profit. */
+const AGAINST: Rect = { x: LEFT.x + 16, y: LEFT.y + 12, w: LEFT.w - 32, h: 88 };
+const CHART_A: Rect = { x: LEFT.x + 56, y: LEFT.y + 140, w: LEFT.w - 80, h: 96 };
+const CHART_B: Rect = { x: LEFT.x + 56, y: LEFT.y + 292, w: LEFT.w - 80, h: 60 };
+/** Each chart's title and legend, on one line above it. */
+const CHART_HEAD_H = 28;
+/** The product lines' profit, at the foot of the charts, each line's name and figure under its bar. */
+const BARS: Rect = { x: LEFT.x + 20, y: LEFT.y + 398, w: LEFT.w - 40, h: 34 };
+const BARS_TITLE_H = 28;
+const BAR_LABELS_H = 46;
 /** The accounts' relationship bars, with each account's name under its bar (two staggered rows when they are many). */
-const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 400, w: RIGHT.w - 40, h: 42 };
+const RELATIONS: Rect = { x: RIGHT.x + 20, y: RIGHT.y + 408, w: RIGHT.w - 40, h: 42 };
 const ACCOUNT_LABEL_H = 14;
+
+/** The forecast's figures beside the actual: the block over the charts. */
+function againstForecast(against: ForecastGapView): HTMLElement[] {
+  return [
+    h('h2', {}, [against.heading, ' ', h('span', { class: 'gap-note', text: `(${against.note})` })]),
+    h('div', { class: 'gap-table', attrs: { role: 'table', 'aria-label': 'This quarter against the forecast' } }, [
+      h('div', { class: 'gap-row gap-head', attrs: { role: 'row' } }, against.columns.map((c, i) => h('span', { attrs: { role: i === 0 ? 'cell' : 'columnheader' }, text: c }))),
+      ...against.rows.map((r) =>
+        h('div', { class: 'gap-row', attrs: { role: 'row', 'aria-label': r.aria } }, [
+          h('span', { attrs: { role: 'rowheader' }, text: r.term }),
+          h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.forecast }),
+          h('span', { class: 'gap-figure', attrs: { role: 'cell' }, text: r.range }),
+          h('span', { class: 'gap-figure gap-actual', attrs: { role: 'cell' }, text: r.actual }),
+          h('span', { class: r.position === 'inside' ? 'gap-verdict' : `gap-verdict delta ${r.position === 'below' ? 'down' : 'up'}`, attrs: { role: 'cell' }, text: r.verdict }),
+        ]),
+      ),
+    ]),
+  ];
+}
+
+/** Why the quarter fell outside the forecast's range, for "What happened" (nothing when it fell inside). */
+function whyOutsideRange(against: ForecastGapView): HTMLElement[] {
+  if (!against.why) return [];
+  return [
+    h('p', { class: 'why-headline', text: against.why.heading }),
+    h('ol', { class: 'causes gap-reasons', attrs: { 'aria-label': 'Why the quarter fell outside the forecast’s range' } }, against.why.reasons.map((r) => h('li', {}, [h('span', { class: r.down ? 'delta down' : 'delta up', text: r.amount }), ' ', r.text]))),
+  ];
+}
 
 export class QuarterReport extends BaseScene {
   constructor() {
@@ -91,7 +130,7 @@ export class QuarterReport extends BaseScene {
       ...score.parts.map((m) => scoreCell(m)),
     ]));
 
-    // ----- Left: history charts.
+    // ----- Left: the quarter against the forecast, the history charts, the product lines' profit.
     drawPanel(g, LEFT);
     drawPanel(g, RIGHT);
     const history = game.history;
@@ -109,15 +148,49 @@ export class QuarterReport extends BaseScene {
       return cover;
     });
     const sr = (caption: string, rows: string[]) => h('ul', { class: 'sr-only', attrs: { 'aria-label': caption } }, rows.map((r) => h('li', { text: r })));
-    this.place(LEFT.x + 16, LEFT.y + 12, LEFT.w - 32, LEFT.h - 24, h('section', { class: 'report-left' }, [
-      h('h2', { text: 'Revenue and profit per quarter' }),
-      h('p', { class: 'legend' }, [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })]),
-      sr('Revenue and profit per quarter', history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`)),
-      h('div', { class: 'chart-gap-a' }),
-      h('h2', { text: 'Customer equity per quarter' }),
-      h('p', { class: 'legend' }, [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })]),
-      sr('Customer equity per quarter', history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`)),
+    // What the planning screen's forecast said for this quarter, made again on the same futures.
+    // Worked out where the plans were (the forecast's worker) and filled in when it comes; the
+    // report is drawn meanwhile, and settled() waits for it.
+    const replayed = replayGame(scenario, game.seed, context.steps, true);
+    const played = replayed.quarters[quarter - 1]!;
+    const gapBlock = h('section', { class: 'gap-block', attrs: { 'aria-label': 'Against the forecast', 'aria-busy': 'true' } }, [
+      h('h2', { text: 'Against the forecast' }),
+      h('p', { class: 'meta', text: 'Working out what the forecast said for this plan…' }),
+    ]);
+    const gapWhy = h('div', { class: 'gap-why' });
+    this.place(AGAINST.x, AGAINST.y, AGAINST.w, AGAINST.h, gapBlock);
+    const explained = animationRuns();
+    let shown = true;
+    this.onCleanup(() => {
+      shown = false;
+      explained();
+    });
+    app()
+      .session.forecasts.explain(scenario, played.beforeMoves, played.step.moves)
+      .then(
+        (gap) => {
+          if (!shown) return;
+          const against = forecastGapView(scenario, game, gap);
+          gapBlock.replaceChildren(...againstForecast(against));
+          gapBlock.removeAttribute('aria-busy');
+          gapWhy.replaceChildren(...whyOutsideRange(against));
+        },
+        () => {
+          if (shown) gapBlock.replaceChildren(h('h2', { text: 'Against the forecast' }), h('p', { class: 'meta', text: 'The forecast for this plan could not be worked out.' }));
+        },
+      )
+      .finally(explained);
+    const chartHead = (rect: Rect, title: string, keys: HTMLElement[], rows: string[]) =>
+      this.place(LEFT.x + 16, rect.y - CHART_HEAD_H - 6, LEFT.w - 32, CHART_HEAD_H, h('div', { class: 'chart-head' }, [h('h2', { text: title }), h('p', { class: 'legend' }, keys), sr(title, rows)]));
+    chartHead(CHART_A, 'Revenue and profit per quarter', [h('span', { class: 'key revenue', text: 'Revenue' }), h('span', { class: 'key profit', text: 'Profit' })], history.map((r) => `Quarter ${r.quarter}: revenue ${formatMoney(r.revenue)}, profit ${formatMoney(r.profit)}`));
+    chartHead(CHART_B, 'Customer equity per quarter', [h('span', { class: 'key equity', text: 'Customer lifetime value of the accounts' })], history.map((r) => `Quarter ${r.quarter}: ${formatMoney(r.customerEquity)}`));
+    const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
+    const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    this.place(LEFT.x + 16, BARS.y - BARS_TITLE_H, LEFT.w - 32, BARS_TITLE_H, h('div', { class: 'report-bars' }, [
+      h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
+      sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
     ]));
+    this.place(BARS.x, BARS.y + BARS.h + 4, BARS.w, BAR_LABELS_H, h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))));
     // The axis' figures abbreviated ("$1.04M"), so even a large firm's fits the room left of the chart.
     const axis = (rect: Rect, values: number[]) => {
       const max = Math.max(1, ...values);
@@ -133,23 +206,15 @@ export class QuarterReport extends BaseScene {
     axis(CHART_A, history.flatMap((r) => [r.revenue, r.profit]));
     axis(CHART_B, history.map((r) => r.customerEquity));
 
-    // ----- Right: what happened, product-line profit, account relationships.
+    // ----- Right: what happened, account relationships.
     // The names the player reads: a won account's from the scenario's pool (src/scenario/account-names.ts).
     const names = accountNames(scenario, game);
-    const ordinary = ordinaryLosses(game, record);
-    const happened: string[] = [
-      `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
-      record.newAccounts.length > 0 ? `Won ${record.newAccounts.length} new account${record.newAccounts.length > 1 ? 's' : ''}: ${record.newAccounts.map((id) => names.get(id) ?? id).join(', ')}.` : 'No new accounts won.',
-      // A key account lost is an alert banner above, not a line here.
-      ordinary.length > 0 ? `Lost: ${ordinary.map((id) => names.get(id) ?? id).join(', ')}.` : record.lostAccounts.length > 0 ? 'No other account lost.' : 'No account lost.',
-      `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
-    ];
+    // The facts, losses first, so none is below the fold of the box.
+    const happened = quarterFacts(scenario, game, record);
     // The quarter's events (the scenario's own words) and lost key accounts, as banners.
     const banners = quarterBanners(scenario, game, quarter);
     // The top causes of the change on last quarter, from the model's own records (src/debrief).
-    const why = quarterCauses(scenario, game.seed, context.steps);
-    const products = record.products.filter((l) => l.revenue > 0 || l.fixedCost > 0);
-    const productName = (id: string) => scenario.products.find((p) => p.id === id)?.name ?? id;
+    const why = causesOfQuarter(scenario, replayed, quarter);
     const active = game.accounts.filter((a) => a.active);
     this.place(RIGHT.x + 16, RIGHT.y + 12, RIGHT.w - 32, RIGHT.h - 24, h('section', { class: 'report-right' }, [
       // Title, banners and the scrolling box share a fixed height: the banners take what they need.
@@ -157,14 +222,20 @@ export class QuarterReport extends BaseScene {
         h('h2', { text: 'What happened' }),
         banners.length > 0 ? h('div', { class: 'report-banners' }, banners.map(banner)) : null,
         h('div', { class: 'happened-box', attrs: { tabindex: '0', role: 'region', 'aria-label': 'What happened and why' } }, [
-          why ? h('p', { class: 'why-headline', text: why.headline }) : null,
-          why && why.causes.length > 0 ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', { text: c.text.charAt(0).toUpperCase() + c.text.slice(1) }))) : null,
+          // The facts first (a loss is never below the fold); then why the quarter fell outside
+          // the forecast's range, which the block above raises; then why profit moved on last quarter.
           h('ul', { class: 'happened' }, happened.map((t) => h('li', { text: t }))),
+          gapWhy,
+          why ? h('p', { class: 'why-headline', text: why.headline }) : null,
+          why && why.causes.length > 0
+            ? h('ol', { class: 'causes', attrs: { 'aria-label': 'Top causes' } }, why.causes.map((c) => h('li', {}, [
+                c.amount === null ? null : h('span', { class: c.amount < 0 ? 'delta down' : 'delta up', text: formatSignedMoney(c.amount) }),
+                c.amount === null ? null : ' ',
+                c.text.charAt(0).toUpperCase() + c.text.slice(1),
+              ])))
+            : null,
         ]),
       ]),
-      h('h2', { class: 'bars-title', text: 'Profit per product line this quarter' }),
-      sr('Profit per product line', products.map((l) => `${productName(l.product)}: ${formatMoney(l.profit)}`)),
-      h('div', { class: 'bar-labels', attrs: { 'aria-hidden': 'true' } }, products.map((l) => h('span', {}, [h('span', { class: 'bar-name', text: productName(l.product) }), ' ', h('span', { class: 'bar-figure', text: formatMoney(l.profit) })]))),
       h('h2', { class: 'relations-title', text: `Account relationships (${active.length} accounts, key accounts darker)` }),
       sr('Account relationships', active.map((a) => `${names.get(a.id) ?? a.name}${a.key ? ' (key)' : ''}: ${formatPercent(a.relationship)}`)),
     ]));

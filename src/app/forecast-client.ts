@@ -4,6 +4,11 @@
 // the new plan's band arrives, marked as not yet for this plan, so the panel does not flicker.
 // Where a page cannot start workers (or the worker fails) the same steps run on the page, one per
 // task and on fewer futures, so no task is long.
+//
+// Once a plan is played, the quarter report asks here for the forecast against the actual
+// (explain): worked out where the plans were, on as many futures, so its figures are the ones the
+// planning screen showed, and off the page's thread while the report is drawn.
+import { forecastGapOfPlan, type ForecastGap } from '../debrief/forecast-gap';
 import { FORECAST_FUTURES, type Forecast, type GameState, type Move, type Refusal, type Scenario } from '../sim/index';
 import { ForecastJob } from './forecast-job';
 import type { FromForecastWorker, ToForecastWorker } from './forecast-protocol';
@@ -58,6 +63,8 @@ export class ForecastClient {
   private readonly listeners = new Set<Listener>();
   private pageJob: { id: number; job: ForecastJob } | null = null;
   private pageTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The quarter reports' questions still unanswered, by id. */
+  private readonly explains = new Map<number, { scenario: Scenario; state: GameState; moves: Move[]; resolve: (gap: ForecastGap) => void; reject: (error: Error) => void }>();
 
   constructor(
     private readonly makeWorker: () => Worker | null = startWorker,
@@ -106,6 +113,30 @@ export class ForecastClient {
   }
 
   /**
+   * The forecast against the actual for the quarter played with `moves` on `state` (the state the
+   * plan was made in): in the worker, or on the page (on the page's fewer futures) where workers
+   * cannot run. The plan in hand, if any, is over.
+   */
+  explain(scenario: Scenario, state: GameState, moves: readonly Move[]): Promise<ForecastGap> {
+    if (this.worker === undefined) this.attach(this.makeWorker());
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      const asked = { scenario, state, moves: moves.map((m) => ({ ...m })), resolve, reject };
+      this.explains.set(id, asked);
+      if (!this.worker) {
+        this.explainOnPage(id);
+        return;
+      }
+      if (this.state?.state !== state || this.state.scenario !== scenario) {
+        this.state = { key: ++this.nextKey, scenario, state };
+        this.request_ = null;
+        this.post({ type: 'game', key: this.state.key, scenario, state });
+      }
+      this.post({ type: 'explain', id, key: this.state.key, moves: asked.moves, futures: this.futures });
+    });
+  }
+
+  /**
    * Starts the worker now, before any plan: its script then loads while the server that served the
    * page is surely there (a game goes on without it), and not on the way into the first quarter.
    */
@@ -140,6 +171,21 @@ export class ForecastClient {
     this.worker = null;
     if (this.request_ && this.shown_) this.publish({ ...this.shown_, runner: 'page' });
     this.startOnPage();
+    for (const id of this.explains.keys()) this.explainOnPage(id);
+  }
+
+  /** Answers a quarter report's question on the page, in a task of its own, on the futures the page's plans are played on. */
+  private explainOnPage(id: number): void {
+    setTimeout(() => {
+      const asked = this.explains.get(id);
+      if (!asked) return;
+      this.explains.delete(id);
+      try {
+        asked.resolve(forecastGapOfPlan(asked.scenario, asked.state, asked.moves, Math.min(this.futures, PAGE_FUTURES)));
+      } catch (error) {
+        asked.reject(error as Error);
+      }
+    }, 0);
   }
 
   private post(message: ToForecastWorker): void {
@@ -147,6 +193,15 @@ export class ForecastClient {
   }
 
   private receive(message: FromForecastWorker): void {
+    const asked = this.explains.get(message.id);
+    if (asked) {
+      // A worker that cannot answer leaves the question to the page.
+      if (message.type !== 'explained') return this.fallBackToPage();
+      this.explains.delete(message.id);
+      asked.resolve(message.gap);
+      return;
+    }
+    if (message.type === 'explained') return;
     const request = this.request_;
     if (!request || message.id !== request.id || !this.shown_) return;
     if (message.type === 'error') {

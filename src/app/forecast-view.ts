@@ -61,7 +61,7 @@ function signedShort(cents: number): string {
 }
 
 /** "$38K–$51K"; with a minus at either end "−$25K to −$19K", which a dash would run into. */
-function rangeText(low: string, high: string): string {
+export function rangeText(low: string, high: string): string {
   return low.startsWith('−') || high.startsWith('−') ? `${low} to ${high}` : `${low}–${high}`;
 }
 

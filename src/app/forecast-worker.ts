@@ -1,7 +1,9 @@
 // The forecast's worker: plays the plan's futures off the page's thread (DESIGN.md, "The
 // forecast"), so planning never waits on it. Only the newest plan is worked on: between two steps
 // of a job (src/app/forecast-job.ts) the messages that came in are read, and a newer plan replaces
-// the job in hand.
+// the job in hand. Once a plan is played, the quarter report's forecast against the actual is
+// worked out here too, at once: it plays the same futures again, and the page is drawing the report.
+import { forecastGapOfPlan } from '../debrief/forecast-gap';
 import { ForecastJob } from './forecast-job';
 import type { FromForecastWorker, ToForecastWorker } from './forecast-protocol';
 import { botNamed, type GameState, type Scenario } from '../sim/index';
@@ -70,7 +72,15 @@ scope.onmessage = (event) => {
     return;
   }
   if (game === null || game.key !== message.key) {
-    scope.postMessage({ type: 'error', id: message.id, message: `plan ${message.id} is for game state ${message.key}, which the worker does not have` });
+    scope.postMessage({ type: 'error', id: message.id, message: `${message.type} ${message.id} is for game state ${message.key}, which the worker does not have` });
+    return;
+  }
+  if (message.type === 'explain') {
+    try {
+      scope.postMessage({ type: 'explained', id: message.id, gap: forecastGapOfPlan(game.scenario, game.state, message.moves, message.futures) });
+    } catch (error) {
+      scope.postMessage({ type: 'error', id: message.id, message: (error as Error).message });
+    }
     return;
   }
   job = { id: message.id, job: new ForecastJob(game.scenario, game.state, message.moves, message.futures) };

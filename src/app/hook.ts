@@ -46,8 +46,9 @@ export interface MarketingAndSalesHook {
    * Whether the screen has come to rest: the game loop asleep (so no scene is starting or
    * queued, no tween or camera effect runs, and the latest snapshot has been drawn — the loop
    * wakes on every snapshot and input and sleeps only after quiet frames) and no animation of a
-   * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps), nor a CSS
-   * animation (a screen fading in). Tests wait
+   * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps), no CSS
+   * animation (a screen fading in), nor any work a scene is still to fill in (the report's
+   * forecast against the actual, from the worker). Tests wait
    * for it before a screenshot or a check of what stays on screen, instead of a fixed delay.
    */
   settled(): boolean;
@@ -82,7 +83,8 @@ let animations = 0;
 
 /**
  * Tells settled() that a scene's own animation runs, one the game loop cannot see (it moves DOM
- * on requestAnimationFrame while the loop sleeps). Returns the call that ends it; a second call
+ * on requestAnimationFrame while the loop sleeps), or that a scene waits for work to fill in
+ * (the quarter report's forecast against the actual). Returns the call that ends it; a second call
  * does nothing, so a scene may call it both on finishing and on shutting down.
  */
 export function animationRuns(): () => void {

@@ -6,6 +6,7 @@
 // on the outcome: every link is read from the records, the losses and the states of the replay.
 import { moraleFactors, type GameState, type Scenario } from '../sim/index';
 import { accountNames, listOf, money, percent, price, productName, quarterLabel as Q, round4, segmentName, signedMoney } from './format';
+import { pullForwardOf } from './pull-forward';
 import { firedDuring, type PlayedQuarter, type ReplayedGame } from './replay';
 import type { ChainLink, Swing, SwingMeasure } from './types';
 
@@ -272,7 +273,8 @@ function effortLinks(game: ReplayedGame, q: number): ChainLink[] {
 /**
  * Closing pulls part of next quarter's orders into this one, and the next quarter delivers them
  * short; so quarter q's change from q−1 turns on the closing of q−2, q−1 and q. Unless all three
- * were the same, the closing that mattered is a link.
+ * were the same, the closing that mattered is a link, with what it moved in q (pull-forward.ts):
+ * the orders q−1's closing had taken from q, and the orders q's closing brought in from q+1.
  */
 function pullForwardLinks(game: ReplayedGame, q: number): ChainLink[] {
   const twoBack = q >= 3 ? pointsOf(game.quarters[q - 3]!, 'closing') : 0;
@@ -280,11 +282,22 @@ function pullForwardLinks(game: ReplayedGame, q: number): ChainLink[] {
   const now = pointsOf(game.quarters[q - 1]!, 'closing');
   if (twoBack === before && before === now) return [];
   const links: ChainLink[] = [];
+  const moved = pullForwardOf(game.quarters[q - 1]!);
   if (before > 0) {
-    links.push({ quarter: q - 1, kind: 'pull-forward', text: `Closing in ${Q(q - 1)} (${pts(before)}) pulled orders into that quarter, so ${Q(q)} delivered them short`, figures: { closingPoints: before } });
+    links.push({
+      quarter: q - 1,
+      kind: 'pull-forward',
+      text: `Closing in ${Q(q - 1)} (${pts(before)}) pulled about ${money(moved.owedTotal)} of ${Q(q)}'s orders forward into that quarter, so ${Q(q)} delivered them short`,
+      figures: { closingPoints: before, ordersOwed: moved.owedTotal },
+    });
   }
   if (now > 0) {
-    links.push({ quarter: q, kind: 'pull-forward', text: `Closing in ${Q(q)} (${pts(now)}) pulled orders forward from the next quarter, at a price concession`, figures: { closingPoints: now } });
+    links.push({
+      quarter: q,
+      kind: 'pull-forward',
+      text: `Closing in ${Q(q)} (${pts(now)}) brought about ${money(moved.pulledTotal)} of orders forward from the next quarter, at a price concession`,
+      figures: { closingPoints: now, ordersPulled: moved.pulledTotal },
+    });
   }
   return links;
 }

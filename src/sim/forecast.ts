@@ -162,6 +162,15 @@ function futureStarts(scenario: Scenario, state: GameState, n: number): GameStat
   return list;
 }
 
+/**
+ * The forecast's first `n` futures of `state`: the same firm with the forecast's own luck and
+ * anchors, as every forecast of that state plays them. Shared with the forecast's cache, so never
+ * to be changed: the quarter report sets the game's own luck against them, future by future.
+ */
+export function forecastFutures(scenario: Scenario, state: GameState, n = FORECAST_FUTURES): readonly GameState[] {
+  return futureStarts(scenario, state, n).slice(0, n);
+}
+
 // ---------------------------------------------------------------------------------------
 // The continuation.
 

@@ -38,6 +38,7 @@ export {
   followPlan,
   forecast,
   forecastMoveEffect,
+  forecastFutures,
   forecastPlan,
   forecastQuarter,
   type Band,

@@ -1,11 +1,13 @@
 // The forecast client (src/app/forecast-client.ts): on a page without workers it plays the same
 // steps on the page and ends with the model's forecast; with a worker, only the newest plan's
 // answers count, the figures shown stay (marked stale) until the new band comes, and a worker that
-// fails hands the work to the page.
+// fails hands the work to the page. The quarter report's forecast against the actual is asked the
+// same way: of the worker, or worked out on the page.
 import { describe, expect, it } from 'vitest';
 import { ForecastClient, PAGE_FUTURES, planKey, type ForecastShown } from '../../src/app/forecast-client';
 import type { FromForecastWorker, ToForecastWorker } from '../../src/app/forecast-protocol';
-import { createGame, forecast, type Move } from '../../src/sim/index';
+import { forecastGapOfPlan } from '../../src/debrief/forecast-gap';
+import { FORECAST_FUTURES, createGame, forecast, type Move } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
 
 const scenario = loadShipped('two-hats');
@@ -114,5 +116,40 @@ describe('the forecast client', () => {
     const shown = await until(client, (s) => s.done);
     expect(shown.runner).toBe('page');
     expect(shown.forecast).toEqual(forecast(scenario, state, { moves: plan }, PAGE_FUTURES));
+  });
+});
+
+describe('the forecast client, asked by the quarter report for the forecast against the actual', () => {
+  it('asks the worker, after the state the plan was made in, and gives its answer', async () => {
+    const worker = new FakeWorker();
+    const client = new ForecastClient(() => worker as unknown as Worker);
+    client.request(scenario, state, plan);
+    const asked = client.explain(scenario, state, plan);
+    // The worker has this state already: only the question goes.
+    expect(worker.posted.map((m) => m.type)).toEqual(['game', 'plan', 'explain']);
+    const question = worker.posted[2] as Extract<ToForecastWorker, { type: 'explain' }>;
+    expect(question).toMatchObject({ key: (worker.posted[0] as Extract<ToForecastWorker, { type: 'game' }>).key, moves: plan, futures: FORECAST_FUTURES });
+    const gap = forecastGapOfPlan(scenario, state, plan, 10);
+    worker.answer({ type: 'explained', id: question.id, gap });
+    expect(await asked).toBe(gap);
+    // Another state (a report opened after a reload) goes to the worker first.
+    const other = { ...state };
+    void client.explain(scenario, other, plan);
+    expect(worker.posted.slice(-2).map((m) => m.type)).toEqual(['game', 'explain']);
+  });
+
+  it('on a page without workers, works it out on the page on the page’s futures', async () => {
+    const client = new ForecastClient(() => null);
+    expect(await client.explain(scenario, state, plan)).toEqual(forecastGapOfPlan(scenario, state, plan, PAGE_FUTURES));
+  });
+
+  it('hands the question to the page when the worker cannot answer it', async () => {
+    const worker = new FakeWorker();
+    const client = new ForecastClient(() => worker as unknown as Worker);
+    const asked = client.explain(scenario, state, plan);
+    const question = worker.posted[1] as Extract<ToForecastWorker, { type: 'explain' }>;
+    worker.answer({ type: 'error', id: question.id, message: 'no' });
+    expect(worker.terminated).toBe(true);
+    expect(await asked).toEqual(forecastGapOfPlan(scenario, state, plan, PAGE_FUTURES));
   });
 });

@@ -5,10 +5,11 @@ import { expect } from 'vitest';
 import {
   MORALE_EFFECT,
   MORALE_NEUTRAL,
+  CLOSING_PRICE_CONCESSION,
   CONVERSION_COLLABORATION_BASE,
   anchorChurn,
 } from '../../src/sim/model';
-import { playSteps, reactionOf, stateHash, type GameState, type QuarterRecord, type Scenario, type Step } from '../../src/sim/index';
+import { decideDispute, playSteps, reactionOf, resolveQuarter, stateHash, type GameState, type QuarterRecord, type Scenario, type Step } from '../../src/sim/index';
 import { money, type ChainLink, type Debrief, type Swing } from '../../src/debrief/index';
 import { accountName as shownName } from '../../src/scenario/account-names';
 
@@ -33,6 +34,29 @@ function stateAfter(scenario: Scenario, seed: number, steps: readonly Step[], n:
   let state = cache.get(n);
   if (!state) cache.set(n, (state = playSteps(scenario, seed, steps.slice(0, n))));
   return state;
+}
+
+/**
+ * What closing moved in quarter q, by the model itself: the quarter played again on the same luck
+ * with every account owing nothing (the orders owed are what it then sells more) and owing all (the
+ * kept accounts then sell only what this quarter's closing pulled in); accounts won in q owe
+ * nothing, so theirs is the pulled share of what they bought, at the concession. `purchases`: a
+ * cent per purchase is the rounding the record's whole cents allow.
+ */
+function ordersMoved(scenario: Scenario, seed: number, steps: readonly Step[], q: number): { owed: number; pulled: number; purchases: number } {
+  let start = stateAfter(scenario, seed, steps, q - 1);
+  for (const option of steps[q - 1]!.dispute ?? []) start = decideDispute(scenario, start, option);
+  const moves = { moves: steps[q - 1]!.moves };
+  const owing = (share: number) => resolveQuarter(scenario, { ...start, accounts: start.accounts.map((a) => ({ ...a, pulledForward: share })) }, moves).history[q - 1]!;
+  const actual = stateAfter(scenario, seed, steps, q);
+  const record = actual.history[q - 1]!;
+  const pull = actual.accounts.find((a) => a.active)?.pulledForward ?? 0;
+  const wonShare = (pull * (1 - CLOSING_PRICE_CONCESSION)) / (1 + pull * (1 - CLOSING_PRICE_CONCESSION));
+  const all = owing(1);
+  let pulled = 0;
+  record.accountRevenue.forEach((sold, j) => (pulled += j < start.accounts.length ? all.accountRevenue[j]! : sold * wonShare));
+  const purchases = sum(actual.accounts.map((a) => a.buys.length));
+  return { owed: owing(0).revenue - record.revenue, pulled, purchases };
 }
 
 /** Checks one chain link against the records and the final state. */
@@ -120,11 +144,20 @@ function checkLink(scenario: Scenario, state: GameState, steps: readonly Step[],
       else expect(f, where).toEqual({ salesBefore: rp.effortSales, sales: r.effortSales });
       break;
     }
-    case 'pull-forward':
+    case 'pull-forward': {
       expect(f.closingPoints, where).toBe(movePoints(steps, 'closing', link.quarter - 1, link.quarter));
       expect(f.closingPoints, where).toBeGreaterThan(0);
       expect([q - 1, q], where).toContain(link.quarter);
+      const moved = ordersMoved(scenario, state.seed, steps, q);
+      if (link.quarter === q - 1) {
+        expect(Math.abs(f.ordersOwed! - moved.owed), where).toBeLessThanOrEqual(moved.purchases);
+        expect(link.text, where).toContain(`about ${money(f.ordersOwed!)} of Q${q}'s orders`);
+      } else {
+        expect(Math.abs(f.ordersPulled! - moved.pulled), where).toBeLessThanOrEqual(moved.purchases);
+        expect(link.text, where).toContain(`about ${money(f.ordersPulled!)} of orders forward`);
+      }
       break;
+    }
     case 'discount': {
       expect(f.discountPoints, where).toBe(movePoints(steps, 'discounting', q - 1, q));
       expect(f.discountPointsBefore, where).toBe(movePoints(steps, 'discounting', q - 2, q - 1));
