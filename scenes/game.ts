@@ -19,7 +19,7 @@ import { COLOURS, HEIGHT, WIDTH } from './theme';
 import { Title } from './Title';
 import { loadGameScenes, setLazyScenes } from './lazy';
 import { startSound } from './ui/sound';
-import { followLayoutMode, installFlowTextFloor } from './layout-mode';
+import { followLayoutMode } from './layout-mode';
 import { SCENES } from './keys';
 
 export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game {
@@ -55,7 +55,6 @@ export function startGame(parent: HTMLElement, context: AppContext): Phaser.Game
   loadGameScenes(game, () => import('./game-scenes').then((m) => m.GAME_SCENES));
   const idle = sleepWhenIdle(game);
   // The flowing layout on small or upright screens; the loop wakes to place the DOM again.
-  installFlowTextFloor();
   followLayoutMode(() => idle.wake());
   const bus = context.session.bus;
   // Subscribed before the director below: the cues follow the snapshot the scenes are drawing.

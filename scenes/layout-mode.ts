@@ -21,38 +21,6 @@ export function layoutModeFor(width: number, height: number, touch = false): Lay
   return 'fixed';
 }
 
-/** The flowing layout's smallest text, in CSS pixels. */
-export const FLOW_MIN_TEXT_PX = 14;
-
-/**
- * Raises, in the flowing layout, every rule of the page's own style sheets that sets a smaller
- * font size to FLOW_MIN_TEXT_PX: one rule made from all of them, so a small label added to the
- * fixed design later is covered too (the layouts' browser test measures the result).
- */
-export function installFlowTextFloor(): void {
-  const small: string[] = [];
-  for (const sheet of document.styleSheets) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue; // another origin's sheet: none of ours
-    }
-    for (const rule of rules) {
-      if (!(rule instanceof CSSStyleRule)) continue;
-      const size = rule.style.fontSize;
-      if (!size.endsWith('px') || parseFloat(size) >= FLOW_MIN_TEXT_PX) continue;
-      if (rule.selectorText.includes('data-layout')) continue;
-      for (const selector of rule.selectorText.split(',')) if (!selector.includes('::')) small.push(selector.trim());
-    }
-  }
-  if (small.length === 0) return;
-  const style = document.createElement('style');
-  style.dataset.flowTextFloor = '';
-  style.textContent = `html[data-layout='flow'] :is(${[...new Set(small)].join(', ')}) { font-size: ${FLOW_MIN_TEXT_PX}px !important; }`;
-  document.head.append(style);
-}
-
 /** Sets the page's layout now and whenever the window changes size; `changed` runs after a change. */
 export function followLayoutMode(changed: (mode: LayoutMode) => void): void {
   const root = document.documentElement;
