@@ -48,8 +48,8 @@ export interface MarketingAndSalesHook {
    * wakes on every snapshot and input and sleeps only after quiet frames) and no animation of a
    * scene's own runs (the quarter report's count-up moves DOM while the loop sleeps), no CSS
    * animation (a screen fading in), nor any work a scene is still to fill in (the report's
-   * forecast against the actual, from the worker). Tests wait
-   * for it before a screenshot or a check of what stays on screen, instead of a fixed delay.
+   * forecast against the actual, from the worker). Tests wait for it before a screenshot or a
+   * check of what stays on screen, instead of a fixed delay.
    */
   settled(): boolean;
   /** Keys of the scenes running now. */
