@@ -232,7 +232,9 @@ export function quarterBanners(scenario: Scenario, game: GameState, quarter: num
     const lines: string[] = [];
     if (loss) {
       const bought = loss.products.map((p) => scenario.products.find((s) => s.id === p)?.name ?? p);
-      lines.push(`It bought ${bought.join(' and ') || 'from you'}: ${formatMoney(loss.revenueBefore)} the quarter before.`);
+      // The first quarter has no quarter before it to say what the account was worth.
+      const worth = quarter > 1 ? `: ${formatMoney(loss.revenueBefore)} the quarter before` : '';
+      lines.push(`It bought ${bought.join(' and ') || 'from you'}${worth}.`);
     }
     const reaction = salesLeadReaction(scenario, account.name, loss);
     if (reaction) lines.push(reaction);

@@ -140,6 +140,10 @@ describe('events as banners', () => {
       },
     ]);
     expect(ordinaryLosses(game, lost)).toEqual([other.id]);
+    // Lost in the first quarter: there is no quarter before to give its worth.
+    const first = { ...state.history[0]!, lostAccounts: [key.id], losses: [{ ...lost.losses[0]!, revenueBefore: 0 }] };
+    const early = { ...state, history: state.history.map((r, i) => (i === 0 ? first : r)) };
+    expect(quarterBanners(twoHats, early, 1).find((b) => b.kind === 'alert')!.lines[0]).toBe(`It bought ${twoHats.products[0]!.name}.`);
   });
 
   it("gives the sales lead's reaction by the model's split of the risk: the line it relied on, or the relationship", () => {
