@@ -4,11 +4,10 @@
 // the mouse from the title to the report, each screen is photographed, and the smallest touch
 // target and text are measured in CSS pixels. The flowing layout (phones, tablets, 4:3, touch) holds
 // targets to 44 px and text to 14 px; nothing may run off the side of the page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadShipped } from '../support/scenarios';
-import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, screenshot, waitForScene, waitForSettled, type GamePage } from './support';
+import { expectNothingCut, screenshot, useChromium, waitForScene, waitForSettled } from './support';
 
 const twoHats = loadShipped('two-hats');
 
@@ -63,26 +62,13 @@ const SIZES = [
 ] as const;
 
 describe('every screen size, in Chromium', () => {
-  const baseUrl = inject('browserBaseUrl');
-  let browser: Browser;
-  const open: GamePage[] = [];
+  const chromium = useChromium();
   const figures: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    for (const game of open.splice(0)) await game.close();
-  });
-  afterAll(async () => {
-    console.log(`Smallest target and text per size and screen (CSS px):\n${figures.join('\n')}`);
-    await browser?.close();
-  });
+  afterAll(() => console.log(`Smallest target and text per size and screen (CSS px):\n${figures.join('\n')}`));
 
   for (const size of SIZES) {
     it(`${size.width} × ${size.height}: a quarter by ${size.touch ? 'touch' : 'mouse'}, from the title to the report`, async () => {
-      const game = await openGame(browser, baseUrl, { viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
-      open.push(game);
+      const game = await chromium.open({ viewport: { width: size.width, height: size.height }, hasTouch: size.touch, isMobile: size.touch });
       const { page, problems } = game;
       const press = (name: string | RegExp) => (size.touch ? page.getByRole('button', { name }).tap() : page.getByRole('button', { name }).click());
       const check = async (screen: string) => {

@@ -2,13 +2,12 @@
 // opens (and nothing animates under prefers-reduced-motion); a game ending above par lands its
 // stamp on the final results once the total has counted up, with the margin the model scored, and
 // a game below par has none.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { botNamed, playBot } from '../../src/sim/index';
 import { eventsFor } from '../flow/support';
 import { loadShipped } from '../support/scenarios';
-import { launchChromium } from './chromium';
-import { openGame, screenshot, sendEvents, waitForScene, waitForSettled, type GamePage } from './support';
+import { screenshot, sendEvents, useChromium, waitForScene, waitForSettled } from './support';
 
 const twoHats = loadShipped('two-hats');
 const par = twoHats.scoring.par;
@@ -25,23 +24,10 @@ async function playWhole(page: Page, seed: number, bot: string): Promise<number>
 }
 
 describe('motion and moments, in Chromium', () => {
-  const baseUrl = inject('browserBaseUrl');
-  let browser: Browser;
-  const open: GamePage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    for (const game of open.splice(0)) await game.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('fades a screen in as it opens, and lands the par stamp on a game above par', async () => {
-    const game = await openGame(browser, baseUrl);
-    open.push(game);
+    const game = await chromium.open();
     const { page, problems } = game;
     await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 5));
     await waitForScene(page, 'Briefing');
@@ -61,8 +47,7 @@ describe('motion and moments, in Chromium', () => {
   });
 
   it('a game below par has no stamp; under prefers-reduced-motion nothing animates', async () => {
-    const game = await openGame(browser, baseUrl, { reducedMotion: 'reduce' });
-    open.push(game);
+    const game = await chromium.open({ reducedMotion: 'reduce' });
     const { page, problems } = game;
     await page.evaluate(() => window.marketingAndSales.newGame('two-hats', 5));
     await waitForScene(page, 'Briefing');

@@ -2,40 +2,23 @@
 // page hook, and the report sets the forecast the planning screen showed at commit (the worker's
 // figures, read from the hook) beside the quarter's actual revenue and profit, in the words of
 // src/app/forecast-gap-view.ts, says why the quarter fell outside the range, and cuts nothing.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forecastGapView } from '../../src/app/forecast-gap-view';
 import { quarterFacts } from '../../src/app/quarter-facts';
 import { forecastGap } from '../../src/debrief/forecast-gap';
 import { botNamed, playBot, playSteps, type Move } from '../../src/sim/index';
 import { loadShipped } from '../support/scenarios';
-import { launchChromium } from './chromium';
-import { expectNothingCut, openGame, screenshot, sendEvents, view, waitForScene, waitForSettled, type GamePage } from './support';
+import { expectNothingCut, screenshot, sendEvents, useChromium, view, waitForScene, waitForSettled } from './support';
 
 const twoHats = loadShipped('two-hats');
 /** A seed whose first quarter, under the plan below, falls outside the forecast's range: an account lost against the odds. */
 const SEED = 21;
 
 describe('the quarter report, in Chromium', () => {
-  const baseUrl = inject('browserBaseUrl');
-  let browser: Browser;
-  const open: GamePage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const game of open.splice(0)) await game.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('sets the forecast shown at commit beside the quarter’s revenue and profit', async () => {
-    const game = await openGame(browser, baseUrl);
-    open.push(game);
+    const game = await chromium.open();
     const { page, problems } = game;
     await page.evaluate((seed) => window.marketingAndSales.newGame('two-hats', seed), SEED);
     await sendEvents(page, [{ type: 'START' }]);
@@ -107,8 +90,7 @@ describe('the quarter report, in Chromium', () => {
   });
 
   it('gives a busy quarter the room it needs: banners, the losses and the first why above the fold, nothing cut', async () => {
-    const game = await openGame(browser, baseUrl);
-    open.push(game);
+    const game = await chromium.open();
     const { page, problems } = game;
     // Two-hats seed 1, the short-run-greedy bot, the line discontinued: quarter 6 loses a key
     // account and another, and fires the cold-brew event.

@@ -2,10 +2,9 @@
 // player's first click or key; after it, committing a quarter sounds the commit and the reveal
 // (real oscillators start, the synthesiser's chunk is fetched only then); the title's and the
 // help's toggle turn sound off, the choice survives a reload, and a muted game starts no sound.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { SITTING_KEEPING_THE_LINE, openGame, screenshot, sendEvents, view, waitForScene, type GamePage } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, sendEvents, SITTING_KEEPING_THE_LINE, useChromium, view, waitForScene } from './support';
 
 /** Counts AudioContexts made and oscillators started, from before the page's own scripts run. */
 const COUNT_AUDIO = () => {
@@ -36,23 +35,10 @@ async function commitQuarter(page: Page): Promise<void> {
 }
 
 describe('sound, in Chromium', () => {
-  const baseUrl = inject('browserBaseUrl');
-  let browser: Browser;
-  const open: GamePage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    for (const game of open.splice(0)) await game.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = useChromium();
 
   it('stays silent until the first interaction, then sounds the commit and the reveal; the toggle mutes it, remembered across a reload', async () => {
-    const game = await openGame(browser, baseUrl);
-    open.push(game);
+    const game = await chromium.open();
     const { page, problems } = game;
     await page.addInitScript(COUNT_AUDIO);
     await page.reload();

@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { launchChromium } from './chromium';
 import { loadShipped, nameOf } from '../support/scenarios';
 
 export const outputDir = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
@@ -49,6 +50,33 @@ export async function openGame(browser: Browser, baseUrl: string, options: Brows
   await page.goto(baseUrl, { waitUntil: 'load' });
   await page.getByRole('button', { name: /New game/ }).waitFor({ timeout: 20_000 });
   return { page, problems, close: () => context.close() };
+}
+
+/**
+ * A describe block's Chromium: launched before its tests, every page a test opened closed after
+ * it, the browser closed at the end. `open` starts a fresh page on the game (openGame).
+ */
+export function useChromium(): { open(options?: BrowserContextOptions): Promise<GamePage> } {
+  const baseUrl = inject('browserBaseUrl');
+  let browser: Browser | undefined;
+  const opened: GamePage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const game of opened.splice(0)) await game.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(options = {}) {
+      if (!browser) throw new Error('useChromium: open() called outside a test');
+      const game = await openGame(browser, baseUrl, options);
+      opened.push(game);
+      return game;
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
