@@ -257,7 +257,7 @@ export function salesLeadReaction(scenario: Scenario, accountName: string, loss:
   const line = anchored ? scenario.products.find((p) => p.id === loss.anchorProduct)?.name ?? loss.anchorProduct : null;
   const words = line
     ? `${accountName} bought from us for ${line}. Once it went, so did they.`
-    : `We lost touch with ${accountName}: too few calls, not enough service. Someone else looked after them.`;
+    : `We lost touch with ${accountName}: too few calls, not enough service.`;
   return `${lead.name}, ${lead.role}: “${words}”`;
 }
 

@@ -135,7 +135,7 @@ describe('events as banners', () => {
         label: `In quarter ${record.quarter}: Key account lost: ${key.name}`,
         lines: [
           `It bought ${twoHats.products[0]!.name}: ${formatMoney(1_234_500)} the quarter before.`,
-          `${sales.name}, ${sales.role}: “We lost touch with ${key.name}: too few calls, not enough service. Someone else looked after them.”`,
+          `${sales.name}, ${sales.role}: “We lost touch with ${key.name}: too few calls, not enough service.”`,
         ],
       },
     ]);

@@ -125,7 +125,11 @@ describe('the quarter report, in Chromium', () => {
     expect(await banners.count()).toBeGreaterThan(0);
     expect(await page.getByRole('alert').count()).toBeGreaterThan(0);
     const viewport = page.viewportSize()!;
-    for (const b of [...(await banners.all()), ...(await page.getByRole('alert').all())]) expect(await b.evaluate(bottomOf)).toBeLessThanOrEqual(viewport.height);
+    for (const b of [...(await banners.all()), ...(await page.getByRole('alert').all())]) {
+      expect(await b.evaluate(bottomOf)).toBeLessThanOrEqual(viewport.height);
+      // Whole inside the banners' own box too: none scrolled out of view under another.
+      expect(await b.evaluate((el) => el.getBoundingClientRect().bottom - el.parentElement!.getBoundingClientRect().bottom)).toBeLessThanOrEqual(0.5);
+    }
     // Every fact (the accounts lost first) and the first why with its first cause above the box's fold.
     const facts = await happened.getByRole('list').first().getByRole('listitem').all();
     expect(await facts[0]!.innerText()).toMatch(/^Lost: /);
