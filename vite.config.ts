@@ -20,15 +20,21 @@ function shippedScenarios(): Plugin {
     resolveId: (source) => (source === SHIPPED ? `\0${SHIPPED}` : undefined),
     load(id) {
       if (id !== `\0${SHIPPED}`) return undefined;
-      const scenarios: unknown[] = [];
       const problems: string[] = [];
-      for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-        this.addWatchFile(join(dir, file));
-        const result = loadScenario(readFileSync(join(dir, file), 'utf8'), file);
-        if (result.ok) scenarios.push(result.scenario);
-        else problems.push(...result.errors.map((e) => formatIssue(e)));
-      }
-      return `export const scenarios = ${JSON.stringify(scenarios)};\nexport const problems = ${JSON.stringify(problems)};\n`;
+      const read = (folder: string, label: string) => {
+        const out: unknown[] = [];
+        for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
+          this.addWatchFile(join(folder, file));
+          const result = loadScenario(readFileSync(join(folder, file), 'utf8'), `${label}${file}`);
+          if (result.ok) out.push(result.scenario);
+          else problems.push(...result.errors.map((e) => formatIssue(e)));
+        }
+        return out;
+      };
+      const scenarios = read(dir, '');
+      // Earlier versions, kept so the saves, codes and workshops made on them still verify.
+      const archived = read(join(dir, 'archive'), 'archive/');
+      return `export const scenarios = ${JSON.stringify(scenarios)};\nexport const archived = ${JSON.stringify(archived)};\nexport const problems = ${JSON.stringify(problems)};\n`;
     },
   };
 }

@@ -3,6 +3,7 @@
 // (its own save slot deleted; other games' slots stay), so the title cannot list it either. Its result code is already
 // in the workshop (collected on the final results).
 import { groupsStillToPlay, readWorkshop } from '../src/app/workshop';
+import { heatScenario } from '../src/app/scenario-versions';
 import { makeHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
 import { openLazy } from './lazy';
@@ -28,7 +29,7 @@ export class HandOver extends BaseScene {
     const toWorkshop = button('Back to the workshop set-up', () => openLazy(this, SCENES.workshop), 'secondary');
     const read = readWorkshop(storage);
     const workshop = read.status === 'ok' ? read.workshop : null;
-    const scenario = workshop ? catalogue.scenarios.find((s) => s.id === workshop.scenarioId)?.scenario : undefined;
+    const scenario = workshop ? (heatScenario(catalogue, workshop.scenarioId, workshop.heatCode) ?? catalogue.scenarios.find((s) => s.id === workshop.scenarioId)?.scenario) : undefined;
     if (!workshop || !scenario) {
       this.place(WIDTH / 2 - 400, 200, 800, 300, h('div', { class: 'handover' }, [
         this.heading('h1', 'No workshop to play'),

@@ -2,6 +2,7 @@
 // the heat's scenario and seed. A code that cannot be read says why in words (mistyped symbol,
 // too short, another scenario version…); the group's name goes into the result code at the end.
 import { LiveApiError, serverPresent } from '../src/app/live-api';
+import { everyVersion } from '../src/app/scenario-versions';
 import { HeatCodeError, groupNameProblem, makeHeatCode, resolveHeatCode } from '../src/scoreboard/index';
 import { BaseScene } from './base';
 import { app } from './context';
@@ -72,7 +73,7 @@ export class JoinHeat extends BaseScene {
       }
       let heat: ReturnType<typeof resolveHeatCode> | null = null;
       try {
-        heat = resolveHeatCode(code.value, catalogue.scenarios.map((s) => s.scenario));
+        heat = resolveHeatCode(code.value, everyVersion(catalogue));
       } catch (e) {
         if (!(e instanceof HeatCodeError)) throw e;
         problems.push(`Heat code: ${sentence(e.message)}`);

@@ -7,6 +7,7 @@
 // again from the server's record, and the screen says why.
 import { canonicalJson, type Step } from '../sim/index';
 import type { GroupView } from '../scoreboard/live-wire';
+import { scenarioVersion } from './scenario-versions';
 import type { Catalogue } from './scenarios';
 import type { GameSession } from './session';
 import { LiveApiError, liveApi, openChannel, type ChannelStatus } from './live-api';
@@ -62,7 +63,7 @@ export class LiveGroup {
   }
 
   private async start(view: GroupView, token: string): Promise<void> {
-    const scenario = this.catalogue.scenarios.find((s) => s.scenario.id === view.workshop.scenarioId)?.scenario;
+    const scenario = scenarioVersion(this.catalogue, view.workshop.scenarioId, view.workshop.scenarioHash) ?? this.catalogue.scenarios.find((s) => s.scenario.id === view.workshop.scenarioId)?.scenario;
     if (!scenario) throw new LiveApiError(0, 'unknown-scenario', `this game has no scenario "${view.workshop.scenarioId}"; reload the page from the workshop server`);
     const credentials: LiveGroupCredentials = { workshop: view.workshop.id, token, group: view.name, scenarioId: scenario.id, seed: view.seed };
     try {

@@ -7,6 +7,7 @@ import type { LuckOrSkill, LuckRow } from '../scoreboard/luck';
 import type { Scenario } from '../sim/index';
 import { formatPoints } from './format';
 import { rejectionText } from './move-text';
+import { heatScenario } from './scenario-versions';
 import type { Catalogue } from './scenarios';
 import { SCORE_COMPONENT_WORDS } from './score-words';
 import { readWorkshop, writeWorkshop, type Workshop } from './workshop';
@@ -66,7 +67,11 @@ export function openBoard(storage: Storage, catalogue: Catalogue): OpenBoard {
   let workshop = read.status === 'ok' ? read.workshop : null;
   if (unstored && workshop && unstored.heatCode === workshop.heatCode) workshop = unstored;
   else unstored = null;
-  const scenario = workshop ? (catalogue.scenarios.find((s) => s.id === workshop.scenarioId)?.scenario ?? null) : null;
+  // The version its heat code names (an archived one for a workshop made before the scenario
+  // changed); else the current file, checked against the seed alone (verifyBoard).
+  const scenario = workshop
+    ? (heatScenario(catalogue, workshop.scenarioId, workshop.heatCode) ?? catalogue.scenarios.find((s) => s.id === workshop.scenarioId)?.scenario ?? null)
+    : null;
   if (!workshop || !scenario) {
     return {
       ok: false,

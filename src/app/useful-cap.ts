@@ -56,5 +56,16 @@ export function usefulCap(scenario: Scenario, game: GameState, draft: readonly M
   const found = usefulPoints(scenario, game, rest, kind, target);
   if (found === null) return null;
   const line = scenario.products.find((p) => p.id === target)?.name ?? '';
+  if (found.ask) {
+    // The lead's ask lifts the stop: the points past the move's own limit are still heard.
+    const lead = scenario.people?.[found.ask.side].name ?? `the ${found.ask.side} lead`;
+    const own = words(found.limit, kind, found.ask.limitPoints, line, game.prospectsLeft);
+    return {
+      points: found.points,
+      text: `${points(found.points)} meet what ${lead} asked for; the move itself adds nothing past ${found.ask.limitPoints} (${own.short.charAt(0).toLowerCase()}${own.short.slice(1)})`,
+      short: `${lead.split(' ')[0]}’s ask: ${found.points}`,
+      always: false,
+    };
+  }
   return { points: found.points, ...words(found.limit, kind, found.points, line, game.prospectsLeft), always: found.limit === 'price-needs-one' };
 }

@@ -146,7 +146,7 @@ async function buildGame(outDir: string, scenario: Scenario | null): Promise<voi
             name: 'package-scenario',
             enforce: 'pre',
             resolveId: (source: string) => (source === SHIPPED ? resolved : undefined),
-            load: (id: string) => (id === resolved ? `export const scenarios = ${JSON.stringify([scenario])};\nexport const problems = [];\n` : undefined),
+            load: (id: string) => (id === resolved ? `export const scenarios = ${JSON.stringify([scenario])};\nexport const archived = [];\nexport const problems = [];\n` : undefined),
           },
         ]
       : [],

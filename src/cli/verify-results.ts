@@ -2,7 +2,8 @@
 // For instructors who collect result codes by email: verifies every code in FILE by replaying it,
 // prints the verified ranking and each rejected code's line and reason. Exit status: 0 when every
 // code verified, 1 when any was rejected (or a file could not be read), 2 on usage errors.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Scenario } from '../sim/index';
@@ -20,6 +21,7 @@ import { scoreboardCsv, scoreboardJson } from '../scoreboard/export';
 import { boardLuckOrSkill, type LuckOrSkill } from '../scoreboard/luck';
 import { rejectionText } from '../app/move-text';
 import { readScenarioFile } from './read-scenario';
+import { scenarioHash } from '../replay/replay';
 
 const USAGE = `usage: npm run verify-results -- FILE [options]
 
@@ -129,10 +131,14 @@ function readCodes(path: string): { ok: true; submissions: Submission[] } | { ok
 /** The shipped scenario most of the codes name, or a message saying why there is none. */
 function shippedScenarioFor(submissions: readonly Submission[]): { ok: true; scenario: Scenario; path: string } | { ok: false; message: string } {
   const counts = new Map<string, number>();
+  const hashes = new Map<string, number>();
   for (const s of submissions) {
     try {
-      const id = decodeResultCode(s.code).scenarioId;
+      const payload = decodeResultCode(s.code);
+      const id = payload.scenarioId;
       counts.set(id, (counts.get(id) ?? 0) + 1);
+      const version = `${id} ${payload.scenarioHash}`;
+      hashes.set(version, (hashes.get(version) ?? 0) + 1);
     } catch (error) {
       if (!(error instanceof ResultCodeError)) throw error;
     }
@@ -152,6 +158,23 @@ function shippedScenarioFor(submissions: readonly Submission[]): { ok: true; sce
   if (!existsSync(path)) return { ok: false, message: `the codes are for scenario "${id}", which is not among the shipped scenarios; give its file with --scenario FILE` };
   const loaded = readScenarioFile(path);
   if (!loaded.ok) return { ok: false, message: loaded.message };
+  // Codes played on an earlier version verify against it, from scenarios/archive.
+  let hash: string | null = null;
+  best = 0;
+  for (const [version, n] of hashes) {
+    const [candidate, h] = version.split(' ');
+    if (candidate === id && n > best) {
+      best = n;
+      hash = h!;
+    }
+  }
+  if (hash !== null && scenarioHash(loaded.scenario) !== hash) {
+    const archive = fileURLToPath(new URL('../../scenarios/archive/', import.meta.url));
+    for (const file of existsSync(archive) ? readdirSync(archive).filter((f) => f.endsWith('.yaml')).sort() : []) {
+      const old = readScenarioFile(join(archive, file));
+      if (old.ok && old.scenario.id === id && scenarioHash(old.scenario) === hash) return { ok: true, scenario: old.scenario, path: join(archive, file) };
+    }
+  }
   return { ok: true, scenario: loaded.scenario, path };
 }
 

@@ -352,11 +352,15 @@ function moraleLink(game: ReplayedGame, q: number, measure: SwingMeasure): Chain
   const state: GameState = game.quarters[q - 1]!.beforeMoves;
   const f = moraleFactors(state);
   if (f.marketing === 1 && f.sales === 1) return null;
+  // With people, morale is the leads' own every quarter: whether they were heard moves it.
+  const people = state.morale !== undefined;
   return {
     quarter: q,
     kind: 'morale',
-    text: `After the dispute decision, morale made marketing's moves work at ${percent(f.marketing)} and sales' at ${percent(f.sales)} of their usual effect`,
-    figures: { marketingFactor: round4(f.marketing), salesFactor: round4(f.sales) },
+    text: people
+      ? `The leads' morale — whether their asks were heard, how their bonus plans fared, the dispute's outcome — made marketing's moves work at ${percent(f.marketing)} and sales' at ${percent(f.sales)} of their usual effect`
+      : `After the dispute decision, morale made marketing's moves work at ${percent(f.marketing)} and sales' at ${percent(f.sales)} of their usual effect`,
+    figures: { marketingFactor: round4(f.marketing), salesFactor: round4(f.sales), ...(people ? { people: 1 } : {}) },
   };
 }
 

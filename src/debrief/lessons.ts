@@ -98,6 +98,9 @@ const NEXT_FOR_CAUSE: Partial<Record<ChainKind, string>> = {
   relationships: 'Next time, try relationship calls on the accounts you have: relationships keep accounts, and customer equity counts on their staying.',
 };
 
+/** The lesson when the leads' morale (people) was the cause: it moves with every quarter's hearing, not only the dispute. */
+const NEXT_FOR_LEADS_MORALE = 'Next time, try giving each lead some of what they ask for before a quarter, and hearing both before the dispute: their morale scales their side’s work.';
+
 /**
  * Which way a link of quarter `quarter`'s chain pushed profit: +1 up, −1 down, 0 either (a
  * decision, a line stopping: the root of what follows) or not known from the link alone
@@ -181,7 +184,7 @@ function swingLesson(g: Game): Lesson | null {
       (cause ? ` Its first cause that way: ${cause.text}.` : ''),
     figures: { quarter: swing.quarter, profitBefore: swing.before, profit: swing.after, change: swing.change, meanQuarterRevenue: g.meanQuarterRevenue },
     codes: cause ? { cause: cause.kind, subject: subjectOf(cause) } : { subject: 'swing' },
-    next: fell && cause && !(cause.kind === 'account-lost' && cause.account !== undefined && callsBefore(g, cause.account, swing.quarter) > 0) ? (NEXT_FOR_CAUSE[cause.kind] ?? null) : null,
+    next: fell && cause && !(cause.kind === 'account-lost' && cause.account !== undefined && callsBefore(g, cause.account, swing.quarter) > 0) ? (cause.kind === 'morale' && cause.figures?.people === 1 ? NEXT_FOR_LEADS_MORALE : (NEXT_FOR_CAUSE[cause.kind] ?? null)) : null,
   };
 }
 

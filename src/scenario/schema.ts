@@ -4,7 +4,8 @@
 // keep hostile or mistaken files out, and the `.describe()` texts are what editors and the
 // generated docs show an instructor.
 import { z } from 'zod';
-import type { MoveKind, Scenario } from '../sim/types';
+import type { IncentiveMeasure, MoveKind, Scenario } from '../sim/types';
+import { DEFAULT_PORTRAIT, PORTRAITS } from './portraits.ts';
 import { ID_PATTERN } from './ids.ts';
 import { MOVE_DEFAULTS } from './move-defaults.ts';
 import { formatNumber } from './issues.ts';
@@ -269,6 +270,53 @@ const leaderSchema = (side: string, wants: string) =>
     }).describe('How the leader reacts to each outcome, in character; the reaction shows whether they were heard.'),
   });
 
+// The defaults (DESIGN.md): the sales lead is paid on the quarter's revenue and new accounts, the
+// marketing lead on the product lines' profit and goodwill over the year.
+export const DEFAULT_INCENTIVE = {
+  marketing: { lineProfit: 60, goodwill: 40 },
+  sales: { revenue: 70, newAccounts: 30 },
+} as const satisfies Record<'marketing' | 'sales', Partial<Record<IncentiveMeasure, number>>>;
+
+const incentiveWeight = (what: string) => numIn(0, 100).optional().describe(`Weight of ${what} in the lead’s bonus (0–100; left out, 0).`);
+
+const personSchema = (side: 'marketing' | 'sales') => {
+  const title_ = side === 'marketing' ? 'Marketing' : 'Sales';
+  const plan = Object.entries(DEFAULT_INCENTIVE[side]).map(([k, v]) => `${k} ${v}`).join(', ');
+  return mapping({
+    name: title().describe(`Name of the ${side} lead; the dispute’s ${side} leader must be the same person.`),
+    role: title().describe(`Their job title, e.g. "Head of ${title_}".`),
+    // A string the refinement narrows (not an enum), so the model's type stays a plain id.
+    portrait: expecting(
+      z.string().refine((v) => (PORTRAITS as readonly string[]).includes(v), { message: `expected one of ${PORTRAITS.map((p) => `"${p}"`).join(', ')}` }),
+      `one of ${PORTRAITS.map((p) => `"${p}"`).join(', ')}`,
+    )
+      .default(DEFAULT_PORTRAIT[side])
+      .describe(`Which of the game’s portraits shows them (default "${DEFAULT_PORTRAIT[side]}").`),
+    voice: mapping({
+      ask: text().optional().describe('How they open their request before a quarter, e.g. "Got a minute before you plan?"'),
+      pleased: text().optional().describe('What they say after a quarter that went their way.'),
+      worried: text().optional().describe('What they say after a quarter that went against their plan.'),
+      keyAccountLost: text().optional().describe('What they say when a key account leaves.'),
+    })
+      .default({})
+      .describe('Their lines for each situation; a line left out uses the game’s own words.'),
+    incentive: mapping({
+      revenue: incentiveWeight('the quarter’s revenue against plan'),
+      newAccounts: incentiveWeight('new accounts won in the quarter'),
+      lineProfit: incentiveWeight('the product lines’ profit over the year'),
+      goodwill: incentiveWeight('the lines’ goodwill against where it started'),
+      profit: incentiveWeight('the firm’s profit over the year'),
+    })
+      .default({ ...DEFAULT_INCENTIVE[side] })
+      .describe(`What their bonus is paid on: the weight of each measure (default ${plan}); at least one above 0.`),
+  });
+};
+
+const peopleSchema = mapping({
+  marketing: personSchema('marketing').describe('The marketing lead.'),
+  sales: personSchema('sales').describe('The sales lead.'),
+});
+
 const disputeSchema = mapping({
   product: id().describe('Id of the product line marketing wants to discontinue.'),
   account: id().describe('Id of the account sales says the product anchors; it must buy the product.'),
@@ -348,6 +396,11 @@ function scenarioSchemaFor(form: MoneyForm) {
     moves: moveTuningsSchema.describe('Every move, whether it is offered and how it responds to effort. May be left out, as may any move in it: a move left out is offered, with its default curve.'),
     events: listOf(eventSchema(money), LIMITS.events, 'events').describe('Scripted events: a trigger and its effects.'),
     dispute: disputeSchema.optional().describe('The discontinuation dispute; needed when an event has a "dispute" effect.'),
+    people: peopleSchema
+      .optional()
+      .describe(
+        'The two leads as people: before each quarter each asks for effort in the terms of their bonus plan, after it each reacts, and their morale — whether they were heard, how their plan fared — scales their side’s moves. Not for a solo firm. Left out, the leads speak only in the dispute.',
+      ),
     scoring: scoringSchema(money).describe('Balanced-scorecard weights, targets and par.'),
     debrief: listOf(text(), LIMITS.debrief, 'notes').describe('Notes shown in the debrief.'),
   })

@@ -118,6 +118,23 @@ export function semanticIssues(scenario: Scenario): PathIssue[] {
     range(['dispute', 'anchor'], dispute.anchor);
   }
 
+  const people = scenario.people;
+  if (people) {
+    if (scenario.firm.structure === 'solo') {
+      report(['people'], 'a solo firm has no leads: the player wears both hats. Leave "people" out, or set firm.structure to "two-leads" or "divisions"');
+    }
+    for (const side of ['marketing', 'sales'] as const) {
+      const person = people[side];
+      if (Object.values(person.incentive).every((w) => !(w! > 0))) {
+        report(['people', side, 'incentive'], 'at least one measure must weigh above 0, or the lead has no bonus plan to argue from');
+      }
+      const leader = scenario.dispute?.[side];
+      if (leader && leader.name !== person.name) {
+        report(['dispute', side, 'name'], `the dispute's ${side} leader is ${quote(leader.name)}, but people.${side} is ${quote(person.name)}; the dispute refers to the same person`);
+      }
+    }
+  }
+
   const w = scenario.scoring.weights;
   if (w.profit + w.revenue + w.customerEquity + w.portfolioHealth + w.collaboration <= 0) {
     report(['scoring', 'weights'], 'at least one weight must be above 0, or no score can be computed');

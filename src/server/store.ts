@@ -12,6 +12,8 @@ import { scenarioHash } from '../replay/replay';
 export interface ScenarioCatalog {
   /** The scenario with this id, or undefined. */
   get(id: string): Scenario | undefined;
+  /** The version of scenario `id` with this content hash, the current one or an archived one, or undefined. */
+  version(id: string, hash: string): Scenario | undefined;
   list(): Scenario[];
 }
 
@@ -179,6 +181,9 @@ export class HeatStore {
   }
 
   private scenarioFor(heatId: string, event: Extract<HeatEvent, { kind: 'created' }>): Scenario {
+    // A workshop created on an earlier version plays on it (scenarios/archive keeps it).
+    const version = this.scenarios.version(event.scenarioId, event.scenarioHash);
+    if (version !== undefined) return version;
     const scenario = this.scenarios.get(event.scenarioId);
     if (scenario === undefined) return refuse('unknown-scenario', `workshop ${heatId} plays scenario "${event.scenarioId}", which this server does not have`);
     if (scenarioHash(scenario) !== event.scenarioHash) {

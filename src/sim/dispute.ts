@@ -15,12 +15,15 @@ import {
   MIGRATION_RELIEF,
   MORALE_AFTER,
   MORALE_EFFECT,
+  MORALE_MAX,
+  MORALE_MIN,
   MORALE_NEUTRAL,
   MORALE_QUARTERS,
   OVERRULE_COLLABORATION_COST,
   REPRICE_SATISFACTION_HIT,
   REPRICE_SHARE,
   REPRICE_STRAIN,
+  clamp,
   clamp01,
   fix,
 } from './model';
@@ -67,6 +70,11 @@ export function openDispute(scenario: Scenario, accounts: readonly AccountState[
 
 /** How hard each side's moves work this quarter: morale counts for MORALE_QUARTERS from the decision. */
 export function moraleFactors(state: GameState): { marketing: number; sales: number } {
+  // With people, morale is the leads' own stock every quarter (the decision set it; leads.ts moves it).
+  const leads = state.morale;
+  if (leads !== undefined) {
+    return { marketing: 1 + MORALE_EFFECT * (leads.marketing - MORALE_NEUTRAL), sales: 1 + MORALE_EFFECT * (leads.sales - MORALE_NEUTRAL) };
+  }
   const d = state.dispute;
   if (d === null || d.decidedInQuarter === null) return NEUTRAL_MORALE;
   const since = state.quarter - d.decidedInQuarter;
@@ -197,6 +205,17 @@ export function decideDispute(scenario: Scenario, state: GameState, option: Disp
     accounts,
     collaboration: fix(clamp01(state.collaboration - collaborationCost)),
     dispute: decided,
+    // With people the decision moves the leads' own morale by what it does to a neutral lead
+    // (a lead already low after unheard quarters sinks further when overruled); from here it
+    // moves quarter by quarter.
+    ...(state.morale !== undefined
+      ? {
+          morale: {
+            marketing: fix(clamp(state.morale.marketing + decided.morale.marketing - MORALE_NEUTRAL, MORALE_MIN, MORALE_MAX)),
+            sales: fix(clamp(state.morale.sales + decided.morale.sales - MORALE_NEUTRAL, MORALE_MIN, MORALE_MAX)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -29,7 +29,10 @@ export {
 export { scoreCard, portfolioHealth } from './score';
 export { canonicalJson, hashString, hashValue } from './hash';
 export { playBot, playStep, playSteps, ReplayMismatchError, type Step, type PlayedGame, type PlayOptions } from './play';
-export { BOTS, botNamed, type Bot } from './bots/strategies';
+export { BOTS, type Bot } from './bots/strategies';
+export { botNamed } from './bots/named';
+export { LEAD_BOTS } from './bots/lead-bots';
+export { askPoints, attainments, bonusOf, heardShare, leadAsks, plans, SIDES } from './leads';
 export { stateHash } from './state-hash';
 export {
   CONTINUATION,

@@ -1,6 +1,7 @@
 // Builds a game's starting state from a scenario and a seed: the firm as the scenario
 // describes it, the hidden anchors placed within their ranges, and all of the game's luck.
 import { fix } from './model';
+import { startingMorale } from './leads';
 import { drawLuck } from './random';
 import type { AccountState, GameState, PurchaseState, Scenario } from './types';
 
@@ -123,6 +124,8 @@ export function createGame(scenario: Scenario, seed: number): GameState {
     firedEvents: [],
     dispute: null,
     history: [],
+    // Only a firm with people has the key, so a game without them hashes as it always did.
+    ...(scenario.people ? { morale: startingMorale(scenario) } : {}),
     finished: false,
     luck,
   };

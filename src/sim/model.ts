@@ -105,6 +105,27 @@ export const MORALE_AFTER = { prevailed: 0.85, compromise: 0.55, heard: 0.45, ov
 /** For this many quarters from the decision, each side's moves work at 1 + MORALE_EFFECT × (morale − neutral) of their effort. */
 export const MORALE_QUARTERS = 2;
 export const MORALE_EFFECT = 0.5;
+/**
+ * With people (a scenario's leads): morale is a stock per lead that the dispute's decision sets
+ * and each quarter moves — by MORALE_HEARD × (share of the lead's ask heard − ½), by
+ * MORALE_PLAN × (bonus attainment − 1), and back towards neutral by MORALE_PULL of the gap —
+ * within [MORALE_MIN, MORALE_MAX]. A lead always heard and on plan rises to the cap (moves at
+ * 117.5%); one never heard sinks towards 0.1 (75%). Tuned with the lead bots (lead-bots.ts):
+ * hearing both leads must beat overriding either, on held-out seeds (tests/ideas).
+ */
+export const MORALE_HEARD = 0.25;
+export const MORALE_PLAN = 0.1;
+export const MORALE_PULL = 0.25;
+export const MORALE_MIN = 0.05;
+export const MORALE_MAX = 0.95;
+/** With people, each lead's morale falls this much in a quarter the dispute's decision waits on an investigation: a dispute left hanging wears on both sides. */
+export const MORALE_WAITING = 0;
+/** A lead asks for this share of the effort budget (at least one point). */
+export const ASK_SHARE = 0.2;
+/** A measure's attainment counts up to this multiple of plan. */
+export const ATTAINMENT_MAX = 1.5;
+/** The sales lead's plan for new accounts a quarter. */
+export const NEW_ACCOUNTS_PLAN = 1;
 
 /** Score components are clamped to this range (points). */
 export const SCORE_MIN = -100;

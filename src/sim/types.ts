@@ -138,6 +138,32 @@ export interface LeaderSpec {
   reactions: Record<ReactionKind, string>;
 }
 
+/** What a lead's bonus can be paid on; each is measured against a plan (src/sim/leads.ts). */
+export const INCENTIVE_MEASURES = ['revenue', 'newAccounts', 'lineProfit', 'goodwill', 'profit'] as const;
+export type IncentiveMeasure = (typeof INCENTIVE_MEASURES)[number];
+
+/** The situations a lead has a line for (words only; the model never reads them). */
+export const VOICE_SITUATIONS = ['ask', 'pleased', 'worried', 'keyAccountLost'] as const;
+export type VoiceSituation = (typeof VOICE_SITUATIONS)[number];
+
+/** A lead as a person: who they are, how they look, what they say, and what they are paid on. */
+export interface PersonSpec {
+  name: string;
+  role: string;
+  /** One of the portraits shipped in assets/portraits (src/scenario/portraits.ts lists them). */
+  portrait: string;
+  /** Lines for situations; a situation left out uses the game's default words. */
+  voice: Partial<Record<VoiceSituation, string>>;
+  /** The bonus plan: the weight of each measure (a measure left out weighs 0). */
+  incentive: Partial<Record<IncentiveMeasure, number>>;
+}
+
+/** The firm's two leads, for a firm with separate marketing and sales. */
+export interface PeopleSpec {
+  marketing: PersonSpec;
+  sales: PersonSpec;
+}
+
 export interface DisputeSpec {
   product: string;
   account: string;
@@ -210,6 +236,8 @@ export interface Scenario {
   moves: MoveTunings;
   events: ScenarioEvent[];
   dispute?: DisputeSpec;
+  /** The leads as people (asks, reactions, bonus plans, morale); without it the leads speak only in the dispute. */
+  people?: PeopleSpec;
   scoring: ScoringSpec;
   debrief: string[];
 }
@@ -298,7 +326,38 @@ export interface QuarterRecord {
   events: string[];
   /** Choices made on the dispute before this quarter's moves, in order. */
   disputeChoices: DisputeOption[];
+  /** With people: each lead's ask, how far it was heard, their plan's pay-out and their morale after the quarter. */
+  people?: { marketing: LeadQuarter; sales: LeadQuarter };
   score: ScoreCard;
+}
+
+/** What a lead asks for before a quarter, in the terms of their incentive plan. */
+export interface LeadAsk {
+  kind: MoveKind;
+  target?: string;
+  points: number;
+  /** Why they ask (a code the app words), with the measure's figure behind it (an attainment, a goodwill, a profit in cents). */
+  reason: AskReason;
+  value: number;
+}
+
+export type AskReason =
+  | 'revenue-below-plan'
+  | 'prospects-open'
+  | 'key-account-cooling'
+  | 'goodwill-sliding'
+  | 'line-losing'
+  | 'profit-below-plan'
+  | 'build-insight';
+
+/** One lead's quarter: the ask, the share of it the plan heard (0–1), the plan's pay-out (attainment, 0–1.5) and the morale after it. */
+export interface LeadQuarter {
+  ask: LeadAsk | null;
+  heard: Ratio;
+  bonus: Ratio;
+  /** Each measure's attainment this quarter (1 = on plan), for the bonus meter. */
+  attainment: Partial<Record<IncentiveMeasure, number>>;
+  morale: Ratio;
 }
 
 /** An account lost in a quarter, with the churn probabilities that were drawn against. */
@@ -361,6 +420,8 @@ export interface GameState {
   firedEvents: string[];
   dispute: DisputeState | null;
   history: QuarterRecord[];
+  /** With people: each lead's morale (it scales their side's moves). Absent otherwise, so older games hash as they did. */
+  morale?: { marketing: Ratio; sales: Ratio };
   finished: boolean;
   /** Every draw of the game, taken at the start (common random numbers). */
   luck: Luck;

@@ -17,6 +17,7 @@ import {
 } from './model';
 import { moraleFactors } from './dispute';
 import { effortAvailable } from './effort';
+import { leadAsks, SIDES } from './leads';
 import type { MoveKind } from './moves';
 import { compile } from './resolve/compile';
 import type { GameState, Move, Scenario } from './types';
@@ -42,6 +43,12 @@ export interface UsefulPoints {
   /** The most points that still change the quarter (0: none do). */
   points: number;
   limit: UsefulLimit;
+  /**
+   * With people, when a lead asks for this very move: points up to the ask still count (they are
+   * heard, and morale follows), so `points` is the ask's; `limitPoints` is where the move's own
+   * effect stops, and `side` whose ask it is.
+   */
+  ask?: { side: 'marketing' | 'sales'; limitPoints: number };
 }
 
 /** The points `moves` put on `kind` (aimed at `target`), 0 when they plan none. */
@@ -83,7 +90,16 @@ function winsEveryProspect(scenario: Scenario, state: GameState, points: number)
  */
 export function usefulPoints(scenario: Scenario, state: GameState, moves: readonly Move[], kind: MoveKind, target?: string): UsefulPoints | null {
   const most = effortAvailable(scenario, state);
-  const found = limitOf(scenario, state, moves, kind, target, most);
+  let found = limitOf(scenario, state, moves, kind, target, most);
+  const asks = found === null ? null : leadAsks(scenario, state);
+  if (found !== null && asks !== null) {
+    for (const side of SIDES) {
+      const ask = asks[side];
+      if (ask && ask.kind === kind && ask.target === target && ask.points > found.points) {
+        found = { points: ask.points, limit: found.limit, ask: { side, limitPoints: found.points } };
+      }
+    }
+  }
   return found !== null && found.points < most ? found : null;
 }
 

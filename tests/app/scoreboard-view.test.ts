@@ -24,7 +24,7 @@ import type { LuckOrSkill } from '../../src/scoreboard/luck';
 import { botCode, scenario } from '../scoreboard/support';
 import { MemoryStorage } from './memory-storage';
 
-const catalogue: Catalogue = { scenarios: [{ id: scenario.id, scenario }], problems: [] };
+const catalogue: Catalogue = { scenarios: [{ id: scenario.id, scenario }], archived: [], problems: [] };
 const seed = scenario.defaultSeed;
 
 function workshop(codes: string[] = []): Workshop {

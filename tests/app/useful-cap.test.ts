@@ -6,7 +6,10 @@ import { moveControls, planningView, pointsAllowed } from '../../src/app/plannin
 import { usefulCap } from '../../src/app/useful-cap';
 import { remainingBudget } from '../../src/flow/index';
 import type { GameState } from '../../src/sim/index';
+import { leadAsks } from '../../src/sim/index';
 import { scenario, startGame } from '../flow/support';
+
+const base = scenario;
 
 function planning() {
   const actor = startGame(1);
@@ -53,9 +56,23 @@ describe('a slider’s stop where more points do nothing', () => {
     expect(usefulCap(scenario, empty.game, [], 'referrals', account)?.text).toBe('No prospects left: referrals bring no new leads');
   });
 
+  it('raises the stop to what a lead asks for: the points past the move’s own limit are still heard', () => {
+    const context = planning().getSnapshot().context;
+    const game = { ...context.game, prospectsLeft: 2, leads: 30 };
+    const ask = leadAsks(scenario, game)!.sales!;
+    expect(ask.kind).toBe('prospecting');
+    const own = usefulCap({ ...scenario, people: undefined }, game, [], 'prospecting', undefined)!;
+    expect(own.points).toBeLessThan(ask.points);
+    const cap = usefulCap(scenario, game, [], 'prospecting', undefined)!;
+    expect(cap.points).toBe(ask.points);
+    expect(cap.text).toBe(`${ask.points} points meet what ${scenario.people!.sales.name} asked for; the move itself adds nothing past ${own.points} (${own.points} points win all 2 prospects left)`);
+  });
+
   it('stops prospecting where it surely wins the last prospects, and referrals once the plan does', () => {
     const context = planning().getSnapshot().context;
     const game = { ...context.game, prospectsLeft: 2, leads: 30 };
+    // Without people: no lead's ask lifts the stop (the test above has one).
+    const scenario = { ...base, people: undefined };
     const cap = usefulCap(scenario, game, [], 'prospecting', undefined)!;
     expect(cap.points).toBeGreaterThan(0);
     expect(cap.text).toBe(`${cap.points} points win all 2 prospects left, even in a slow quarter: more win no more`);

@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadShipped } from '../support/scenarios';
-import { GOLDEN_FILE, type Golden } from '../golden/games';
+import { GOLDEN_SETS, type Golden } from '../golden/games';
 import { launchChromium } from './chromium';
 
-const goldens = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Golden[];
+const goldens = GOLDEN_SETS.flatMap((set) => (JSON.parse(readFileSync(set.file, 'utf8')) as Golden[]).map((golden) => ({ set, golden })));
 
 describe('golden replays in Chromium', () => {
   const baseUrl = inject('browserBaseUrl');
@@ -30,9 +29,9 @@ describe('golden replays in Chromium', () => {
     expect(goldens.length).toBeGreaterThanOrEqual(8);
   });
 
-  for (const golden of goldens) {
-    it(`${golden.bot} seed ${golden.seed} gives ${golden.stateHash} in the browser`, async () => {
-      const scenario = loadShipped('two-hats');
+  for (const { set, golden } of goldens) {
+    it(`${set.label}: ${golden.bot} seed ${golden.seed} gives ${golden.stateHash} in the browser`, async () => {
+      const scenario = set.scenario();
       const result = await page.evaluate(([s, r]) => window.marketingAndSales.runReplay(s, r), [scenario, golden.replay] as const);
       expect(result).toEqual({ stateHash: golden.stateHash, score: golden.score });
     });

@@ -32,7 +32,7 @@ afterEach(() => {
 
 describe('npm run package:scorm refuses', () => {
   it('a scenario file with errors: the loader’s errors (file, line, column, field), exit 1, nothing written', async () => {
-    const text = readFileSync(shippedScenarioPath('two-hats'), 'utf8').replace(/^  par: 80$/m, '  par: lots').replace(/^quarters: \d+$/m, 'quarters: 0');
+    const text = readFileSync(shippedScenarioPath('two-hats'), 'utf8').replace(/^  par: \d+$/m, '  par: lots').replace(/^quarters: \d+$/m, 'quarters: 0');
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, text);
     const loaded = loadScenario(text, file);

@@ -4,7 +4,10 @@
 import { expect } from 'vitest';
 import {
   MORALE_EFFECT,
+  MORALE_MAX,
+  MORALE_MIN,
   MORALE_NEUTRAL,
+  fix,
   CLOSING_PRICE_CONCESSION,
   CONVERSION_COLLABORATION_BASE,
   anchorChurn,
@@ -176,6 +179,19 @@ function checkLink(scenario: Scenario, state: GameState, steps: readonly Step[],
       break;
     }
     case 'morale': {
+      if (r.people !== undefined) {
+        // With people: the leads' morale as the quarter started — the decision's when the dispute
+        // was decided before its moves, else where the quarter before left it.
+        const left = rp?.people ? { marketing: rp.people.marketing.morale, sales: rp.people.sales.morale } : { marketing: MORALE_NEUTRAL, sales: MORALE_NEUTRAL };
+        const shift = (side: 'marketing' | 'sales') =>
+          state.dispute?.decidedInQuarter === q ? fix(Math.min(MORALE_MAX, Math.max(MORALE_MIN, left[side] + state.dispute.morale[side] - MORALE_NEUTRAL))) : left[side];
+        const before = { marketing: shift('marketing'), sales: shift('sales') };
+        // With people: the leads' morale as the quarter started, every quarter.
+        expect(f.people, where).toBe(1);
+        expect(f.marketingFactor, where).toBe(r4(1 + MORALE_EFFECT * (before.marketing - MORALE_NEUTRAL)));
+        expect(f.salesFactor, where).toBe(r4(1 + MORALE_EFFECT * (before.sales - MORALE_NEUTRAL)));
+        break;
+      }
       const d = state.dispute!;
       const since = q - d.decidedInQuarter!;
       expect(since >= 0 && since < 2, where).toBe(true);

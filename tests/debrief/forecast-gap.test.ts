@@ -25,7 +25,7 @@ import {
   type Scenario,
   type Step,
 } from '../../src/sim/index';
-import { loadShipped } from '../support/scenarios';
+import { loadArchived, loadShipped } from '../support/scenarios';
 
 /** The state the planning screen of quarter `q` forecast from: the quarters before played, then the quarter's dispute choices. */
 function planningState(scenario: Scenario, seed: number, steps: readonly Step[], q: number): GameState {
@@ -103,8 +103,7 @@ describe('forecastGap’s parts: what parted the quarter from the forecast', () 
   }
 
   /** The quarter `q` of a bot's game: its steps, the planning state, the record and the gap. */
-  function quarterOf(id: string, seed: number, botName: string, q: number, option?: DisputeOption) {
-    const scenario = loadShipped(id);
+  function quarterOf(id: string, seed: number, botName: string, q: number, option?: DisputeOption, scenario = loadShipped(id)) {
     const { steps, state: end } = playBot(scenario, seed, botNamed(botName)!, option ? { disputeOption: option } : {});
     const game = planningState(scenario, seed, steps, q);
     const gap = forecastGap(scenario, seed, steps.slice(0, q))!;
@@ -204,8 +203,9 @@ describe('forecastGap’s parts: what parted the quarter from the forecast', () 
     expect(sold.some((id) => demand.figures[`demand:${id}`]! < 1)).toBe(true);
   });
 
-  it('names the hidden anchors on a line phased out (two-hats seed 3, balanced, Q6)', () => {
-    const { scenario, gap, end } = quarterOf('two-hats', 3, 'balanced', 6, 'phase-out');
+  // Found on two-hats version 1 (kept in scenarios/archive): a game where the anchors lead the gap.
+  it('names the hidden anchors on a line phased out (two-hats version 1 seed 3, balanced, Q6)', () => {
+    const { scenario, gap, end } = quarterOf('two-hats', 3, 'balanced', 6, 'phase-out', loadArchived('two-hats', 1));
     expect(outsideRange(gap)).toEqual(['revenue', 'profit']);
     const anchors = part(gap, 'anchors');
     expect(rankedParts(gap, 'profit')[0]).toBe(anchors);

@@ -1,9 +1,14 @@
-// Which games the golden replays pin, and the recorded file itself: every bot, a few seeds each, so each kind of play
+// Which games the golden replays pin, and the recorded files: every bot, a few seeds each, so each kind of play
 // (and the dispute, which all of them meet) is covered — and every way to act on the dispute, forced where the
-// bot would not choose it.
-import type { DisputeOption } from '../../src/sim/index';
+// bot would not choose it. Version 1 of two-hats (no people) is frozen: its file was recorded once and is
+// never re-recorded, so replays and codes made on it keep verifying against scenarios/archive. The current
+// version adds the lead bots, whose play turns on the leads' asks and morale.
+import type { DisputeOption, Scenario } from '../../src/sim/index';
+import { loadArchived, loadShipped } from '../support/scenarios';
 
-export const GOLDEN_GAMES: readonly { bot: string; seed: number; dispute?: DisputeOption }[] = [
+export type GoldenGame = { bot: string; seed: number; dispute?: DisputeOption };
+
+export const GOLDEN_GAMES: readonly GoldenGame[] = [
   { bot: 'balanced', seed: 1 },
   { bot: 'balanced', seed: 2 },
   { bot: 'adaptive', seed: 7 },
@@ -29,4 +34,22 @@ export interface Golden {
   replay: unknown;
 }
 
-export const GOLDEN_FILE = new URL('./two-hats.replays.json', import.meta.url);
+export interface GoldenSet {
+  label: string;
+  file: URL;
+  scenario: () => Scenario;
+  games: readonly GoldenGame[];
+  /** Only the current version is ever re-recorded. */
+  frozen: boolean;
+}
+
+export const GOLDEN_SETS: readonly GoldenSet[] = [
+  { label: 'two-hats version 1', file: new URL('./two-hats-v1.replays.json', import.meta.url), scenario: () => loadArchived('two-hats', 1), games: GOLDEN_GAMES, frozen: true },
+  {
+    label: 'two-hats version 2 (people)',
+    file: new URL('./two-hats-v2.replays.json', import.meta.url),
+    scenario: () => loadShipped('two-hats'),
+    games: [...GOLDEN_GAMES, { bot: 'hears-leads', seed: 11 }, { bot: 'overrides-sales', seed: 12 }, { bot: 'overrides-marketing', seed: 13, dispute: 'joint-meeting' }],
+    frozen: false,
+  },
+];

@@ -10,20 +10,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReplay, runReplay } from '../../src/replay/replay';
 import { botNamed, playBot } from '../../src/sim/index';
-import { loadShipped } from '../support/scenarios';
-import { GOLDEN_FILE, GOLDEN_GAMES, type Golden } from './games';
+import { GOLDEN_SETS, type Golden } from './games';
 
-const goldens = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as Golden[];
-
-describe('golden replays of two-hats', () => {
+for (const set of GOLDEN_SETS) describe(`golden replays of ${set.label}`, () => {
+  const goldens = JSON.parse(readFileSync(set.file, 'utf8')) as Golden[];
   it('cover every game listed in games.ts', () => {
     const key = (g: { bot: string; seed: number; dispute?: string }) => `${g.bot}:${g.seed}:${g.dispute ?? ''}`;
-    expect(goldens.map(key)).toEqual(GOLDEN_GAMES.map(key));
+    expect(goldens.map(key)).toEqual(set.games.map(key));
   });
 
   for (const golden of goldens) {
     it(`${golden.bot} seed ${golden.seed}${golden.dispute ? ` (${golden.dispute} forced)` : ''} replays to ${golden.stateHash}`, () => {
-      const scenario = loadShipped('two-hats');
+      const scenario = set.scenario();
       const result = runReplay(scenario, parseReplay(golden.replay));
       expect(result.stateHash).toBe(golden.stateHash);
       expect(result.score).toBe(golden.score);

@@ -7,7 +7,7 @@ import { checkMeaning } from '../../src/balance/meaning';
 import { DEFAULT_ACCOUNT_NAMES, accountName, accountNames } from '../../src/scenario/account-names';
 import { createGame, type AccountState, type GameState, type Scenario } from '../../src/sim/index';
 import { scenarioHash } from '../../src/replay/replay';
-import { loadShipped } from '../support/scenarios';
+import { loadArchived, loadShipped } from '../support/scenarios';
 import { errorsOf, expectOneIssue, fixture, mutate, scenarioOf } from './helpers';
 
 const base = fixture('minimal.yaml');
@@ -115,8 +115,8 @@ describe('the accountNames field', () => {
       const scenario = loadShipped(id);
       for (const segment of scenario.segments) expect(Object.keys(segment)).toEqual(['id', 'name', 'demand']);
     }
-    // The shipped file's content hash, as the golden replays (tests/golden) and held result codes have it.
-    expect(scenarioHash(loadShipped('two-hats'))).toBe('3e21a5c66326c8d2');
+    // Version 1's content hash (now kept in scenarios/archive), as its golden replays and held result codes have it.
+    expect(scenarioHash(loadArchived('two-hats', 1))).toBe('3e21a5c66326c8d2');
   });
 
   /** The column (1-based) where `needle` starts on line `line` of `text`, its `nth` occurrence there. */

@@ -23,6 +23,22 @@ export function loadShipped(id: string): Scenario {
   return scenario;
 }
 
+export function archivedScenarioPath(id: string, version: number): string {
+  return fileURLToPath(new URL(`../../scenarios/archive/${id}-v${version}.yaml`, import.meta.url));
+}
+
+/** An earlier version of a shipped scenario, kept in scenarios/archive so what players hold of it still verifies. */
+export function loadArchived(id: string, version: number): Scenario {
+  const key = `${id}@${version}`;
+  let scenario = cache.get(key);
+  if (!scenario) {
+    scenario = loadFile(archivedScenarioPath(id, version));
+    if (scenario.id !== id || scenario.version !== version) throw new Error(`${archivedScenarioPath(id, version)} is ${scenario.id} version ${scenario.version}`);
+    cache.set(key, scenario);
+  }
+  return scenario;
+}
+
 /** Loads a scenario file that is not shipped (a test fixture) through the real loader. */
 export function loadFile(path: string): Scenario {
   const result = loadScenario(readFileSync(path, 'utf8'), path);

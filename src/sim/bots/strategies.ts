@@ -54,7 +54,7 @@ function splitOnce(points: number, weights: readonly number[], memo: number[][])
 }
 
 /** Marketing's usual mix: campaigns on every line, some brand, research and improvement. */
-function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
+export function marketingMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const parts = splitOnce(points, MARKETING_MIX, marketingSplits);
   const products = state.products;
   const tunings = scenario.moves;
@@ -92,7 +92,7 @@ function marketingMoves(scenario: Scenario, state: GameState, points: number, mo
 const topIds: string[] = [];
 
 /** Sales' usual mix: prospecting, relationships and service on the biggest accounts, referrals. */
-function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
+export function salesMoves(scenario: Scenario, state: GameState, points: number, moves: Move[]): void {
   const parts = splitOnce(points, SALES_MIX, salesSplits);
   const tunings = scenario.moves;
   const top = topIds;
@@ -209,7 +209,3 @@ export const random: Bot = {
 
 export const BOTS: readonly Bot[] = [allMarketing, allSales, balanced, shortRunGreedy, random, adaptive];
 
-
-export function botNamed(name: string): Bot | undefined {
-  return BOTS.find((b) => b.name === name);
-}

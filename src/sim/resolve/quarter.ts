@@ -25,6 +25,7 @@ import { afterQuarter, moraleFactors } from '../dispute';
 import { disputeEffort } from '../effort';
 import { InvalidDecisionError } from '../errors';
 import { MOVE_CODE } from '../moves';
+import { leadQuarters } from '../leads';
 import { scoreCard } from '../score';
 import type { AccountLoss, AccountState, Decision, DisputeOption, GameState, ProductLedger, ProductState, QuarterRecord, Scenario } from '../types';
 import { budgetRefusal, closedRefusal, validateDecision } from '../validate';
@@ -296,6 +297,9 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   for (let h = 0; h < historyBefore.length; h++) history[h] = historyBefore[h]!;
   history[historyBefore.length] = record;
   record.score = scoreCard(scenario, history);
+  const people = scenario.people ? leadQuarters(scenario, state, decision.moves, history, products) : undefined;
+  // Worked out once the history holds the record: plans measured over the year read it.
+  if (people) record.people = people;
   return {
     scenarioId: state.scenarioId,
     seed: state.seed,
@@ -312,6 +316,7 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
     firedEvents,
     dispute,
     history,
+    ...(people ? { morale: { marketing: people.marketing.morale, sales: people.sales.morale } } : {}),
     finished: q >= scenario.quarters,
     luck: state.luck,
   };
