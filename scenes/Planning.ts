@@ -29,7 +29,8 @@ import { reservedEffort, type ReservedEffort } from '../src/app/reserved-effort'
 import type { TargetChips } from '../src/app/target-chips';
 import type { UsefulCap } from '../src/app/useful-cap';
 import { draftMove, remainingBudget, type GameFlowContext, type GameFlowEvent, type GameFlowSnapshot } from '../src/flow/index';
-import type { MoveKind } from '../src/sim/index';
+import type { MoveKind, Side } from '../src/sim/index';
+import { leadCards, type LeadCard } from '../src/app/lead-view';
 import { BaseScene } from './base';
 import { TOUR_DONE_KEY, app } from './context';
 import { SCENES } from './keys';
@@ -39,6 +40,8 @@ import { banner } from './ui/banner';
 import { announce, button, focusSoon, h } from './ui/dom';
 import { drawMeter, drawPanel, type Rect } from './ui/draw';
 import { openHelpDialog } from './ui/help-dialog';
+import { bonusMeter, openLeadsDialog } from './ui/leads-dialog';
+import { portrait } from './ui/portrait';
 import { startTour } from './ui/tour';
 
 const TOP = 88;
@@ -117,6 +120,9 @@ export class Planning extends BaseScene {
   private lastRejection: string | null = null;
   /** The game state the firm, product and account lists show: a move changes only the draft, so they stay. */
   private shownGame: GameFlowContext['game'] | null = null;
+  /** The leads' cards (a scenario with people), redrawn with the plan; null without people. */
+  private leads: LeadCard[] | null = null;
+  private chips: Map<Side, { chip: HTMLButtonElement; ask: HTMLElement; state: HTMLElement; meter: HTMLElement }> = new Map();
 
   constructor() {
     super(SCENES.planning);
@@ -136,6 +142,8 @@ export class Planning extends BaseScene {
     const context = this.snapshot().context;
     const { scenario, game } = context;
     const controls = moveControls(scenario, game);
+    this.leads = leadCards(scenario, game, context.draft);
+    this.chips = new Map();
 
     drawPanel(g, MARKETING, COLOURS.marketingTint, COLOURS.marketing);
     drawPanel(g, CENTRE, COLOURS.panel, COLOURS.joint);
@@ -183,7 +191,9 @@ export class Planning extends BaseScene {
     const marketing = h('section', { class: 'side marketing', attrs: { 'aria-labelledby': 'marketing-heading' } }, [
       h('div', { class: 'side-head' }, [
         h('h2', { text: 'Marketing', attrs: { id: 'marketing-heading' } }),
-        h('p', { class: 'meta', text: 'product lines · the long run' }),
+        // Beside a lead's chip the line is shorter: the chip names what the lead looks after.
+        h('p', { class: 'meta', text: this.leads ? 'the long run' : 'product lines · the long run' }),
+        this.leadChip('marketing'),
       ]),
       h('div', { class: 'moves' }, controls.marketing.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Product lines: last quarter’s P&L and goodwill' }),
@@ -235,7 +245,8 @@ export class Planning extends BaseScene {
     const sales = h('section', { class: 'side sales', attrs: { 'aria-labelledby': 'sales-heading' } }, [
       h('div', { class: 'side-head' }, [
         h('h2', { text: 'Sales', attrs: { id: 'sales-heading' } }),
-        h('p', { class: 'meta', text: 'people and accounts · the short run' }),
+        h('p', { class: 'meta', text: this.leads ? 'the short run' : 'people and accounts · the short run' }),
+        this.leadChip('sales'),
       ]),
       h('div', { class: 'moves' }, controls.sales.map((c) => this.moveRow(c))),
       h('h3', { class: 'table-title', text: 'Accounts: relationship (★ key account)' }),
@@ -255,6 +266,45 @@ export class Planning extends BaseScene {
 
     this.cameras.main.fadeIn(TWEEN_MS, 244, 241, 234);
     if (app().wantsTour && game.quarter === 1) this.startTour();
+  }
+
+  /** A lead's chip in their side's head: who, what they ask and how much the plan gives, bonus and morale; opens the leads' dialog. */
+  private leadChip(side: Side): HTMLElement | null {
+    const card = this.leads?.find((c) => c.side === side);
+    if (!card) return null;
+    const ask = h('span', { class: 'lead-chip-ask' });
+    const state = h('span', { class: 'lead-chip-state' });
+    const meter = h('span', { class: 'lead-chip-meter' });
+    const chip = button('', () => this.openLeads(side), 'ghost');
+    chip.classList.add('lead-chip', side);
+    chip.replaceChildren(
+      portrait(card.portrait, card.mood, 40),
+      h('span', { class: 'lead-chip-text' }, [h('span', { class: 'lead-chip-line' }, [h('span', { class: 'lead-chip-name', text: card.name.split(' ')[0]! }), state]), ask, h('span', { class: 'lead-chip-line' }, [meter])]),
+    );
+    this.chips.set(side, { chip, ask, state, meter });
+    return chip;
+  }
+
+  private openLeads(side: Side): void {
+    const context = this.snapshot().context;
+    const cards = leadCards(context.scenario, context.game, context.draft);
+    if (cards) openLeadsDialog(this, cards, (move) => this.send({ type: 'SET_MOVE', move }), this.panels, side);
+  }
+
+  private drawLeads(context: GameFlowContext): void {
+    if (this.chips.size === 0) return;
+    const cards = leadCards(context.scenario, context.game, context.draft) ?? [];
+    for (const card of cards) {
+      const parts = this.chips.get(card.side);
+      if (!parts) continue;
+      parts.ask.textContent = card.askShort ? `Asks ${card.given}/${card.asked} · ${card.askShort}` : 'Asks for nothing';
+      parts.ask.classList.toggle('short', card.give !== null);
+      parts.state.textContent = ` · morale ${Math.round(card.morale * 100)}%${card.costly ? ' ⚠' : ''}`;
+      parts.state.classList.toggle('costly', card.costly);
+      parts.meter.replaceChildren(bonusMeter(card), h('span', { text: card.bonus.last === null ? 'bonus: no quarter yet' : `bonus ${Math.round(card.bonus.last * 100)}% of target` }));
+      parts.chip.title = `${card.ask ?? 'Asks for nothing this quarter.'} ${card.heardText ?? ''}`;
+      parts.chip.setAttribute('aria-label', `${card.name}, ${card.role}: ${card.ask ?? 'asks for nothing this quarter'} ${card.heardText ?? ''} ${card.bonus.lastText}. ${card.moraleText}. Open the leads’ cards.`);
+    }
   }
 
   private send(event: GameFlowEvent): void {
@@ -466,6 +516,7 @@ export class Planning extends BaseScene {
       this.shownGame = context.game;
     }
     this.drawDynamic(context, view.split, view.budget);
+    this.drawLeads(context);
   }
 
   /**

@@ -18,6 +18,9 @@ import { app } from './context';
 import { SCENES } from './keys';
 import { COLOURS, COUNT_UP_MS, MEANING, WIDTH } from './theme';
 import { banner } from './ui/banner';
+import { bonusBar as bonusMeterOf } from './ui/leads-dialog';
+import { portrait } from './ui/portrait';
+import { leadReactions } from '../src/app/lead-view';
 import { button, h } from './ui/dom';
 import { drawLineChart, drawPanel, drawSignedBars, type Rect } from './ui/draw';
 import { placeGhostPanel } from './ui/ghost';
@@ -91,8 +94,22 @@ export class QuarterReport extends BaseScene {
       h('div', {}, [this.heading('h1', `Quarter ${quarter} report`), h('p', { class: 'meta', text: `${scenario.firm.name} · quarter ${quarter} of ${scenario.quarters}` })]),
       nextButton,
     ]));
-    // Played against a ghost group: its figures for this quarter, beside the header.
+    // Played against a ghost group: its figures for this quarter, beside the header; else the
+    // leads' reactions (a scenario with people) take that place.
     placeGhostPanel(this, scenario, game.seed, quarter, 420, 14, 590, 60);
+    const reactions = leadReactions(scenario, game, record);
+    if (reactions && !app().session.playAs?.ghost) {
+      this.place(300, 10, 800, 68, h('section', { class: 'lead-reactions', attrs: { 'aria-label': 'How your leads took the quarter' } }, reactions.map((r) =>
+        h('div', { class: `lead-reaction ${r.side}`, attrs: { 'data-side': r.side } }, [
+          portrait(r.portrait, r.mood, 52),
+          h('div', { class: 'lead-reaction-text' }, [
+            h('p', { class: 'lead-reaction-line' }, [h('strong', { text: `${r.name.split(' ')[0]}: ` }), `“${r.line}”`]),
+            h('p', { class: 'lead-reaction-facts', attrs: { title: r.facts.join(' ') } }, [bonusMeterOf(r.bonus), h('span', { text: r.summary })]),
+            h('span', { class: 'sr-only', text: r.facts.join(' ') }),
+          ]),
+        ]),
+      )));
+    }
 
     // ----- Headline figures that count up from the quarter before.
     // Each figure's card in the figure's own colour (theme.ts MEANING), as its line below and in the debrief.

@@ -11,12 +11,14 @@ export const DEFAULT_VOICE: Record<Side, Record<VoiceSituation, string>> = {
     ask: 'Before you plan: the product lines need looking after, or we pay for it next year.',
     pleased: 'The lines are in better shape than last quarter. That is what I am paid for.',
     worried: 'The lines are slipping, and goodwill lost now takes quarters to win back.',
+    unheard: 'I asked for a little effort on the lines and got none. My team noticed.',
     keyAccountLost: 'Losing that account hurts. Let us not panic into discounting.',
   },
   sales: {
     ask: 'Got a minute? My team’s quarter is on the line.',
     pleased: 'Good quarter: the team hit its numbers, and the customers noticed.',
     worried: 'We are behind plan. My people can feel it, and so can our customers.',
+    unheard: 'You did not give my team what I asked for. They will not push as hard next quarter.',
     keyAccountLost: 'We lost one of our big accounts. I warned this could happen.',
   },
 };

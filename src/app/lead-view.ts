@@ -2,11 +2,12 @@
 // they are, how they look, what they ask for and how much of it the plan gives, their bonus plan
 // and how it paid last quarter, and their morale with what it does to their side's work; on the
 // quarter's report each lead's reaction. Read from the model's own figures (src/sim/leads.ts).
-import { heardShare, leadAsks, moraleFactors, type GameState, type IncentiveMeasure, type LeadQuarter, type Move, type QuarterRecord, type Scenario, type Side } from '../sim/index';
+import { heardShare, leadAsks, moraleFactors, type GameState, type IncentiveMeasure, type LeadQuarter, type Move, type QuarterRecord, type Scenario, type Side, type VoiceSituation } from '../sim/index';
 import { MORALE_NEUTRAL as MORALE_START } from '../sim/model';
 import type { Mood } from '../scenario/portraits';
 import { accountNames } from '../scenario/account-names';
 import { formatPercent } from './format';
+import { MOVE_SHORT_LABEL } from './move-text';
 import { MEASURE_LABEL, askText, voiceLine } from './lead-text';
 
 /** A lead's morale below this shows as costing the firm (their side's moves work under 95%). */
@@ -35,7 +36,7 @@ export interface LeadCard {
   heardText: string | null;
   /** The move that gives the ask in full (null when the plan already does, or nothing is asked). */
   give: Move | null;
-  /** The ask in a few words, for the planning screen's chip: "4 points of closing". */
+  /** The ask's move in a word or two, for the planning screen's chip: "Campaign · Cold Brew Kegs". */
   askShort: string | null;
   bonus: BonusMeter;
   /** Morale 0–1 and how hard their side's moves work at it. */
@@ -56,6 +57,10 @@ export interface LeadReaction {
   line: string;
   /** What happened to them, in figures: the ask heard, the plan's pay-out, morale before and after. */
   facts: string[];
+  /** The same in a line: "Heard 4/4 · bonus 99% · morale 56% → 61%". */
+  summary: string;
+  /** The plan's pay-out against target (0–1.5), for the bonus meter. */
+  bonus: number;
 }
 
 function planText(scenario: Scenario, side: Side): string {
@@ -97,7 +102,7 @@ export function leadCards(scenario: Scenario, game: GameState, draft: readonly M
       asked: ask?.points ?? 0,
       heardText: ask ? (given >= ask.points ? 'Your plan gives all of it.' : given > 0 ? `Your plan gives ${given} of ${ask.points}.` : 'Your plan gives none of it yet.') : null,
       give: ask && given < ask.points ? (ask.target === undefined ? { kind: ask.kind, points: ask.points } : { kind: ask.kind, target: ask.target, points: ask.points }) : null,
-      askShort: ask ? `${ask.points} points of ${kindWords(ask.kind)}${ask.target ? ` · ${targetName(scenario, game, ask.target)}` : ''}` : null,
+      askShort: ask ? `${MOVE_SHORT_LABEL[ask.kind]}${ask.target ? ` · ${targetName(scenario, game, ask.target)}` : ''}` : null,
       bonus: {
         plan: `Bonus paid on ${planText(scenario, side)}`,
         last: lastBonus,
@@ -122,9 +127,10 @@ export function leadReactions(scenario: Scenario, game: GameState, record: Quart
     const person = people[side];
     const q: LeadQuarter = record.people![side];
     const was = previous ? previous[side].morale : MORALE_START;
-    const pleased = q.bonus >= 1 && q.heard >= 0.5;
-    const situation = side === 'sales' && lostKey ? 'keyAccountLost' : pleased ? 'pleased' : 'worried';
-    const mood: Mood = situation === 'keyAccountLost' ? 'upset' : pleased ? 'pleased' : q.heard < 0.5 && q.bonus < 1 ? 'upset' : 'worried';
+    // A lost key account first, then whether they were heard, then how their plan paid.
+    const unheard = q.ask !== null && q.heard < 0.5;
+    const situation: VoiceSituation = side === 'sales' && lostKey ? 'keyAccountLost' : unheard ? 'unheard' : q.bonus >= 1 ? 'pleased' : 'worried';
+    const mood: Mood = situation === 'keyAccountLost' || (unheard && q.bonus < 1) ? 'upset' : situation === 'pleased' ? 'pleased' : 'worried';
     const facts: string[] = [];
     if (q.ask) {
       const kind = q.ask.kind;
@@ -133,7 +139,9 @@ export function leadReactions(scenario: Scenario, game: GameState, record: Quart
     }
     facts.push(`Bonus plan paid ${formatPercent(q.bonus)} of target.`);
     facts.push(`Morale ${formatPercent(was)} → ${formatPercent(q.morale)}.`);
-    return { side, name: person.name, role: person.role, portrait: person.portrait, mood, line: voiceLine(person, side, situation), facts };
+    const heard = q.ask ? `Heard ${Math.round(q.heard * q.ask.points)}/${q.ask.points}` : 'Asked nothing';
+    const summary = `${heard} · bonus ${formatPercent(q.bonus)} · morale ${formatPercent(was)} → ${formatPercent(q.morale)}`;
+    return { side, name: person.name, role: person.role, portrait: person.portrait, mood, line: voiceLine(person, side, situation), facts, summary, bonus: q.bonus };
   });
 }
 

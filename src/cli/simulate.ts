@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ReplayError, makeReplay, parseReplay, runReplay } from '../replay/replay';
 import { ResultCodeError, groupNameProblem, makeResultCode } from '../scoreboard/index';
-import { BOTS, DISPUTE_OPTIONS, botNamed, playBot, stateHash, type DisputeOption, type GameState, type Scenario } from '../sim/index';
+import { BOTS, DISPUTE_OPTIONS, LEAD_BOTS, botNamed, playBot, stateHash, type DisputeOption, type GameState, type Scenario } from '../sim/index';
 import { readScenarioFile } from './read-scenario';
 
 const USAGE = `usage: npm run simulate -- FILE [options]
@@ -18,7 +18,7 @@ Plays a scenario headless and prints each quarter's figures and the final score.
   --seed N           the seed to play (default: the scenario's default seed)
   --seeds A-B        play every seed from A to B; one line per game (implies --json)
   --bot NAME         the bot that plays (default: balanced); one of:
-                     ${BOTS.map((b) => b.name).join(', ')}
+                     ${[...BOTS, ...LEAD_BOTS].map((b) => b.name).join(', ')}
   --dispute-option NAME
                      force the bot's first choice when the dispute opens; one of:
                      ${DISPUTE_OPTIONS.join(', ')}
@@ -93,7 +93,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     for (let s = from; s <= to; s++) seeds.push(s);
   }
   if (values.bot !== undefined && !botNamed(values.bot)) {
-    throw new UsageError(`unknown bot "${values.bot}"; bots: ${BOTS.map((b) => b.name).join(', ')}`);
+    throw new UsageError(`unknown bot "${values.bot}"; bots: ${[...BOTS, ...LEAD_BOTS].map((b) => b.name).join(', ')}`);
   }
   const disputeOption = values['dispute-option'];
   if (disputeOption !== undefined && !(DISPUTE_OPTIONS as readonly string[]).includes(disputeOption)) {

@@ -296,6 +296,7 @@ const personSchema = (side: 'marketing' | 'sales') => {
       ask: text().optional().describe('How they open their request before a quarter, e.g. "Got a minute before you plan?"'),
       pleased: text().optional().describe('What they say after a quarter that went their way.'),
       worried: text().optional().describe('What they say after a quarter that went against their plan.'),
+      unheard: text().optional().describe('What they say after a quarter whose plan gave them less than half of what they asked for.'),
       keyAccountLost: text().optional().describe('What they say when a key account leaves.'),
     })
       .default({})

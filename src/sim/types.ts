@@ -143,7 +143,7 @@ export const INCENTIVE_MEASURES = ['revenue', 'newAccounts', 'lineProfit', 'good
 export type IncentiveMeasure = (typeof INCENTIVE_MEASURES)[number];
 
 /** The situations a lead has a line for (words only; the model never reads them). */
-export const VOICE_SITUATIONS = ['ask', 'pleased', 'worried', 'keyAccountLost'] as const;
+export const VOICE_SITUATIONS = ['ask', 'pleased', 'worried', 'unheard', 'keyAccountLost'] as const;
 export type VoiceSituation = (typeof VOICE_SITUATIONS)[number];
 
 /** A lead as a person: who they are, how they look, what they say, and what they are paid on. */
