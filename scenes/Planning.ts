@@ -509,7 +509,7 @@ export class Planning extends BaseScene {
     // Rebuilt only when the game state changed, not on every move: their rebuild and relayout
     // would be a good part of a move's time in the page.
     if (context.game !== this.shownGame) {
-      this.figure(this.firmFigures, firmFigures(context.game));
+      this.figure(this.firmFigures, firmFigures(context.scenario, context.game));
       this.drawProducts(context);
       this.changes = relationshipChanges(context);
       this.drawAccounts(context);

@@ -106,7 +106,9 @@ export function forecastPanel(scenario: Scenario, game: GameState, shown: Foreca
   else if (f === null) status = 'Playing the plan’s futures…';
   else if (!shown.fresh) status = 'Updating for the new plan…';
   else if (!shown.done) status = 'Working out what each move adds…';
-  const assumption = `If this plan is played every quarter (${CONTINUATION_WORDS[CONTINUATION.dispute]})${futures > 0 ? `, over ${futures} possible futures` : ''}:`;
+  // A scenario without a dispute (or past its decision) needs no word on how it is settled.
+  const disputeWords = scenario.dispute !== undefined && game.dispute?.status !== 'decided' ? ` (${CONTINUATION_WORDS[CONTINUATION.dispute]})` : '';
+  const assumption = `If this plan is played every quarter${disputeWords}${futures > 0 ? `, over ${futures} possible futures` : ''}:`;
   if (f === null || shown.refused) return { assumption, status, columns: COLUMNS, quarter: [], end: [], effectsHeading: '', effectsColumns: [], effects: [], moreEffects: null };
   const names = accountNames(scenario, game);
   const score = f.end.score;

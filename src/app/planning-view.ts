@@ -185,7 +185,7 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
     remaining,
     budget: context.scenario.effortBudget,
     split,
-    budgetText: `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}, joint ${split.joint}`,
+    budgetText: `Effort left: ${remaining} of ${context.scenario.effortBudget} · marketing ${split.marketing}, sales ${split.sales}${hasJointWork(context.scenario) ? `, joint ${split.joint}` : ''}`,
     undoEnabled: snapshot.can({ type: 'UNDO' }),
     commitEnabled: snapshot.can({ type: 'COMMIT' }),
     // A lost account's name in a refusal is the model's; the player knows it by the name shown.
@@ -199,13 +199,20 @@ export function planningView(snapshot: GameFlowSnapshot, controls: readonly Move
 // ---------------------------------------------------------------------------------------
 // What changes only with the game state (a move changes only the draft).
 
-export function firmFigures(game: GameState): Figure[] {
-  return [
+/** Whether the scenario has joint work at all (a joint move, or a dispute whose options take joint points). */
+export function hasJointWork(scenario: Scenario): boolean {
+  return scenario.firm.structure !== 'solo' || JOINT_MOVES.some((k) => scenario.moves[k].enabled) || scenario.dispute !== undefined;
+}
+
+export function firmFigures(scenario: Scenario, game: GameState): Figure[] {
+  const figures = [
     { term: 'Cash', value: formatMoney(game.cash) },
     { term: 'Leads', value: formatNumber(game.leads, 1) },
     { term: 'Active accounts', value: String(game.accounts.filter((a) => a.active).length) },
-    { term: 'Collaboration', value: formatPercent(game.collaboration) },
   ];
+  // One person wears both hats: there is nobody to collaborate with.
+  if (scenario.firm.structure !== 'solo') figures.push({ term: 'Collaboration', value: formatPercent(game.collaboration) });
+  return figures;
 }
 
 export interface ProductRowView {

@@ -15,7 +15,10 @@ export function quarterFacts(scenario: Scenario, game: GameState, record: Quarte
   return [
     ordinary.length > 0 ? `Lost: ${ordinary.map(name).join(', ')}.` : record.lostAccounts.length > 0 ? 'No other account lost.' : 'No account lost.',
     won > 0 ? `Won ${won} new account${won > 1 ? 's' : ''}: ${record.newAccounts.map(name).join(', ')}.` : 'No new accounts won.',
-    `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
-    `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
+    // One person wears both hats: no joint work, nobody to collaborate with.
+    scenario.firm.structure === 'solo' && record.effortJoint === 0
+      ? `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales} points.`
+      : `Effort: marketing ${record.effortMarketing}, sales ${record.effortSales}, joint ${record.effortJoint} points.`,
+    scenario.firm.structure === 'solo' ? `Leads in hand: ${record.leads.toFixed(1)}.` : `Leads in hand: ${record.leads.toFixed(1)}. Collaboration: ${formatPercent(record.collaboration)}.`,
   ];
 }

@@ -41,6 +41,7 @@ export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}):
 
   checkTexts(scenario, warn);
   checkMoney(scenario, options.moneyForm ?? 'cents', warn);
+  checkOnePerson(scenario, warn);
   const possible = checkTriggers(scenario, error);
   checkDispute(scenario, possible, error);
   playChecks(scenario, options, possible, warn);
@@ -48,6 +49,23 @@ export function meaningIssues(scenario: Scenario, options: MeaningOptions = {}):
 }
 
 // --- texts fit their screens -------------------------------------------------------------
+
+/**
+ * A one-person firm has nobody to collaborate with: its collaboration is how well one person's
+ * two hats inform each other, a constant of the scenario. Collaboration that drifts, can be
+ * raised by meetings, is moved by events or counts in the score would be a stock the player can
+ * neither see nor manage (the screens leave it out).
+ */
+function checkOnePerson(scenario: Scenario, warn: (path: Path, message: string) => void): void {
+  if (scenario.firm.structure !== 'solo') return;
+  const why = 'a one-person firm has nobody to collaborate with (the screens do not show collaboration for it)';
+  if (scenario.model.collaborationDrift !== 0) warn(['model', 'collaborationDrift'], `${why}: set it to 0, or collaboration slides away unseen`);
+  if (scenario.moves.alignment.enabled) warn(['moves', 'alignment'], `${why}: alignment meetings have nobody to align; disable the move`);
+  if (scenario.scoring.weights.collaboration > 0) warn(['scoring', 'weights', 'collaboration'], `${why}: give it weight 0`);
+  scenario.events.forEach((event, i) => event.effects.forEach((effect, j) => {
+    if (effect.type === 'collaboration') warn(['events', i, 'effects', j], `${why}: this effect changes nothing the player can see`);
+  }));
+}
 
 function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => void): void {
   const limit = (field: string) => SCREEN_LIMITS.find((l) => l.field === field)!;

@@ -32,6 +32,7 @@ export { playBot, playStep, playSteps, ReplayMismatchError, type Step, type Play
 export { BOTS, type Bot } from './bots/strategies';
 export { botNamed } from './bots/named';
 export { LEAD_BOTS } from './bots/lead-bots';
+export { fixedSplit } from './bots/split';
 export { askPoints, attainments, bonusOf, heardShare, leadAsks, plans, SIDES } from './leads';
 export { stateHash } from './state-hash';
 export {

@@ -31,6 +31,11 @@ describe('the forecast panel', () => {
   it('says what it assumes and gives each figure as expected with its 8-in-10 range', () => {
     const panel = forecastPanel(scenario, state, shown(f))!;
     expect(panel.assumption).toBe('If this plan is played every quarter (the line kept if the dispute comes), over 40 possible futures:');
+    // A scenario without a dispute assumes nothing about one.
+    const solo = loadShipped('solo-founder');
+    const soloGame = createGame(solo, 1);
+    const soloPanel = forecastPanel(solo, soloGame, shown(forecast(solo, soloGame, { moves: [{ kind: 'prospecting', points: 2 }] }, 40)))!;
+    expect(soloPanel.assumption).toBe('If this plan is played every quarter, over 40 possible futures:');
     expect(panel.status).toBeNull();
     expect(panel.quarter.map((r) => r.term)).toEqual(['Revenue', 'Profit']);
     expect(panel.end.map((r) => r.term)).toEqual(['Total profit', 'Customer equity', 'Final score']);

@@ -2,8 +2,10 @@
 // words, Undo and Commit open as the machine says (snapshot.can), a control's points and steppers,
 // the budget split, the forecast, the pages of accounts, the price steps and the help's groups.
 import { describe, expect, it } from 'vitest';
-import { accountPage, firmFigures, helpView, initialTarget, moveControls, planningView, pointsAllowed, priceChoices, productRows } from '../../src/app/planning-view';
-import { MOVE_KINDS, type GameState } from '../../src/sim/index';
+import { accountPage, firmFigures, hasJointWork, helpView, initialTarget, moveControls, planningView, pointsAllowed, priceChoices, productRows } from '../../src/app/planning-view';
+import { quarterFacts } from '../../src/app/quarter-facts';
+import { MOVE_KINDS, createGame, resolveQuarter, type GameState } from '../../src/sim/index';
+import { loadShipped } from '../support/scenarios';
 import { scenario, startGame } from '../flow/support';
 
 function planning() {
@@ -101,10 +103,22 @@ describe('the planning view', () => {
 
   it('lists the firm’s figures and every product line', () => {
     const context = planning().getSnapshot().context;
-    expect(firmFigures(context.game).map((f) => f.term)).toEqual(['Cash', 'Leads', 'Active accounts', 'Collaboration']);
+    expect(firmFigures(context.scenario, context.game).map((f) => f.term)).toEqual(['Cash', 'Leads', 'Active accounts', 'Collaboration']);
     const rows = productRows(context);
     expect(rows).toHaveLength(context.game.products.length);
     expect(rows[0]!.revenue).toBe('—');
+  });
+
+  it('shows a one-person firm no collaboration and no joint effort: there is nobody to work with', () => {
+    const solo = loadShipped('solo-founder');
+    const game = createGame(solo, 1);
+    expect(firmFigures(solo, game).map((f) => f.term)).toEqual(['Cash', 'Leads', 'Active accounts']);
+    expect(hasJointWork(solo)).toBe(false);
+    expect(hasJointWork(scenario)).toBe(true);
+    const record = resolveQuarter(solo, game, { moves: [{ kind: 'prospecting', points: 2 }] }).history[0]!;
+    const facts = quarterFacts(solo, game, record).join(' ');
+    expect(facts).toContain('Effort: marketing 0, sales 2 points.');
+    expect(facts).not.toMatch(/joint|Collaboration/);
   });
 
   it('explains every move the model knows, by side', () => {

@@ -129,7 +129,7 @@ describe('structural errors', () => {
   });
 
   it('unknown field with no close match lists the fields allowed there', () => {
-    expectOneIssue(errorsOf(mutate(base, 16, 'structure: solo', 'structure: solo\n  motto: Coffee first')), {
+    expectOneIssue(errorsOf(mutate(base, 16, 'structure: two-leads', 'structure: two-leads\n  motto: Coffee first')), {
       line: 17,
       column: 3,
       path: 'firm.motto',
@@ -138,7 +138,7 @@ describe('structural errors', () => {
   });
 
   it('a choice that is not on the list suggests the closest', () => {
-    expectOneIssue(errorsOf(mutate(base, 16, 'structure: solo', 'structure: two-lead')), {
+    expectOneIssue(errorsOf(mutate(base, 16, 'structure: two-leads', 'structure: two-lead')), {
       line: 16,
       column: 14,
       path: 'firm.structure',
@@ -249,7 +249,7 @@ describe('structural errors', () => {
 
   it('reports every structural error in the file, in file order', () => {
     let text = mutate(base, 10, 'quarters: 8', 'quarters: 25');
-    text = mutate(text, 16, 'structure: solo', 'structure: duo');
+    text = mutate(text, 16, 'structure: two-leads', 'structure: duo');
     text = mutate(text, 33, 'price: 2400', 'price: "2400"');
     text = mutate(text, 36, 'goodwill: 0.5', 'goodwil: 0.5');
     text = mutate(text, 82, '{ type: dispute }', '{ type: dispte }');

@@ -6,8 +6,7 @@ import { DEFAULT_INCENTIVE } from '../../src/scenario/schema';
 import { DEFAULT_PORTRAIT } from '../../src/scenario/portraits';
 import { errorsOf, expectIssue, fixture, scenarioOf } from './helpers';
 
-// The minimal fixture is a solo firm: a firm with leads for these tests.
-const twoLeads = fixture('minimal.yaml').replace('structure: solo', 'structure: two-leads');
+const twoLeads = fixture('minimal.yaml');
 const withPeople = (people: string) => twoLeads.replace(/^dispute:/m, `${people}\ndispute:`);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
@@ -51,7 +50,7 @@ describe('people in a scenario file', () => {
   });
 
   it('refuses people in a solo firm', () => {
-    const text = fixture('minimal.yaml').replace(/^dispute:/m, `${SHORT}\ndispute:`);
+    const text = withPeople(SHORT).replace('structure: two-leads', 'structure: solo');
     const errors = errorsOf(text);
     const issue = errors.find((e) => e.path === 'people')!;
     // A mapping's place is where its value begins: the section's first line.
