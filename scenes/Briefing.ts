@@ -1,6 +1,9 @@
 // The briefing: the firm, its two sides and the situation, before the first quarter.
 import { formatMoney } from '../src/app/format';
 import { scorecardView } from '../src/app/goal-view';
+import { MEASURE_SHORT } from '../src/app/lead-text';
+import { planText } from '../src/app/lead-view';
+import type { Side } from '../src/sim/index';
 import { BaseScene } from './base';
 import { TOUR_DONE_KEY, app } from './context';
 import { SCENES } from './keys';
@@ -8,6 +11,7 @@ import { ICONS } from './Preloader';
 import { COLOURS, WIDTH } from './theme';
 import { button, h } from './ui/dom';
 import { drawPanel } from './ui/draw';
+import { portrait } from './ui/portrait';
 
 export class Briefing extends BaseScene {
   constructor() {
@@ -36,13 +40,16 @@ export class Briefing extends BaseScene {
     const accounts = game.accounts.filter((a) => a.active);
     this.place(112, 302, 508, 124, h('section', { class: 'side-text marketing', attrs: { 'aria-label': 'Marketing' } }, [
       h('h2', { text: 'Marketing: the product lines' }),
-      h('p', { text: `${scenario.products.length} lines: ${products}.` }),
+      // Beside a lead's line, the list of lines keeps to one line (all of it in the tooltip).
+      h('p', { class: scenario.people ? 'one-line' : '', text: `${scenario.products.length} lines: ${products}.`, attrs: { title: products } }),
       h('p', { text: 'Campaigns, research and improvements build goodwill and quality: slow to pay, and the payoff lasts.' }),
+      this.leadLine('marketing'),
     ]));
     this.place(722, 302, 508, 124, h('section', { class: 'side-text sales', attrs: { 'aria-label': 'Sales' } }, [
       h('h2', { text: 'Sales: the people and accounts' }),
       h('p', { text: `${accounts.length} accounts, ${accounts.filter((a) => a.key).length} of them key: ${accounts.filter((a) => a.key).map((a) => a.name).join(', ')}.` }),
       h('p', { text: 'Calls, service and prospecting pay this quarter, and fade when they stop.' }),
+      this.leadLine('sales'),
     ]));
 
     // The scorecard in words: what counts, how much, the targets, par (src/app/goal-view.ts).
@@ -69,5 +76,16 @@ export class Briefing extends BaseScene {
       }, 'primary'),
     ]);
     this.place(40, 650, WIDTH - 80, 64, footer);
+  }
+
+  /** With people: who leads the side and what their bonus is paid on, from the first screen. */
+  private leadLine(side: Side): HTMLElement | null {
+    const scenario = this.snapshot().context.scenario;
+    const person = scenario.people?.[side];
+    if (!person) return null;
+    return h('p', { class: 'lead-line', attrs: { title: `${person.name}, ${person.role}, is paid a bonus on ${planText(scenario, side)}.` } }, [
+      portrait(person.portrait, 'neutral', 26),
+      h('span', { text: `${person.name}’s bonus: ${planText(scenario, side, MEASURE_SHORT)}` }),
+    ]);
   }
 }

@@ -36,6 +36,15 @@ export const MEASURE_LABEL: Record<IncentiveMeasure, string> = {
   profit: 'the firm’s profit over the year',
 };
 
+/** The same, short, where a line has little room (the briefing). */
+export const MEASURE_SHORT: Record<IncentiveMeasure, string> = {
+  revenue: 'quarter’s revenue',
+  newAccounts: 'new accounts',
+  lineProfit: 'lines’ profit',
+  goodwill: 'goodwill',
+  profit: 'firm’s profit',
+};
+
 const points = (n: number) => (n === 1 ? '1 point' : `${n} points`);
 
 /** What an ask says: the move and the lead's reason, in the terms of their plan. */

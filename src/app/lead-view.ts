@@ -63,11 +63,12 @@ export interface LeadReaction {
   bonus: number;
 }
 
-function planText(scenario: Scenario, side: Side): string {
+/** What a lead's bonus is paid on, with the weights as shares: "this quarter’s revenue 70% · new accounts 30%". */
+export function planText(scenario: Scenario, side: Side, labels: Record<IncentiveMeasure, string> = MEASURE_LABEL): string {
   const incentive = scenario.people![side].incentive;
   const entries = (Object.entries(incentive) as [IncentiveMeasure, number][]).filter(([, w]) => w > 0);
   const total = entries.reduce((s, [, w]) => s + w, 0);
-  return entries.map(([m, w]) => `${MEASURE_LABEL[m]} ${Math.round((100 * w) / total)}%`).join(' · ');
+  return entries.map(([m, w]) => `${labels[m]} ${Math.round((100 * w) / total)}%`).join(' · ');
 }
 
 const moodOf = (morale: number): Mood => (morale >= 0.7 ? 'pleased' : morale < 0.3 ? 'upset' : morale < 0.5 ? 'worried' : 'neutral');
