@@ -7,7 +7,7 @@ import type { HeatState } from './heat-state';
 import { liveMessage, parseBody } from './requests';
 import type { HeatStore } from './store';
 import { tokenMatches, tokenHash } from './tokens';
-import { boardView, groupView, workshopInfo } from './views';
+import { boardView, groupViewText } from './views';
 
 type Audience = { kind: 'instructor' | 'projector' } | { kind: 'group'; index: number };
 
@@ -64,8 +64,11 @@ export class LiveHub {
           let set = this.clients.get(heatId);
           if (set === undefined) this.clients.set(heatId, (set = new Set()));
           set.add(client);
-          client.sent = keyOf(heat, audience, JSON.stringify(workshopInfo(heat)));
-          send(socket, viewFor(heat, audience));
+          if (audience.kind === 'group') {
+            const view = groupViewText(heat, heat.groups[audience.index]!);
+            client.sent = view.key;
+            sendText(socket, view.text);
+          } else send(socket, boardView(heat, audience.kind));
         } catch (error) {
           send(socket, { type: 'error', error: error instanceof ServerRefusal ? error.code : 'internal', message: (error as Error).message });
           socket.close(1011, 'error');
@@ -103,19 +106,18 @@ export class LiveHub {
     // its view only when the workshop's state or its own record changed: a burst of 300
     // submissions must not send every group 300 copies of a view that did not change.
     const boards = new Map<string, string>();
-    const info = JSON.stringify(workshopInfo(heat));
     for (const client of set) {
-      const key = client.audience.kind;
-      if (key === 'group') {
-        const sent = keyOf(heat, client.audience, info);
-        if (sent === client.sent) continue;
-        client.sent = sent;
-        send(client.socket, viewFor(heat, client.audience));
+      const audience = client.audience;
+      if (audience.kind === 'group') {
+        const view = groupViewText(heat, heat.groups[audience.index]!);
+        if (view.key === client.sent) continue;
+        client.sent = view.key;
+        sendText(client.socket, view.text);
         continue;
       }
-      let text = boards.get(key);
-      if (text === undefined) boards.set(key, (text = JSON.stringify(viewFor(heat, client.audience))));
-      if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+      let text = boards.get(audience.kind);
+      if (text === undefined) boards.set(audience.kind, (text = JSON.stringify(boardView(heat, audience.kind))));
+      sendText(client.socket, text);
     }
   }
 
@@ -132,14 +134,10 @@ function audienceOf(heat: HeatState, token: string, asked: 'instructor' | 'proje
   return group === undefined ? null : { kind: 'group', index: group.index };
 }
 
-function keyOf(heat: HeatState, audience: Audience, info: string): string | null {
-  return audience.kind === 'group' ? `${info}#${heat.groups[audience.index]!.version}` : null;
-}
-
-function viewFor(heat: HeatState, audience: Audience): object {
-  return audience.kind === 'group' ? groupView(heat, heat.groups[audience.index]!) : boardView(heat, audience.kind);
-}
-
 function send(socket: WebSocket, message: object): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  sendText(socket, JSON.stringify(message));
+}
+
+function sendText(socket: WebSocket, text: string): void {
+  if (socket.readyState === socket.OPEN) socket.send(text);
 }
