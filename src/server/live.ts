@@ -18,13 +18,18 @@ interface Client {
   sent: string | null;
 }
 
-/** How long a burst of changes is gathered before views go out: 300 submissions make one push, not 300. */
-const COALESCE_MS = 20;
+/**
+ * Views go out once a heat has been quiet this long: a burst of 300 submissions makes one push
+ * after its last reply, not a push every few ms competing with the submissions still waiting.
+ */
+const QUIET_MS = 20;
+/** …but never later than this after the first change, so a steady stream still updates the screens. */
+const MAX_DELAY_MS = 200;
 const HELLO_TIMEOUT_MS = 10_000;
 
 export class LiveHub {
   private readonly clients = new Map<string, Set<Client>>();
-  private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly due = new Map<string, { first: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly store: HeatStore) {
     store.onChange((heatId) => this.changed(heatId));
@@ -83,14 +88,19 @@ export class LiveHub {
   }
 
   private changed(heatId: string): void {
-    if (!this.clients.get(heatId)?.size || this.due.has(heatId)) return;
-    this.due.set(
-      heatId,
-      setTimeout(() => {
+    if (!this.clients.get(heatId)?.size) return;
+    const now = performance.now();
+    const due = this.due.get(heatId);
+    if (due !== undefined) clearTimeout(due.timer);
+    const first = due?.first ?? now;
+    const timer = setTimeout(
+      () => {
         this.due.delete(heatId);
         void this.push(heatId);
-      }, COALESCE_MS),
+      },
+      Math.max(0, Math.min(QUIET_MS, first + MAX_DELAY_MS - now)),
     );
+    this.due.set(heatId, { first, timer });
   }
 
   private async push(heatId: string): Promise<void> {
@@ -122,7 +132,7 @@ export class LiveHub {
   }
 
   close(): void {
-    for (const timer of this.due.values()) clearTimeout(timer);
+    for (const { timer } of this.due.values()) clearTimeout(timer);
     for (const set of this.clients.values()) for (const c of set) c.socket.terminate();
     this.clients.clear();
   }
