@@ -34,7 +34,7 @@ import { migrate } from './migrations';
 import { codeBody, createWorkshopBody, deadlineBody, emptyBody, joinBody, parseBody, releaseBody, roundBody, submitBody } from './requests';
 import { HeatStore, type ScenarioCatalog } from './store';
 import { newToken, newWorkshopId, normaliseCode, tokenHash, tokenMatches } from './tokens';
-import { boardView, finalBoard, groupView, standings, workshopInfo } from './views';
+import { boardView, finalBoard, groupView, groupViewText, standings, workshopInfo } from './views';
 import { randomInt } from 'node:crypto';
 
 /** No request the game makes is near this; a larger body is refused before it is parsed. */
@@ -167,12 +167,15 @@ export async function buildServer(options: ServerOptions): Promise<WorkshopServe
     return reply.status(201).send({ token, view: groupView(heat, group) });
   });
 
-  app.get('/api/workshops/:id/me', async (request) => {
+  // A group's view goes out as the text its screens are pushed (made once per change).
+  const sendView = (reply: FastifyReply, heat: HeatState, group: GroupRecord) => reply.type('application/json; charset=utf-8').send(groupViewText(heat, group).text);
+
+  app.get('/api/workshops/:id/me', async (request, reply) => {
     const heat = await heatOf(request);
-    return groupView(heat, asGroup(heat, request));
+    return sendView(reply, heat, asGroup(heat, request));
   });
 
-  app.post('/api/workshops/:id/decisions', async (request) => {
+  app.post('/api/workshops/:id/decisions', async (request, reply) => {
     const body = parseBody(submitBody, request.body);
     let index = -1;
     const heat = await store.append(idOf(request), (h) => {
@@ -180,7 +183,7 @@ export async function buildServer(options: ServerOptions): Promise<WorkshopServe
       index = group.index;
       return submitCommand(h, group, body.quarter, body.step);
     });
-    return groupView(heat, heat.groups[index]!);
+    return sendView(reply, heat, heat.groups[index]!);
   });
 
   app.get('/api/workshops/:id/board', async (request) => {

@@ -7,7 +7,7 @@ import type { HeatState } from './heat-state';
 import { liveMessage, parseBody } from './requests';
 import type { HeatStore } from './store';
 import { tokenMatches, tokenHash } from './tokens';
-import { boardView, groupView, workshopInfo } from './views';
+import { boardView, groupViewText } from './views';
 
 type Audience = { kind: 'instructor' | 'projector' } | { kind: 'group'; index: number };
 
@@ -18,13 +18,18 @@ interface Client {
   sent: string | null;
 }
 
-/** How long a burst of changes is gathered before views go out: 300 submissions make one push, not 300. */
-const COALESCE_MS = 20;
+/**
+ * Views go out once a heat has been quiet this long: a burst of 300 submissions makes one push
+ * after its last reply, not a push every few ms competing with the submissions still waiting.
+ */
+const QUIET_MS = 20;
+/** …but never later than this after the first change, so a steady stream still updates the screens. */
+const MAX_DELAY_MS = 200;
 const HELLO_TIMEOUT_MS = 10_000;
 
 export class LiveHub {
   private readonly clients = new Map<string, Set<Client>>();
-  private readonly due = new Map<string, NodeJS.Timeout>();
+  private readonly due = new Map<string, { first: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly store: HeatStore) {
     store.onChange((heatId) => this.changed(heatId));
@@ -64,8 +69,11 @@ export class LiveHub {
           let set = this.clients.get(heatId);
           if (set === undefined) this.clients.set(heatId, (set = new Set()));
           set.add(client);
-          client.sent = keyOf(heat, audience, JSON.stringify(workshopInfo(heat)));
-          send(socket, viewFor(heat, audience));
+          if (audience.kind === 'group') {
+            const view = groupViewText(heat, heat.groups[audience.index]!);
+            client.sent = view.key;
+            sendText(socket, view.text);
+          } else send(socket, boardView(heat, audience.kind));
         } catch (error) {
           send(socket, { type: 'error', error: error instanceof ServerRefusal ? error.code : 'internal', message: (error as Error).message });
           socket.close(1011, 'error');
@@ -80,14 +88,19 @@ export class LiveHub {
   }
 
   private changed(heatId: string): void {
-    if (!this.clients.get(heatId)?.size || this.due.has(heatId)) return;
-    this.due.set(
-      heatId,
-      setTimeout(() => {
+    if (!this.clients.get(heatId)?.size) return;
+    const now = performance.now();
+    const due = this.due.get(heatId);
+    if (due !== undefined) clearTimeout(due.timer);
+    const first = due?.first ?? now;
+    const timer = setTimeout(
+      () => {
         this.due.delete(heatId);
         void this.push(heatId);
-      }, COALESCE_MS),
+      },
+      Math.max(0, Math.min(QUIET_MS, first + MAX_DELAY_MS - now)),
     );
+    this.due.set(heatId, { first, timer });
   }
 
   private async push(heatId: string): Promise<void> {
@@ -103,24 +116,23 @@ export class LiveHub {
     // its view only when the workshop's state or its own record changed: a burst of 300
     // submissions must not send every group 300 copies of a view that did not change.
     const boards = new Map<string, string>();
-    const info = JSON.stringify(workshopInfo(heat));
     for (const client of set) {
-      const key = client.audience.kind;
-      if (key === 'group') {
-        const sent = keyOf(heat, client.audience, info);
-        if (sent === client.sent) continue;
-        client.sent = sent;
-        send(client.socket, viewFor(heat, client.audience));
+      const audience = client.audience;
+      if (audience.kind === 'group') {
+        const view = groupViewText(heat, heat.groups[audience.index]!);
+        if (view.key === client.sent) continue;
+        client.sent = view.key;
+        sendText(client.socket, view.text);
         continue;
       }
-      let text = boards.get(key);
-      if (text === undefined) boards.set(key, (text = JSON.stringify(viewFor(heat, client.audience))));
-      if (client.socket.readyState === client.socket.OPEN) client.socket.send(text);
+      let text = boards.get(audience.kind);
+      if (text === undefined) boards.set(audience.kind, (text = JSON.stringify(boardView(heat, audience.kind))));
+      sendText(client.socket, text);
     }
   }
 
   close(): void {
-    for (const timer of this.due.values()) clearTimeout(timer);
+    for (const { timer } of this.due.values()) clearTimeout(timer);
     for (const set of this.clients.values()) for (const c of set) c.socket.terminate();
     this.clients.clear();
   }
@@ -132,14 +144,10 @@ function audienceOf(heat: HeatState, token: string, asked: 'instructor' | 'proje
   return group === undefined ? null : { kind: 'group', index: group.index };
 }
 
-function keyOf(heat: HeatState, audience: Audience, info: string): string | null {
-  return audience.kind === 'group' ? `${info}#${heat.groups[audience.index]!.version}` : null;
-}
-
-function viewFor(heat: HeatState, audience: Audience): object {
-  return audience.kind === 'group' ? groupView(heat, heat.groups[audience.index]!) : boardView(heat, audience.kind);
-}
-
 function send(socket: WebSocket, message: object): void {
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  sendText(socket, JSON.stringify(message));
+}
+
+function sendText(socket: WebSocket, text: string): void {
+  if (socket.readyState === socket.OPEN) socket.send(text);
 }

@@ -129,6 +129,33 @@ export function boardView(heat: HeatState, audience: 'instructor' | 'projector')
 }
 
 
+const infoTexts = new WeakMap<HeatState, { seq: number; text: string }>();
+const viewTexts = new WeakMap<GroupRecord, { key: string; text: string }>();
+
+/** The workshop's info as JSON, made once per event folded in. */
+function workshopInfoText(heat: HeatState): string {
+  const cached = infoTexts.get(heat);
+  if (cached?.seq === heat.seq) return cached.text;
+  const text = JSON.stringify(workshopInfo(heat));
+  infoTexts.set(heat, { seq: heat.seq, text });
+  return text;
+}
+
+/**
+ * A group's view as JSON, serialised once per change: the reply to its submission, its
+ * `GET /me` and the push to its screens share one text. A group's view changes only with the
+ * workshop's info (round, release, pause, …) or its own record (its version), so `key` names
+ * what it was made of; a screen already sent that key needs nothing new.
+ */
+export function groupViewText(heat: HeatState, group: GroupRecord): { key: string; text: string } {
+  const key = `${workshopInfoText(heat)}#${group.version}`;
+  const cached = viewTexts.get(group);
+  if (cached?.key === key) return cached;
+  const made = { key, text: JSON.stringify(groupView(heat, group)) };
+  viewTexts.set(group, made);
+  return made;
+}
+
 export function groupView(heat: HeatState, group: GroupRecord): GroupView {
   const visible = heat.pacing === 'instructor' ? Math.min(heat.released, group.steps.length) : group.steps.length;
   const state = group.states[visible]!;
