@@ -48,10 +48,14 @@ export function askPoints(scenario: Scenario): number {
   return Math.max(1, Math.round(scenario.effortBudget * ASK_SHARE));
 }
 
-/** Each measure's plan per quarter, from the scenario's scoring targets. */
+const planCache = new WeakMap<Scenario, Record<IncentiveMeasure, number>>();
+
+/** Each measure's plan per quarter, from the scenario's scoring targets (worked out once per scenario). */
 export function plans(scenario: Scenario): Record<IncentiveMeasure, number> {
+  const cached = planCache.get(scenario);
+  if (cached) return cached;
   const profit = scenario.scoring.targets.profit / scenario.quarters;
-  return {
+  const out: Record<IncentiveMeasure, number> = {
     revenue: scenario.scoring.targets.revenue / scenario.quarters,
     newAccounts: NEW_ACCOUNTS_PLAN,
     // Lines' profit is before the firm's overhead.
@@ -59,6 +63,8 @@ export function plans(scenario: Scenario): Record<IncentiveMeasure, number> {
     goodwill: 1,
     profit,
   };
+  planCache.set(scenario, out);
+  return out;
 }
 
 const weighs = (person: PersonSpec, measure: IncentiveMeasure) => (person.incentive[measure] ?? 0) > 0;
@@ -77,7 +83,8 @@ function salesAsk(scenario: Scenario, person: PersonSpec, state: GameState): Lea
   const plan = plans(scenario);
   // Closing again while last quarter's pulled-forward orders are still owed back would only
   // borrow from a quarter already short: the lead asks to keep the key accounts warm instead.
-  const owed = state.accounts.some((a) => a.active && a.pulledForward > 0);
+  let owed = false;
+  for (const a of state.accounts) if (a.active && a.pulledForward > 0) owed = true;
   if (weighs(person, 'revenue') && moves.closing.enabled && last && last.revenue < plan.revenue && !owed) {
     return { kind: 'closing', points, reason: 'revenue-below-plan', value: fix(last.revenue / plan.revenue) };
   }
@@ -101,25 +108,27 @@ function marketingAsk(scenario: Scenario, person: PersonSpec, state: GameState):
   const points = askPoints(scenario);
   const moves = scenario.moves;
   const last = state.history[state.history.length - 1];
+  // The last record's ledgers are in the order of the lines (one per line).
+  const profitPaid = weighs(person, 'lineProfit') && last !== undefined;
   if (weighs(person, 'goodwill') && moves.campaign.enabled) {
     let pick: ProductState | null = null;
     let slide = GOODWILL_SLIDE;
-    // A line losing money is one a profit-paid lead would rather drop than promote.
-    const losing = new Set(weighs(person, 'lineProfit') && last ? last.products.filter((l) => l.profit < 0).map((l) => l.product) : []);
-    state.products.forEach((p, i) => {
+    for (let i = 0; i < state.products.length; i++) {
+      const p = state.products[i]!;
       const fall = scenario.products[i]!.goodwill - p.goodwill;
-      if (p.active && fall > slide && !losing.has(p.id)) {
+      // A line losing money is one a profit-paid lead would rather drop than promote.
+      if (p.active && fall > slide && !(profitPaid && last.products[i]!.profit < 0)) {
         pick = p;
         slide = fall;
       }
-    });
-    if (pick !== null) return { kind: 'campaign', target: (pick as ProductState).id, points, reason: 'goodwill-sliding', value: (pick as ProductState).goodwill };
+    }
+    if (pick !== null) return { kind: 'campaign', target: pick.id, points, reason: 'goodwill-sliding', value: pick.goodwill };
   }
-  if (weighs(person, 'lineProfit') && moves.improve.enabled && last) {
+  if (profitPaid && moves.improve.enabled) {
     let worst: { product: string; profit: number } | null = null;
-    for (const ledger of last.products) {
-      const line = state.products.find((p) => p.id === ledger.product);
-      if (line?.active && ledger.profit < 0 && (worst === null || ledger.profit < worst.profit)) worst = ledger;
+    for (let i = 0; i < last.products.length; i++) {
+      const ledger = last.products[i]!;
+      if (state.products[i]!.active && ledger.profit < 0 && (worst === null || ledger.profit < worst.profit)) worst = ledger;
     }
     if (worst !== null) return { kind: 'improve', target: worst.product, points, reason: 'line-losing', value: worst.profit };
   }
@@ -141,28 +150,35 @@ export function heardShare(ask: LeadAsk | null, moves: readonly Move[]): number 
 export function attainments(scenario: Scenario, history: readonly QuarterRecord[], products: readonly ProductState[]): Record<IncentiveMeasure, number> {
   const plan = plans(scenario);
   const record = history[history.length - 1]!;
-  const year = history.slice(-YEAR_QUARTERS);
+  const first = Math.max(0, history.length - YEAR_QUARTERS);
+  const quarters = history.length - first;
   let lineProfit = 0;
   let profit = 0;
-  for (const r of year) {
+  for (let h = first; h < history.length; h++) {
+    const r = history[h]!;
     profit += r.profit;
-    for (const l of r.products) lineProfit += l.profit;
+    for (let l = 0; l < r.products.length; l++) lineProfit += r.products[l]!.profit;
   }
   let goodwill = 0;
   let start = 0;
-  products.forEach((p, i) => {
-    if (!p.active) return;
+  for (let i = 0; i < products.length; i++) {
+    const p = products[i]!;
+    if (!p.active) continue;
     goodwill += p.goodwill;
     start += scenario.products[i]!.goodwill;
-  });
-  const share = (value: number, target: number) => fix(clamp(target > 0 ? value / target : 1, 0, ATTAINMENT_MAX));
+  }
   return {
     revenue: share(record.revenue, plan.revenue),
     newAccounts: share(record.newAccounts.length, plan.newAccounts),
-    lineProfit: share(lineProfit, plan.lineProfit * year.length),
+    lineProfit: share(lineProfit, plan.lineProfit * quarters),
     goodwill: share(goodwill, start),
-    profit: share(profit, plan.profit * year.length),
+    profit: share(profit, plan.profit * quarters),
   };
+}
+
+/** A measure's value against its plan, capped (no closure: this runs every quarter of every game). */
+function share(value: number, target: number): number {
+  return fix(clamp(target > 0 ? value / target : 1, 0, ATTAINMENT_MAX));
 }
 
 /** A plan's pay-out: the weighted mean of its measures' attainment. */
@@ -198,14 +214,14 @@ export function leadQuarters(
   const attainment = attainments(scenario, history, products);
   const morale = before.morale ?? { marketing: MORALE_NEUTRAL, sales: MORALE_NEUTRAL };
   const waiting = before.dispute?.status === 'investigating';
-  const quarterOf = (side: Side): LeadQuarter => {
-    const person = people[side];
-    const ask = asks[side];
-    const heard = heardShare(ask, moves);
-    const bonus = bonusOf(person, attainment);
-    const measured: LeadQuarter['attainment'] = {};
-    for (const measure of INCENTIVE_MEASURES) if (weighs(person, measure)) measured[measure] = attainment[measure];
-    return { ask, heard, bonus, attainment: measured, morale: nextMorale(morale[side], heard, bonus, waiting) };
+  return {
+    marketing: leadQuarter(people.marketing, asks.marketing, moves, attainment, morale.marketing, waiting),
+    sales: leadQuarter(people.sales, asks.sales, moves, attainment, morale.sales, waiting),
   };
-  return { marketing: quarterOf('marketing'), sales: quarterOf('sales') };
+}
+
+function leadQuarter(person: PersonSpec, ask: LeadAsk | null, moves: readonly Move[], attainment: Record<IncentiveMeasure, number>, morale: number, waiting: boolean): LeadQuarter {
+  const heard = heardShare(ask, moves);
+  const bonus = bonusOf(person, attainment);
+  return { ask, heard, bonus, morale: nextMorale(morale, heard, bonus, waiting) };
 }

@@ -350,13 +350,11 @@ export type AskReason =
   | 'profit-below-plan'
   | 'build-insight';
 
-/** One lead's quarter: the ask, the share of it the plan heard (0–1), the plan's pay-out (attainment, 0–1.5) and the morale after it. */
+/** One lead's quarter: the ask, the share of it the plan heard (0–1), the plan's pay-out (weighted attainment, 0–1.5) and the morale after it. */
 export interface LeadQuarter {
   ask: LeadAsk | null;
   heard: Ratio;
   bonus: Ratio;
-  /** Each measure's attainment this quarter (1 = on plan), for the bonus meter. */
-  attainment: Partial<Record<IncentiveMeasure, number>>;
   morale: Ratio;
 }
 

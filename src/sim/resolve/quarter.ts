@@ -300,7 +300,7 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
   const people = scenario.people ? leadQuarters(scenario, state, decision.moves, history, products) : undefined;
   // Worked out once the history holds the record: plans measured over the year read it.
   if (people) record.people = people;
-  return {
+  const next: GameState = {
     scenarioId: state.scenarioId,
     seed: state.seed,
     quarter: q + 1,
@@ -316,8 +316,10 @@ function resolve(scenario: Scenario, state: GameState, decision: Decision, check
     firedEvents,
     dispute,
     history,
-    ...(people ? { morale: { marketing: people.marketing.morale, sales: people.sales.morale } } : {}),
     finished: q >= scenario.quarters,
     luck: state.luck,
   };
+  // Added only with people, after the literal: a spread in it took the slow path for every game.
+  if (people) next.morale = { marketing: people.marketing.morale, sales: people.sales.morale };
+  return next;
 }
