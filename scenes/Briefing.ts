@@ -38,14 +38,14 @@ export class Briefing extends BaseScene {
     ]));
     const products = scenario.products.map((p) => p.name).join(', ');
     const accounts = game.accounts.filter((a) => a.active);
-    this.place(112, 302, 508, 124, h('section', { class: 'side-text marketing', attrs: { 'aria-label': 'Marketing' } }, [
+    this.place(112, 302, 508, 124, h('section', { class: scenario.people ? 'side-text marketing with-lead' : 'side-text marketing', attrs: { 'aria-label': 'Marketing' } }, [
       h('h2', { text: 'Marketing: the product lines' }),
       // Beside a lead's line, the list of lines keeps to one line (all of it in the tooltip).
       h('p', { class: scenario.people ? 'one-line' : '', text: `${scenario.products.length} lines: ${products}.`, attrs: { title: products } }),
       h('p', { text: 'Campaigns, research and improvements build goodwill and quality: slow to pay, and the payoff lasts.' }),
       this.leadLine('marketing'),
     ]));
-    this.place(722, 302, 508, 124, h('section', { class: 'side-text sales', attrs: { 'aria-label': 'Sales' } }, [
+    this.place(722, 302, 508, 124, h('section', { class: scenario.people ? 'side-text sales with-lead' : 'side-text sales', attrs: { 'aria-label': 'Sales' } }, [
       h('h2', { text: 'Sales: the people and accounts' }),
       h('p', { text: `${accounts.length} accounts, ${accounts.filter((a) => a.key).length} of them key: ${accounts.filter((a) => a.key).map((a) => a.name).join(', ')}.` }),
       h('p', { text: 'Calls, service and prospecting pay this quarter, and fade when they stop.' }),

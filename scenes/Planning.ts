@@ -189,7 +189,7 @@ export class Planning extends BaseScene {
 
     // ----- Marketing side.
     const marketing = h('section', { class: 'side marketing', attrs: { 'aria-labelledby': 'marketing-heading' } }, [
-      h('div', { class: 'side-head' }, [
+      h('div', { class: this.leads ? 'side-head with-lead' : 'side-head' }, [
         h('h2', { text: 'Marketing', attrs: { id: 'marketing-heading' } }),
         // Beside a lead's chip the line is shorter: the chip names what the lead looks after.
         h('p', { class: 'meta', text: this.leads ? 'the long run' : 'product lines · the long run' }),
@@ -243,7 +243,7 @@ export class Planning extends BaseScene {
     this.accountWhy = h('p', { class: 'account-why', attrs: { 'aria-hidden': 'true' } });
     this.accountPager = h('div', { class: 'pager' });
     const sales = h('section', { class: 'side sales', attrs: { 'aria-labelledby': 'sales-heading' } }, [
-      h('div', { class: 'side-head' }, [
+      h('div', { class: this.leads ? 'side-head with-lead' : 'side-head' }, [
         h('h2', { text: 'Sales', attrs: { id: 'sales-heading' } }),
         h('p', { class: 'meta', text: this.leads ? 'the short run' : 'people and accounts · the short run' }),
         this.leadChip('sales'),
