@@ -100,7 +100,7 @@ function portrait(id, p) {
   const nose = `<path d="M60 63 Q58 70 61 71" stroke="${p.shade}" stroke-width="2" fill="none" stroke-linecap="round"/>`;
   return `<!-- Portrait "${id}": ${p.label}. Drawn for Marketing & Sales by scripts/portraits.mjs; the project's own art. -->
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120" role="img">
-  <style>.mood{display:none}[data-mood=neutral] .mood-neutral,[data-mood=pleased] .mood-pleased,[data-mood=worried] .mood-worried,[data-mood=upset] .mood-upset,svg:root .mood-neutral{display:inline}</style>
+  <style>.mood{display:none}[data-mood=neutral] .mood-neutral,[data-mood=pleased] .mood-pleased,[data-mood=worried] .mood-worried,[data-mood=upset] .mood-upset,svg:root:not([data-mood]) .mood-neutral{display:inline}</style>
   <clipPath id="frame-${id}"><circle cx="60" cy="60" r="60"/></clipPath>
   <g clip-path="url(#frame-${id})">
   <rect width="120" height="120" fill="${p.bg}"/>

@@ -11,7 +11,7 @@ import { SCREEN_LIMITS } from '../scenario/screen-limits';
 import { DEFAULT_CURRENCY, moneyFormOf, type MoneyForm } from '../scenario/money';
 import { parseSource } from '../scenario/source';
 import { CLOSING_PRICE_CONCESSION } from '../sim/model';
-import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, type Bot, type Scenario } from '../sim/index';
+import { BOTS, PRICE_MIN_SHARE, REACTION_KINDS, VOICE_SITUATIONS, type Bot, type Scenario } from '../sim/index';
 import { finalScore, lossEveryQuarter, partsBelowPar, playBotGames, suggestedPar, type BotGames, type LossEveryQuarter, type PartBelowPar } from './tuning';
 
 export type Severity = 'error' | 'warning';
@@ -88,6 +88,16 @@ function checkTexts(scenario: Scenario, warn: (path: Path, message: string) => v
       if (effect.type === 'news') fit(['events', i, 'effects', j, 'text'], 'events[].effects[].text', effect.text);
     });
   });
+  if (scenario.people) {
+    for (const side of ['marketing', 'sales'] as const) {
+      const person = scenario.people[side];
+      fit(['people', side, 'name'], 'people.*.name', person.name);
+      for (const situation of VOICE_SITUATIONS) {
+        const line = person.voice[situation];
+        if (line !== undefined) fit(['people', side, 'voice', situation], 'people.*.voice.*', line);
+      }
+    }
+  }
   if (scenario.dispute) {
     for (const side of ['marketing', 'sales'] as const) {
       const leader = scenario.dispute[side];

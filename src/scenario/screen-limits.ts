@@ -20,5 +20,7 @@ export const SCREEN_LIMITS = [
   { field: 'dispute.sales.argument', screen: 'dispute screen, one half each side', max: 420 },
   { field: 'dispute.*.reactions.*', screen: 'dispute outcome and debrief, three lines each', max: 210 },
   { field: 'debrief[]', screen: 'debrief, four lines each', max: 280 },
+  { field: 'people.*.voice.*', screen: 'quarter report header and the leads’ cards, two lines', max: 90 },
+  { field: 'people.*.name', screen: 'lead chip and cards', max: 32 },
 ].map((l) => ({ ...l, severity: 'warning' as 'error' | 'warning' }));
 

@@ -24,7 +24,9 @@ describe('the leads on screen, in Chromium', () => {
     // Each side's head has its lead's chip, with a drawn portrait.
     const salesChip = page.locator('.lead-chip.sales');
     const marketingChip = page.locator('.lead-chip.marketing');
-    await expect.poll(() => salesChip.locator('.portrait svg').count()).toBe(1);
+    const drawn = (portraits: ReturnType<typeof page.locator>) => portraits.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+    await expect.poll(() => drawn(salesChip.locator('.portrait img'))).toEqual([true]);
+    expect(await salesChip.locator('.portrait').getAttribute('data-portrait')).toBe(sales.portrait);
     expect(await salesChip.getAttribute('aria-label')).toContain(`${sales.name}, ${sales.role}:`);
     expect(await salesChip.locator('.lead-chip-ask').innerText()).toBe('Asks 0/4 · Prospecting');
     expect(await marketingChip.locator('.lead-chip-ask').innerText()).toBe('Asks 0/4 · Research');
@@ -69,7 +71,7 @@ describe('the leads on screen, in Chromium', () => {
     expect(await salesReaction.locator('.lead-reaction-facts').innerText()).toMatch(/^Heard 4\/4 · bonus \d+% · morale 60% → \d+%$/);
     expect(await marketingReaction.innerText()).toContain(`“${marketing.voice.unheard}”`);
     expect(await marketingReaction.locator('.lead-reaction-facts').innerText()).toMatch(/^Heard 0\/4 · bonus \d+% · morale 60% → \d+%$/);
-    expect(await reactions.locator('.portrait svg').count()).toBe(2);
+    await expect.poll(() => drawn(reactions.locator('.portrait img'))).toEqual([true, true]);
     await expectNothingCut(page, 'the report with the leads');
     await screenshot(page, 'leads-report');
     expect(problems).toEqual([]);
