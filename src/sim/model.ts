@@ -118,7 +118,11 @@ export const MORALE_PLAN = 0.1;
 export const MORALE_PULL = 0.25;
 export const MORALE_MIN = 0.05;
 export const MORALE_MAX = 0.95;
-/** With people, each lead's morale falls this much in a quarter the dispute's decision waits on an investigation: a dispute left hanging wears on both sides. */
+/**
+ * With people, how much each lead's morale falls in a quarter the dispute's decision waits on an
+ * investigation. Zero: at 0.05–0.1 (tried on Two Hats) investigating stopped paying even when the
+ * anchor could be anything, so a hanging dispute costs only the quarter's delay.
+ */
 export const MORALE_WAITING = 0;
 /** A lead asks for this share of the effort budget (at least one point). */
 export const ASK_SHARE = 0.2;
