@@ -136,7 +136,7 @@ export function leadReactions(scenario: Scenario, game: GameState, record: Quart
     if (q.ask) {
       const kind = q.ask.kind;
       const got = Math.round(q.heard * q.ask.points);
-      facts.push(got >= q.ask.points ? `Heard: you gave the ${q.ask.points} points of ${kindWords(kind)} asked for.` : got > 0 ? `Partly heard: ${got} of the ${q.ask.points} points of ${kindWords(kind)} asked for.` : `Not heard: none of the ${q.ask.points} points of ${kindWords(kind)} asked for.`);
+      facts.push(got >= q.ask.points ? `Heard: you gave the ${q.ask.points} points of ${KIND_WORDS[kind]} asked for.` : got > 0 ? `Partly heard: ${got} of the ${q.ask.points} points of ${KIND_WORDS[kind]} asked for.` : `Not heard: none of the ${q.ask.points} points of ${KIND_WORDS[kind]} asked for.`);
     }
     facts.push(`Bonus plan paid ${formatPercent(q.bonus)} of target.`);
     facts.push(`Morale ${formatPercent(was)} → ${formatPercent(q.morale)}.`);
@@ -150,10 +150,7 @@ function targetName(scenario: Scenario, game: GameState, id: string): string {
   return scenario.products.find((p) => p.id === id)?.name ?? accountNames(scenario, game).get(id) ?? id;
 }
 
-function kindWords(kind: Move['kind']): string {
-  return KIND_WORDS[kind];
-}
-
+/** A move's name inside a sentence ("the 4 points of prospecting asked for"). */
 const KIND_WORDS: Record<Move['kind'], string> = {
   campaign: 'campaigning',
   research: 'market research',
